@@ -1,0 +1,64 @@
+#pragma once
+
+#include "LocalizedText.h"
+
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+// One field of a service's form.
+struct FormFieldSpec
+{
+    QString id;             // key in the submitted form
+    LocalizedText label;
+    QString type;           // "text" | "id_number" | "phone" | "date" | "number" | "choice" | "textarea"
+    bool required = false;
+    int minLength = 0;      // 0 = no minimum
+    int maxLength = 0;      // 0 = no maximum
+    QString pattern;        // full-match regular expression, empty = none
+    LocalizedText patternHint; // shown when the pattern does not match
+    QVector<std::pair<QString, LocalizedText>> choices; // for "choice": value -> label
+    QString prefill;        // "" or one of: card.name card.id_number card.sex card.birth card.address card.ethnicity
+    bool personal = false;  // personal data: masked on screens other than review, never logged
+    // "number" fields only (added by the config loader, see docs/catalog.md):
+    std::optional<double> minimum; // inclusive; none = unbounded
+    std::optional<double> maximum; // inclusive; none = unbounded
+    int decimals = 0;              // digits allowed after the decimal point (0 = whole numbers)
+};
+
+struct ServiceGuide
+{
+    QVector<LocalizedText> conditions;
+    QVector<LocalizedText> materials;
+    LocalizedText processingTime;
+    LocalizedText fee;
+    LocalizedText legalBasis;
+};
+
+struct ServiceSpec
+{
+    QString id;              // stable, e.g. "residence-permit"
+    QString code;            // the standardized catalog code
+    LocalizedText name;
+    LocalizedText department;
+    LocalizedText summary;
+    ServiceGuide guide;
+    QVector<FormFieldSpec> fields;
+    QStringList requiredDevices; // device kinds: "idcard", "receipt_printer", "scanner", "camera"
+};
+
+// The standardized service catalog, loaded whole or not at all.
+struct Catalog
+{
+    QString version;
+    QVector<ServiceSpec> services;
+
+    const ServiceSpec *find(const QString &serviceId) const
+    {
+        for (const auto &s : services)
+            if (s.id == serviceId)
+                return &s;
+        return nullptr;
+    }
+};

@@ -1,0 +1,178 @@
+#include "CatalogLoader.h"
+
+#include "ConfigLogging.h"
+#include "ConfigVocabulary.h"
+#include "FormFieldReader.h"
+#include "JsonConfigReader.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+namespace {
+
+// Reports value at place if an earlier entry already used it: "duplicate service id "x" (first at
+// /services/0)".
+void checkUnique(QHash<QString, QString> &seen, const QString &value, const QString &what,
+                 const QString &place, const QString &entryPlace, ConfigDiagnostics &diag)
+{
+    if (value.isEmpty())
+        return;
+    const auto first = seen.constFind(value);
+    if (first != seen.constEnd())
+        diag.add(place, QStringLiteral("duplicate %1 \"%2\" (first at %3)").arg(what, value, first.value()));
+    else
+        seen.insert(value, entryPlace);
+}
+
+QVector<LocalizedText> readTextList(JsonObjectReader &object, const QString &key)
+{
+    QVector<LocalizedText> texts;
+    const auto array = object.array(key);
+    if (!array)
+        return texts;
+    const QString place = object.placeOf(key);
+    if (array->isEmpty())
+        object.diagnostics().add(place, QStringLiteral("must list at least one entry"));
+    for (int i = 0; i < array->size(); ++i)
+        texts.append(readLocalizedText(array->at(i), jsonPointer(place, i), object.diagnostics()));
+    return texts;
+}
+
+ServiceGuide readGuide(JsonObjectReader &service)
+{
+    ServiceGuide guide;
+    auto object = service.object(QStringLiteral("guide"));
+    if (!object)
+        return guide;
+    guide.conditions = readTextList(*object, QStringLiteral("conditions"));
+    guide.materials = readTextList(*object, QStringLiteral("materials"));
+    guide.processingTime = object->text(QStringLiteral("processing_time"));
+    guide.fee = object->text(QStringLiteral("fee"));
+    guide.legalBasis = object->text(QStringLiteral("legal_basis"));
+    object->rejectUnknownKeys();
+    return guide;
+}
+
+QVector<FormFieldSpec> readFields(JsonObjectReader &service)
+{
+    QVector<FormFieldSpec> fields;
+    const auto array = service.array(QStringLiteral("fields"));
+    if (!array)
+        return fields;
+    const QString place = service.placeOf(QStringLiteral("fields"));
+    QHash<QString, QString> ids;
+    for (int i = 0; i < array->size(); ++i) {
+        const QString fieldPlace = jsonPointer(place, i);
+        auto object = JsonObjectReader::from(array->at(i), fieldPlace, service.diagnostics());
+        if (!object)
+            continue;
+        const FormFieldSpec field = readFormField(*object);
+        checkUnique(ids, field.id, QStringLiteral("field id"), object->placeOf(QStringLiteral("id")),
+                    fieldPlace, service.diagnostics());
+        fields.append(field);
+    }
+    return fields;
+}
+
+QStringList readRequiredDevices(JsonObjectReader &service)
+{
+    QStringList kinds;
+    const auto array = service.array(QStringLiteral("required_devices"));
+    if (!array)
+        return kinds;
+    const QString place = service.placeOf(QStringLiteral("required_devices"));
+    for (int i = 0; i < array->size(); ++i) {
+        const QJsonValue value = array->at(i);
+        const QString itemPlace = jsonPointer(place, i);
+        if (!value.isString()) {
+            service.diagnostics().add(itemPlace,
+                                      QStringLiteral("expected a string, found %1").arg(jsonTypeName(value)));
+            continue;
+        }
+        const QString kind = value.toString();
+        if (!checkOneOf(kind, ConfigVocabulary::deviceKinds(), QStringLiteral("device kind"), itemPlace,
+                        service.diagnostics()))
+            continue;
+        if (kinds.contains(kind))
+            service.diagnostics().add(itemPlace,
+                                      QStringLiteral("device kind \"%1\" is listed twice").arg(kind));
+        else
+            kinds << kind;
+    }
+    return kinds;
+}
+
+ServiceSpec readService(JsonObjectReader &object)
+{
+    static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    static const QRegularExpression codePattern(QStringLiteral("^[A-Z0-9]+(-[A-Z0-9]+)*$"));
+    ServiceSpec service;
+    service.id = object.string(QStringLiteral("id"));
+    if (!service.id.isEmpty() && !idPattern.match(service.id).hasMatch())
+        object.diagnostics().add(
+            object.placeOf(QStringLiteral("id")),
+            QStringLiteral("a service id is lower case words joined by '-', found \"%1\"").arg(service.id));
+    service.code = object.string(QStringLiteral("code"));
+    if (!service.code.isEmpty() && !codePattern.match(service.code).hasMatch())
+        object.diagnostics().add(
+            object.placeOf(QStringLiteral("code")),
+            QStringLiteral("a service code is upper-case letters and digits joined by '-', "
+                           "found \"%1\"")
+                .arg(service.code));
+    service.name = object.text(QStringLiteral("name"));
+    service.department = object.text(QStringLiteral("department"));
+    service.summary = object.text(QStringLiteral("summary"));
+    service.guide = readGuide(object);
+    service.fields = readFields(object);
+    service.requiredDevices = readRequiredDevices(object);
+    object.rejectUnknownKeys();
+    return service;
+}
+
+} // namespace
+
+ConfigResult<Catalog> CatalogLoader::load(const QString &path)
+{
+    ConfigDiagnostics diag(path);
+    const auto data = readConfigFile(path, diag);
+    return data ? parse(*data, path) : ConfigResult<Catalog>::failure(diag.errors());
+}
+
+ConfigResult<Catalog> CatalogLoader::parse(const QByteArray &json, const QString &fileName)
+{
+    ConfigDiagnostics diag(fileName);
+    const auto document = parseConfigDocument(json, diag);
+    if (!document)
+        return ConfigResult<Catalog>::failure(diag.errors());
+
+    JsonObjectReader root(*document, QStringLiteral("/"), diag);
+    Catalog catalog;
+    root.string(QStringLiteral("$schema"), Need::Optional); // editors' hint, ignored
+    catalog.version = root.string(QStringLiteral("version"));
+    if (const auto services = root.array(QStringLiteral("services"))) {
+        const QString place = root.placeOf(QStringLiteral("services"));
+        if (services->isEmpty())
+            diag.add(place, QStringLiteral("must list at least one service"));
+        QHash<QString, QString> ids;
+        QHash<QString, QString> codes;
+        for (int i = 0; i < services->size(); ++i) {
+            const QString servicePlace = jsonPointer(place, i);
+            auto object = JsonObjectReader::from(services->at(i), servicePlace, diag);
+            if (!object)
+                continue;
+            const ServiceSpec service = readService(*object);
+            checkUnique(ids, service.id, QStringLiteral("service id"), object->placeOf(QStringLiteral("id")),
+                        servicePlace, diag);
+            checkUnique(codes, service.code, QStringLiteral("service code"),
+                        object->placeOf(QStringLiteral("code")), servicePlace, diag);
+            catalog.services.append(service);
+        }
+    }
+    root.rejectUnknownKeys();
+
+    if (diag.hasErrors())
+        return ConfigResult<Catalog>::failure(diag.errors());
+    qCDebug(lcConfig) << "catalog" << fileName << "version" << catalog.version << "with"
+                      << catalog.services.size() << "services";
+    return ConfigResult<Catalog>::success(catalog);
+}

@@ -1,0 +1,3 @@
+#include "ConfigLogging.h"
+
+Q_LOGGING_CATEGORY(lcConfig, "onestop.config")

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "LocalizedText.h"
+
+#include <QMap>
+#include <QStringList>
+#include <QUrl>
+
+// How one configured device is reached. driver "simulated" uses the simulator behind the same interface.
+struct DeviceConfig
+{
+    QString kind;      // "idcard" | "receipt_printer" | "scanner" | "camera"
+    QString driver;    // "simulated" now; real drivers with issues 3-5
+    QString name;      // shown to staff and technicians
+    QMap<QString, QString> options; // driver-specific (e.g. "paper_width_mm": "80", "source": "/dev/video0")
+};
+
+struct SessionTimeouts
+{
+    int idleWarningSeconds = 60; // no touch for this long -> warning
+    int idleAnswerSeconds = 30;  // time to answer the warning (>= 20, WCAG 2.2.1)
+    int receiptScreenSeconds = 20;
+    int goodbyeSeconds = 5;
+};
+
+struct SyncSettings
+{
+    int initialBackoffMs = 1000;
+    int maxBackoffMs = 60000;
+    int requestTimeoutMs = 10000;
+};
+
+struct SiteConfig
+{
+    QString centerId;          // e.g. "SH-XH-LHJD"
+    LocalizedText centerName;
+    QUrl platformUrl;          // base URL of the platform API
+    QString trackingUrlTemplate; // "{case_id}" and "{case_number}" are replaced; the receipt's QR
+    QStringList languages;     // first is the default, e.g. ["zh_CN", "en"]
+    SessionTimeouts timeouts;
+    SyncSettings sync;
+    QVector<DeviceConfig> devices;
+
+    const DeviceConfig *device(const QString &kind) const
+    {
+        for (const auto &d : devices)
+            if (d.kind == kind)
+                return &d;
+        return nullptr;
+    }
+};

@@ -1,0 +1,219 @@
+#include "SiteConfigLoader.h"
+
+#include "ConfigVocabulary.h"
+#include "JsonConfigReader.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+const QString kWcag = QStringLiteral("WCAG 2.2.1 gives at least 20 seconds to answer a time-out warning");
+
+bool isWebUrl(const QUrl &url)
+{
+    return url.isValid() &&
+           (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) &&
+           !url.host().isEmpty();
+}
+
+QUrl readWebUrl(JsonObjectReader &object, const QString &key)
+{
+    const QString text = object.string(key);
+    if (text.isEmpty())
+        return QUrl();
+    const QUrl url(text, QUrl::StrictMode);
+    if (!isWebUrl(url)) {
+        object.diagnostics().add(
+            object.placeOf(key),
+            QStringLiteral("expected an http or https URL with a host, found \"%1\"").arg(text));
+        return QUrl();
+    }
+    return url;
+}
+
+QString readTrackingTemplate(JsonObjectReader &object, const QString &key)
+{
+    const QString text = object.string(key);
+    if (text.isEmpty())
+        return text;
+    if (!text.contains(QLatin1String("{case_id}")) && !text.contains(QLatin1String("{case_number}"))) {
+        object.diagnostics().add(object.placeOf(key),
+                                 QStringLiteral("must contain {case_id} or {case_number}"));
+        return text;
+    }
+    QString sample = text;
+    sample.replace(QLatin1String("{case_id}"), QLatin1String("1"))
+        .replace(QLatin1String("{case_number}"), QLatin1String("1"));
+    if (!isWebUrl(QUrl(sample, QUrl::StrictMode)))
+        object.diagnostics().add(
+            object.placeOf(key),
+            QStringLiteral("expected an http or https URL template, found \"%1\"").arg(text));
+    return text;
+}
+
+QStringList readLanguages(JsonObjectReader &root)
+{
+    const QString place = root.placeOf(QStringLiteral("languages"));
+    const auto array = root.array(QStringLiteral("languages"));
+    if (!array)
+        return {};
+    QStringList languages;
+    if (array->isEmpty())
+        root.diagnostics().add(place, QStringLiteral("must list at least one language"));
+    for (int i = 0; i < array->size(); ++i) {
+        const QJsonValue value = array->at(i);
+        const QString itemPlace = jsonPointer(place, i);
+        if (!value.isString()) {
+            root.diagnostics().add(itemPlace,
+                                   QStringLiteral("expected a string, found %1").arg(jsonTypeName(value)));
+            continue;
+        }
+        const QString language = value.toString();
+        if (!checkOneOf(language, ConfigVocabulary::languages(), QStringLiteral("language"), itemPlace,
+                        root.diagnostics()))
+            continue;
+        if (languages.contains(language))
+            root.diagnostics().add(itemPlace,
+                                   QStringLiteral("language \"%1\" is listed twice").arg(language));
+        else
+            languages << language;
+    }
+    return languages;
+}
+
+SessionTimeouts readTimeouts(JsonObjectReader &root)
+{
+    SessionTimeouts t;
+    auto object = root.object(QStringLiteral("timeouts"), Need::Optional);
+    if (!object)
+        return t;
+    t.idleWarningSeconds =
+        object->integer(QStringLiteral("idle_warning_seconds"), t.idleWarningSeconds, 10, 3600);
+    t.idleAnswerSeconds =
+        object->integer(QStringLiteral("idle_answer_seconds"), t.idleAnswerSeconds, 20, 600, kWcag);
+    t.receiptScreenSeconds =
+        object->integer(QStringLiteral("receipt_screen_seconds"), t.receiptScreenSeconds, 5, 600);
+    t.goodbyeSeconds = object->integer(QStringLiteral("goodbye_seconds"), t.goodbyeSeconds, 1, 60);
+    object->rejectUnknownKeys();
+    return t;
+}
+
+SyncSettings readSync(JsonObjectReader &root)
+{
+    SyncSettings s;
+    auto object = root.object(QStringLiteral("sync"), Need::Optional);
+    if (!object)
+        return s;
+    s.initialBackoffMs =
+        object->integer(QStringLiteral("initial_backoff_ms"), s.initialBackoffMs, 100, 600000);
+    s.maxBackoffMs = object->integer(QStringLiteral("max_backoff_ms"), s.maxBackoffMs, 100, 3600000);
+    s.requestTimeoutMs =
+        object->integer(QStringLiteral("request_timeout_ms"), s.requestTimeoutMs, 1000, 300000);
+    if (s.maxBackoffMs < s.initialBackoffMs)
+        object->diagnostics().add(
+            object->placeOf(QStringLiteral("max_backoff_ms")),
+            QStringLiteral("must not be less than initial_backoff_ms (%1)").arg(s.initialBackoffMs));
+    object->rejectUnknownKeys();
+    return s;
+}
+
+QMap<QString, QString> readOptions(JsonObjectReader &device)
+{
+    QMap<QString, QString> options;
+    const auto object = device.object(QStringLiteral("options"), Need::Optional);
+    if (!object)
+        return options;
+    // Options are driver-specific, so any key is accepted here: the driver reports keys it does not know.
+    // Values are scalars, kept as text ("80", "true", "/dev/video0").
+    const QJsonObject &json = object->json();
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const QJsonValue value = it.value();
+        if (value.isString())
+            options.insert(it.key(), value.toString());
+        else if (value.isDouble())
+            options.insert(it.key(), QString::number(value.toDouble(), 'g', 15));
+        else if (value.isBool())
+            options.insert(it.key(), value.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+        else
+            object->diagnostics().add(
+                object->placeOf(it.key()),
+                QStringLiteral("expected a string, number or true/false, found %1").arg(jsonTypeName(value)));
+    }
+    return options;
+}
+
+QVector<DeviceConfig> readDevices(JsonObjectReader &root)
+{
+    QVector<DeviceConfig> devices;
+    const QString place = root.placeOf(QStringLiteral("devices"));
+    const auto array = root.array(QStringLiteral("devices"));
+    if (!array)
+        return devices;
+    static const QRegularExpression driverName(QStringLiteral("^[a-z][a-z0-9_]*$"));
+    for (int i = 0; i < array->size(); ++i) {
+        auto object = JsonObjectReader::from(array->at(i), jsonPointer(place, i), root.diagnostics());
+        if (!object)
+            continue;
+        DeviceConfig device;
+        device.kind = object->oneOf(QStringLiteral("kind"), ConfigVocabulary::deviceKinds(),
+                                    QStringLiteral("device kind"));
+        device.driver = object->string(QStringLiteral("driver"));
+        if (!device.driver.isEmpty() && !driverName.match(device.driver).hasMatch())
+            object->diagnostics().add(
+                object->placeOf(QStringLiteral("driver")),
+                QStringLiteral("a driver name is lower case letters, digits and _, found \"%1\"")
+                    .arg(device.driver));
+        device.name = object->string(QStringLiteral("name"), Need::Optional, device.kind);
+        device.options = readOptions(*object);
+        object->rejectUnknownKeys();
+        for (int j = 0; j < devices.size(); ++j) {
+            if (!device.kind.isEmpty() && devices.at(j).kind == device.kind)
+                root.diagnostics().add(
+                    object->placeOf(QStringLiteral("kind")),
+                    QStringLiteral("a second \"%1\" device (the first is %2); one device of each kind")
+                        .arg(device.kind, jsonPointer(place, j)));
+        }
+        devices.append(device);
+    }
+    return devices;
+}
+
+} // namespace
+
+ConfigResult<SiteConfig> SiteConfigLoader::load(const QString &path)
+{
+    ConfigDiagnostics diag(path);
+    const auto data = readConfigFile(path, diag);
+    return data ? parse(*data, path) : ConfigResult<SiteConfig>::failure(diag.errors());
+}
+
+ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const QString &fileName)
+{
+    ConfigDiagnostics diag(fileName);
+    const auto document = parseConfigDocument(json, diag);
+    if (!document)
+        return ConfigResult<SiteConfig>::failure(diag.errors());
+
+    JsonObjectReader root(*document, QStringLiteral("/"), diag);
+    static const QRegularExpression centerIdPattern(QStringLiteral("^[A-Z0-9]+(-[A-Z0-9]+)*$"));
+    SiteConfig site;
+    root.string(QStringLiteral("$schema"), Need::Optional); // editors' hint, ignored
+    site.centerId = root.string(QStringLiteral("center_id"));
+    if (!site.centerId.isEmpty() && !centerIdPattern.match(site.centerId).hasMatch())
+        diag.add(
+            root.placeOf(QStringLiteral("center_id")),
+            QStringLiteral("expected upper-case letters and digits in groups joined by '-', found \"%1\"")
+                .arg(site.centerId));
+    site.centerName = root.text(QStringLiteral("center_name"));
+    site.platformUrl = readWebUrl(root, QStringLiteral("platform_url"));
+    site.trackingUrlTemplate = readTrackingTemplate(root, QStringLiteral("tracking_url_template"));
+    site.languages = readLanguages(root);
+    site.timeouts = readTimeouts(root);
+    site.sync = readSync(root);
+    site.devices = readDevices(root);
+    root.rejectUnknownKeys();
+
+    if (diag.hasErrors())
+        return ConfigResult<SiteConfig>::failure(diag.errors());
+    return ConfigResult<SiteConfig>::success(site);
+}

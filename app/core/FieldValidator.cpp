@@ -1,0 +1,79 @@
+#include "FieldValidator.h"
+
+#include "IdNumber.h"
+
+#include <QDate>
+#include <QRegularExpression>
+
+QString FieldValidator::normalized(const FormFieldSpec &field, const QString &value)
+{
+    QString v = field.type == QLatin1String("textarea") ? value : value.trimmed();
+    if (field.type == QLatin1String("id_number"))
+        v = v.toUpper();
+    return v;
+}
+
+static QString idNumberProblem(const QString &value)
+{
+    const IdNumberCheck result = IdNumber::check(value);
+    switch (result.problem) {
+    case IdNumberCheck::Problem::None:
+        return QString();
+    case IdNumberCheck::Problem::WrongLength:
+        return FieldValidator::tr("An ID number has 18 characters; this one has %1.").arg(value.size());
+    case IdNumberCheck::Problem::BadCharacter:
+        return FieldValidator::tr("An ID number has 17 digits followed by a digit or X.");
+    case IdNumberCheck::Problem::BadRegion:
+        return FieldValidator::tr("The first six digits are not a region code.");
+    case IdNumberCheck::Problem::BadBirthDate:
+        return FieldValidator::tr("The birth date inside this ID number is not a real date.");
+    case IdNumberCheck::Problem::BadCheckCharacter:
+        return FieldValidator::tr("This ID number is not valid: please check each digit.");
+    }
+    return FieldValidator::tr("This ID number is not valid.");
+}
+
+QString FieldValidator::check(const FormFieldSpec &field, const QString &raw, const QString &language)
+{
+    const QString value = normalized(field, raw);
+    if (value.isEmpty())
+        return field.required ? tr("This field is required.") : QString();
+    if (field.minLength > 0 && value.size() < field.minLength)
+        return tr("Please enter at least %n character(s).", nullptr, field.minLength);
+    if (field.maxLength > 0 && value.size() > field.maxLength)
+        return tr("Please enter at most %n character(s).", nullptr, field.maxLength);
+
+    const QString &type = field.type;
+    if (type == QLatin1String("id_number")) {
+        const QString problem = idNumberProblem(value);
+        if (!problem.isEmpty())
+            return problem;
+    } else if (type == QLatin1String("phone")) {
+        static const QRegularExpression phone(QStringLiteral("^1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$"));
+        if (!phone.match(value).hasMatch())
+            return tr("Please enter an 11-digit mobile number or a landline number with its area code.");
+    } else if (type == QLatin1String("date")) {
+        if (!QDate::fromString(value, Qt::ISODate).isValid())
+            return tr("Please enter a date as YYYY-MM-DD.");
+    } else if (type == QLatin1String("number")) {
+        bool ok = false;
+        value.toDouble(&ok);
+        if (!ok)
+            return tr("Please enter a number.");
+    } else if (type == QLatin1String("choice")) {
+        bool known = false;
+        for (const auto &choice : field.choices)
+            known = known || choice.first == value;
+        if (!known)
+            return tr("Please choose one of the options.");
+    }
+
+    if (!field.pattern.isEmpty()) {
+        const QRegularExpression re(QRegularExpression::anchoredPattern(field.pattern));
+        if (!re.match(value).hasMatch()) {
+            const QString hint = field.patternHint.in(language);
+            return hint.isEmpty() ? tr("The format of this entry is not accepted.") : hint;
+        }
+    }
+    return QString();
+}

@@ -1,0 +1,123 @@
+#pragma once
+
+// The application's controllers as QML singletons. The objects are built and owned by main.cpp (the one
+// composition root), which hands them over through QmlSingletons::set() before the QML engine loads.
+// Nothing here constructs anything; create() only returns what main.cpp handed over.
+
+#include "DeviceHub.h"
+#include "FormController.h"
+#include "KioskInfo.h"
+#include "ServiceCatalogModel.h"
+#include "SessionController.h"
+#include "SimulatorController.h"
+#include "SubmissionController.h"
+#include "SyncClient.h"
+
+#include <QJSEngine>
+#include <QQmlEngine>
+#include <QtQml/qqmlregistration.h>
+
+struct QmlSingletons
+{
+    SessionController *session = nullptr;
+    FormController *form = nullptr;
+    ServiceCatalogModel *services = nullptr;
+    SubmissionController *submission = nullptr;
+    DeviceHub *devices = nullptr;
+    KioskInfo *kiosk = nullptr;
+    SyncClient *sync = nullptr;
+    SimulatorController *simulator = nullptr; // null unless the devices are simulated
+
+    static void set(const QmlSingletons &instances) { current() = instances; }
+    static QmlSingletons &current()
+    {
+        static QmlSingletons instances;
+        return instances;
+    }
+    template <typename T> static T *handOver(T *object)
+    {
+        if (object)
+            QJSEngine::setObjectOwnership(object, QJSEngine::CppOwnership);
+        return object;
+    }
+};
+
+struct SessionSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(SessionController)
+    QML_NAMED_ELEMENT(Session)
+    QML_SINGLETON
+public:
+    static SessionController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().session); }
+};
+
+struct FormSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(FormController)
+    QML_NAMED_ELEMENT(Form)
+    QML_SINGLETON
+public:
+    static FormController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().form); }
+};
+
+struct ServicesSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(ServiceCatalogModel)
+    QML_NAMED_ELEMENT(Services)
+    QML_SINGLETON
+public:
+    static ServiceCatalogModel *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().services); }
+};
+
+struct SubmissionSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(SubmissionController)
+    QML_NAMED_ELEMENT(Submission)
+    QML_SINGLETON
+public:
+    static SubmissionController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().submission); }
+};
+
+struct DevicesSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(DeviceHub)
+    QML_NAMED_ELEMENT(Devices)
+    QML_SINGLETON
+public:
+    static DeviceHub *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().devices); }
+};
+
+struct KioskSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(KioskInfo)
+    QML_NAMED_ELEMENT(Kiosk)
+    QML_SINGLETON
+public:
+    static KioskInfo *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().kiosk); }
+};
+
+struct SyncSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(SyncClient)
+    QML_NAMED_ELEMENT(Sync)
+    QML_SINGLETON
+public:
+    static SyncClient *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().sync); }
+};
+
+struct SimulatorSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(SimulatorController)
+    QML_NAMED_ELEMENT(Simulator)
+    QML_SINGLETON
+public:
+    static SimulatorController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().simulator); }
+};

@@ -1,0 +1,332 @@
+#include "SessionController.h"
+
+#include "Catalog.h"
+#include "Clock.h"
+#include "CodeScanner.h"
+#include "FormController.h"
+#include "IdCardReader.h"
+#include "IdNumber.h"
+#include "IdleTimer.h"
+#include "ServiceCatalogModel.h"
+#include "SiteConfig.h"
+#include "SubmissionController.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSession, "onestop.session")
+
+SessionController::SessionController(const SiteConfig &site, const Catalog &catalog, IdCardReader &reader,
+                                     CodeScanner &scanner, ServiceCatalogModel &services, FormController &form,
+                                     SubmissionController &submission, const Clock &clock, QObject *parent)
+    : QObject(parent), m_site(site), m_catalog(catalog), m_services(services), m_form(form),
+      m_submission(submission), m_clock(clock), m_idle(new IdleTimer(clock, this)),
+      m_screenTimer(new IdleTimer(clock, this)), m_language(site.languages.value(0, QStringLiteral("zh_CN")))
+{
+    m_idle->setDurations(qint64(site.timeouts.idleWarningSeconds) * 1000, qint64(site.timeouts.idleAnswerSeconds) * 1000);
+    connect(m_idle, &IdleTimer::warningStarted, this, &SessionController::idleChanged);
+    connect(m_idle, &IdleTimer::warningCleared, this, &SessionController::idleChanged);
+    connect(m_idle, &IdleTimer::secondsLeftChanged, this, &SessionController::idleChanged);
+    connect(m_idle, &IdleTimer::timedOut, this, [this] { wipe(QStringLiteral("timeout")); });
+    connect(m_screenTimer, &IdleTimer::timedOut, this, [this] {
+        if (m_screen == Screen::Receipt)
+            toRating();
+        else if (m_screen == Screen::Goodbye)
+            wipe(QStringLiteral("finished"));
+    });
+    connect(&reader, &IdCardReader::cardRead, this, &SessionController::onCardRead);
+    connect(&scanner, &CodeScanner::codeScanned, this, &SessionController::onCodeScanned);
+    connect(&submission, &SubmissionController::finished, this, &SessionController::onSubmissionFinished);
+}
+
+SessionController::~SessionController() = default;
+
+QString SessionController::screenName(Screen screen)
+{
+    switch (screen) {
+    case Screen::Attract: return QStringLiteral("attract");
+    case Screen::Language: return QStringLiteral("language");
+    case Screen::Identify: return QStringLiteral("identify");
+    case Screen::Catalog: return QStringLiteral("catalog");
+    case Screen::Guide: return QStringLiteral("guide");
+    case Screen::Form: return QStringLiteral("form");
+    case Screen::Review: return QStringLiteral("review");
+    case Screen::Saving: return QStringLiteral("saving");
+    case Screen::Receipt: return QStringLiteral("receipt");
+    case Screen::Rating: return QStringLiteral("rating");
+    case Screen::Goodbye: return QStringLiteral("goodbye");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString SessionController::residentNameMasked() const { return IdNumber::maskName(m_card.name); }
+QString SessionController::residentIdMasked() const { return IdNumber::mask(m_card.idNumber); }
+bool SessionController::isIdleWarning() const { return m_idle->phase() == IdleTimer::Phase::Warning; }
+int SessionController::idleSecondsLeft() const { return m_idle->secondsLeftToAnswer(); }
+
+void SessionController::setScreen(Screen screen)
+{
+    if (screen == m_screen)
+        return;
+    qCInfo(lcSession) << "screen" << screenName(m_screen) << "->" << screenName(screen);
+    m_screen = screen;
+    armTimersFor(screen);
+    emit screenChanged();
+}
+
+void SessionController::armTimersFor(Screen screen)
+{
+    // No idle timeout on the attract screen (nothing to protect) nor while the case is being committed.
+    if (screen == Screen::Attract || screen == Screen::Saving)
+        m_idle->disarm();
+    else
+        m_idle->arm();
+
+    m_screenTimer->disarm();
+    if (screen == Screen::Receipt) {
+        m_screenTimer->setDurations(qint64(m_site.timeouts.receiptScreenSeconds) * 1000, 0);
+        m_screenTimer->arm();
+    } else if (screen == Screen::Goodbye) {
+        m_screenTimer->setDurations(qint64(m_site.timeouts.goodbyeSeconds) * 1000, 0);
+        m_screenTimer->arm();
+    }
+}
+
+void SessionController::setNotice(const QString &text)
+{
+    if (text == m_notice)
+        return;
+    m_notice = text;
+    emit noticeChanged();
+}
+
+void SessionController::dismissNotice() { setNotice(QString()); }
+
+void SessionController::begin()
+{
+    if (m_screen == Screen::Attract)
+        setScreen(Screen::Language);
+}
+
+void SessionController::chooseLanguage(const QString &language)
+{
+    if (m_screen != Screen::Language)
+        return;
+    if (!m_site.languages.contains(language)) {
+        qCWarning(lcSession) << "language not offered at this kiosk:" << language;
+        return;
+    }
+    if (language != m_language) {
+        m_language = language;
+        m_services.setLanguage(language);
+        m_form.setLanguage(language);
+        emit languageChanged(language);
+    }
+    setScreen(isIdentified() ? Screen::Catalog : Screen::Identify);
+}
+
+void SessionController::onCardRead(const IdCardData &card)
+{
+    userActivity();
+    if (m_screen != Screen::Attract && m_screen != Screen::Identify && m_screen != Screen::Language) {
+        // A card placed mid-journey does not switch residents under someone's form.
+        if (isIdentified() && card.idNumber != m_card.idNumber)
+            setNotice(tr("Another ID card was placed. This session belongs to the first card; "
+                         "finish or end it before starting a new one."));
+        return;
+    }
+    if (!IdNumber::isValid(card.idNumber)) {
+        qCWarning(lcSession) << "card rejected: ID number fails the GB 11643 check";
+        setNotice(tr("This card could not be used: its ID number did not pass the check. "
+                     "Please ask the staff for help."));
+        return;
+    }
+    m_card = card;
+    setNotice(QString());
+    emit residentChanged();
+    qCInfo(lcSession) << "resident identified by ID card";
+    if (m_screen == Screen::Attract)
+        setScreen(Screen::Language);
+    else if (m_screen == Screen::Identify)
+        setScreen(Screen::Catalog);
+}
+
+void SessionController::onCodeScanned(const ScannedCode &code)
+{
+    userActivity();
+    Q_UNUSED(code)
+    // Codes are hostile input; none is trusted for identity until signed personal codes are supported.
+    if (m_screen == Screen::Identify)
+        setNotice(tr("This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader."));
+    else if (m_screen != Screen::Attract)
+        setNotice(tr("This code is not needed here."));
+}
+
+void SessionController::chooseService(const QString &serviceId)
+{
+    if (m_screen != Screen::Catalog)
+        return;
+    if (!m_catalog.find(serviceId)) {
+        qCWarning(lcSession) << "unknown service" << serviceId;
+        return;
+    }
+    if (!m_services.isAvailable(serviceId)) {
+        setNotice(tr("This service is unavailable right now: %1")
+                      .arg(m_services.guide(serviceId).value(QStringLiteral("unavailableReason")).toString()));
+        return;
+    }
+    m_serviceId = serviceId;
+    setNotice(QString());
+    emit serviceChanged();
+    setScreen(Screen::Guide);
+}
+
+void SessionController::startForm()
+{
+    if (m_screen != Screen::Guide)
+        return;
+    const ServiceSpec *service = m_catalog.find(m_serviceId);
+    if (!service)
+        return;
+    if (m_form.serviceId() != m_serviceId)
+        m_form.load(*service, m_card, m_language);
+    setScreen(Screen::Form);
+}
+
+void SessionController::toReview()
+{
+    if (m_screen != Screen::Form)
+        return;
+    if (!m_form.validateAll()) {
+        setNotice(tr("Some entries need your attention."));
+        return;
+    }
+    setNotice(QString());
+    setScreen(Screen::Review);
+}
+
+void SessionController::submit(bool consentGiven)
+{
+    if (m_screen != Screen::Review)
+        return;
+    if (!consentGiven) {
+        setNotice(tr("Please confirm your consent before submitting."));
+        return;
+    }
+    setNotice(QString());
+    setScreen(Screen::Saving);
+    m_submission.submit(m_serviceId, m_form.values(), m_language, m_card);
+}
+
+void SessionController::onSubmissionFinished(bool saved)
+{
+    if (m_screen != Screen::Saving)
+        return;
+    if (saved) {
+        setScreen(Screen::Receipt);
+    } else {
+        setNotice(tr("Your application could not be saved: %1 Nothing was lost from the form; "
+                     "please try again or ask the staff.").arg(m_submission.errorText()));
+        setScreen(Screen::Review);
+    }
+}
+
+void SessionController::toRating()
+{
+    if (m_screen == Screen::Receipt)
+        setScreen(Screen::Rating);
+}
+
+void SessionController::rate(int level)
+{
+    if (m_screen != Screen::Rating || level < 1 || level > 5)
+        return;
+    if (!m_submission.rate(level)) {
+        setNotice(tr("Your rating could not be saved; thank you all the same."));
+    }
+    m_rating = level;
+    emit ratingChanged();
+    setScreen(Screen::Goodbye);
+}
+
+void SessionController::skipRating()
+{
+    if (m_screen == Screen::Rating)
+        setScreen(Screen::Goodbye);
+}
+
+void SessionController::back()
+{
+    switch (m_screen) {
+    case Screen::Language:
+    case Screen::Identify:
+        endSession();
+        break;
+    case Screen::Catalog:
+        endSession();
+        break;
+    case Screen::Guide:
+        setScreen(Screen::Catalog);
+        break;
+    case Screen::Form:
+        setScreen(Screen::Guide);
+        break;
+    case Screen::Review:
+        setScreen(Screen::Form);
+        break;
+    default:
+        break; // after saving there is no going back
+    }
+}
+
+void SessionController::extendSession()
+{
+    m_idle->activity();
+}
+
+void SessionController::endSession()
+{
+    if (m_screen == Screen::Saving)
+        return; // a commit in progress finishes first
+    wipe(m_screen == Screen::Goodbye ? QStringLiteral("finished") : QStringLiteral("cancelled"));
+}
+
+void SessionController::userActivity()
+{
+    // During the warning only the explicit answer (extendSession) counts, so a stray touch elsewhere
+    // still shows the resident that time was running out.
+    if (m_idle->phase() == IdleTimer::Phase::Counting)
+        m_idle->activity();
+}
+
+void SessionController::checkTimers()
+{
+    m_idle->check();
+    m_screenTimer->check();
+}
+
+void SessionController::wipe(const QString &why)
+{
+    qCInfo(lcSession) << "session ended:" << why;
+    m_idle->disarm();
+    m_screenTimer->disarm();
+    m_form.clear();
+    m_submission.clear();
+    m_card = IdCardData();
+    m_serviceId.clear();
+    m_rating = 0;
+    m_notice.clear();
+    const QString defaultLanguage = m_site.languages.value(0, QStringLiteral("zh_CN"));
+    if (m_language != defaultLanguage) {
+        m_language = defaultLanguage;
+        m_services.setLanguage(m_language);
+        emit languageChanged(m_language);
+    }
+    emit residentChanged();
+    emit serviceChanged();
+    emit noticeChanged();
+    emit ratingChanged();
+    emit idleChanged();
+    m_screen = Screen::Attract;
+    emit screenChanged();
+    emit sessionEnded(why);
+}

@@ -1,0 +1,70 @@
+#include "KioskOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#ifndef ONESTOP_DEFAULT_CONFIG_DIR
+#define ONESTOP_DEFAULT_CONFIG_DIR "/usr/share/onestop-kiosk/kiosk-config"
+#endif
+
+bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("OneStop Kiosk: self-service for community service centers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Folder with site.json, catalog.json and residents.json."),
+                                    QStringLiteral("DIR"), QStringLiteral(ONESTOP_DEFAULT_CONFIG_DIR));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Where the kiosk keeps its case store."),
+                                     QStringLiteral("DIR"), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QCommandLineOption platform(QStringLiteral("platform-url"), QStringLiteral("Base URL of the platform API (overrides site.json)."),
+                                      QStringLiteral("URL"));
+    const QCommandLineOption devices(QStringLiteral("devices"), QStringLiteral("'config' (as site.json says) or 'simulated'."),
+                                     QStringLiteral("WHICH"), QStringLiteral("config"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Show the simulator panel beside the kiosk."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Fullscreen kiosk window."));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Load every QML file and exit non-zero on any error or warning."));
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("Play a scripted journey offscreen (docs/scenarios.md)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"), QStringLiteral("With --scenario: a PNG per screen, and the receipt, into DIR."),
+                                         QStringLiteral("DIR"));
+    const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("With --scenario: write the JSON report to FILE."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({config, dataDir, platform, devices, demo, kiosk, selfTest, scenario, screenshots, report});
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    options->configDir = parser.value(config);
+    options->dataDir = parser.value(dataDir);
+    if (parser.isSet(platform)) {
+        options->platformUrl = QUrl(parser.value(platform), QUrl::StrictMode);
+        if (!options->platformUrl.isValid() || !options->platformUrl.scheme().startsWith(QLatin1String("http"))) {
+            *error = QStringLiteral("--platform-url: not an http(s) URL: %1").arg(parser.value(platform));
+            return false;
+        }
+    }
+    options->devices = parser.value(devices);
+    if (options->devices != QLatin1String("config") && options->devices != QLatin1String("simulated")) {
+        *error = QStringLiteral("--devices: 'config' or 'simulated', not '%1'").arg(options->devices);
+        return false;
+    }
+    options->demo = parser.isSet(demo);
+    options->fullscreen = parser.isSet(kiosk);
+    options->selfTest = parser.isSet(selfTest);
+    options->scenarioFile = parser.value(scenario);
+    options->screenshotDir = parser.value(screenshots);
+    options->reportFile = parser.value(report);
+    if ((parser.isSet(screenshots) || parser.isSet(report)) && options->scenarioFile.isEmpty()) {
+        *error = QStringLiteral("--screenshots and --report go with --scenario");
+        return false;
+    }
+    return true;
+}

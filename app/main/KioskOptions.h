@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+// The kiosk's command line (onestop-kiosk --help).
+struct KioskOptions
+{
+    QString configDir;       // site.json, catalog.json, residents.json
+    QString dataDir;         // the case store and everything else the kiosk writes
+    QUrl platformUrl;        // overrides site.json's platform_url when set
+    QString devices;         // "config" (as site.json says) or "simulated"
+    bool demo = false;       // simulator panel beside the kiosk window
+    bool fullscreen = false; // --kiosk
+    bool selfTest = false;
+    QString scenarioFile;
+    QString screenshotDir;
+    QString reportFile;
+
+    // Parses the application's arguments; on a usage error prints it and returns false.
+    static bool parse(const QStringList &arguments, KioskOptions *options, QString *error);
+};

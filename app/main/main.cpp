@@ -1,0 +1,242 @@
+// The composition root: the only place where the kiosk's objects are built and wired together.
+
+#include "CaseStore.h"
+#include "CatalogLoader.h"
+#include "Clock.h"
+#include "ConfigConsistency.h"
+#include "DeviceHub.h"
+#include "FormController.h"
+#include "KioskInfo.h"
+#include "KioskOptions.h"
+#include "ProcessStart.h"
+#include "QmlSingletons.h"
+#include "QrImageProvider.h"
+#include "SampleResidents.h"
+#include "Scenario.h"
+#include "ScenarioRunner.h"
+#include "SelfTest.h"
+#include "ServiceCatalogModel.h"
+#include "SessionController.h"
+#include "SimulatedCamera.h"
+#include "SimulatedCodeScanner.h"
+#include "SimulatedIdCardReader.h"
+#include "SimulatedReceiptPrinter.h"
+#include "SimulatorController.h"
+#include "SiteConfigLoader.h"
+#include "SubmissionController.h"
+#include "SyncClient.h"
+#include "Translations.h"
+#include "UserActivityFilter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(OneStop_CorePlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_ScreensPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
+
+Q_LOGGING_CATEGORY(lcMain, "onestop.main")
+
+namespace {
+enum ExitCode { Ok = 0, Failed = 1, BadUsage = 2, BadConfig = 3, StoreUnavailable = 4 };
+
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "onestop-kiosk: %s\n", qPrintable(text));
+    qCCritical(lcMain).noquote() << text;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("onestop"));
+    QCoreApplication::setApplicationName(QStringLiteral("onestop-kiosk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ONESTOP_VERSION));
+    QGuiApplication app(argc, argv);
+
+    KioskOptions options;
+    QString usageError;
+    if (!KioskOptions::parse(app.arguments(), &options, &usageError)) {
+        printError(usageError);
+        return BadUsage;
+    }
+    const bool scripted = !options.scenarioFile.isEmpty() || options.selfTest;
+    if (QGuiApplication::platformName() == QLatin1String("offscreen") || QGuiApplication::platformName() == QLatin1String("minimal"))
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+
+    // Configuration: whole or not at all.
+    const QDir configDir(options.configDir);
+    const auto siteResult = SiteConfigLoader::load(configDir.filePath(QStringLiteral("site.json")));
+    const auto catalogResult = CatalogLoader::load(configDir.filePath(QStringLiteral("catalog.json")));
+    if (!siteResult.ok() || !catalogResult.ok()) {
+        printError(QStringLiteral("configuration refused:\n") + siteResult.errorText() +
+                   (siteResult.ok() ? QString() : QStringLiteral("\n")) + catalogResult.errorText());
+        return BadConfig;
+    }
+    SiteConfig site = siteResult.value();
+    const Catalog catalog = catalogResult.value();
+    const ConfigErrors inconsistencies = ConfigConsistency::check(site, catalog, configDir.filePath(QStringLiteral("site.json")),
+                                                                  configDir.filePath(QStringLiteral("catalog.json")));
+    if (!inconsistencies.isEmpty()) {
+        QStringList lines;
+        for (const ConfigError &e : inconsistencies)
+            lines << e.toString();
+        printError(QStringLiteral("configuration refused:\n") + lines.join(QLatin1Char('\n')));
+        return BadConfig;
+    }
+    if (options.platformUrl.isValid())
+        site.platformUrl = options.platformUrl;
+
+    // The case store: nothing is offered to residents without it.
+    QString storeError;
+    if (!QDir().mkpath(options.dataDir)) {
+        printError(QStringLiteral("cannot create the data directory %1").arg(options.dataDir));
+        return StoreUnavailable;
+    }
+    std::unique_ptr<CaseStore> store = CaseStore::open(options.dataDir, &storeError);
+    if (!store) {
+        printError(QStringLiteral("case store unavailable: %1").arg(storeError));
+        return StoreUnavailable;
+    }
+
+    QNetworkAccessManager network;
+    SyncClient sync(*store, network, site.sync, site.platformUrl);
+
+    // Devices. This build has the simulators; the real drivers arrive behind the same interfaces.
+    for (const DeviceConfig &d : site.devices) {
+        if (options.devices == QLatin1String("config") && d.driver != QLatin1String("simulated")) {
+            printError(QStringLiteral("%1: device '%2' wants driver '%3', which this build does not have yet; "
+                                      "use --devices simulated").arg(configDir.filePath(QStringLiteral("site.json")), d.name, d.driver));
+            return BadConfig;
+        }
+    }
+    auto deviceName = [&](const QString &kind) {
+        const DeviceConfig *d = site.device(kind);
+        return d ? d->name : kind;
+    };
+    const DeviceConfig *printerConfig = site.device(QStringLiteral("receipt_printer"));
+    const int paperWidthMm = printerConfig ? printerConfig->options.value(QStringLiteral("paper_width_mm"), QStringLiteral("80")).toInt() : 80;
+    SimulatedIdCardReader reader(deviceName(QStringLiteral("idcard")));
+    SimulatedCodeScanner scanner(deviceName(QStringLiteral("scanner")));
+    SimulatedReceiptPrinter printer(deviceName(QStringLiteral("receipt_printer")), paperWidthMm);
+    SimulatedCamera camera(deviceName(QStringLiteral("camera")));
+    if (!options.screenshotDir.isEmpty())
+        printer.setPaperOutputDirectory(options.screenshotDir);
+    DeviceHub devices;
+    devices.add(&reader);
+    devices.add(&scanner);
+    devices.add(&printer);
+    devices.add(&camera);
+
+    const auto residents = SampleResidents::load(configDir.filePath(QStringLiteral("residents.json")));
+    if (!residents.ok()) {
+        printError(QStringLiteral("sample residents refused:\n") + residents.errorText());
+        return BadConfig;
+    }
+
+    // Session and screens.
+    SystemClock systemClock;
+    ManualClock manualClock;
+    const Clock &clock = options.scenarioFile.isEmpty() ? static_cast<const Clock &>(systemClock) : manualClock;
+    ServiceCatalogModel services(catalog, devices);
+    FormController form;
+    SubmissionController submission(site, catalog, *store, sync, printer);
+    SessionController session(site, catalog, reader, scanner, services, form, submission, clock);
+    KioskInfo kiosk(site, options.demo, !scripted);
+    SimulatorController simulator(reader, scanner, printer, camera, sync, residents.value());
+    Translations translations;
+    QObject::connect(&session, &SessionController::languageChanged, &app, [&](const QString &language) {
+        translations.apply(language);
+        kiosk.setLanguage(language);
+        form.setLanguage(language);
+    });
+    UserActivityFilter activity(session);
+    app.installEventFilter(&activity);
+
+    QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, &simulator});
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    translations.setEngine(&engine);
+    translations.apply(session.language());
+
+    devices.startAll();
+    sync.start();
+
+    if (options.selfTest) {
+        const QStringList problems = SelfTest::run(engine);
+        for (const QString &p : problems)
+            std::fprintf(stderr, "self-test: %s\n", qPrintable(p));
+        std::fprintf(stdout, "self-test: %s\n", problems.isEmpty() ? "passed" : "FAILED");
+        return problems.isEmpty() ? Ok : Failed;
+    }
+
+    qint64 firstFrameMs = -1;
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/OneStop/Screens/KioskWindow.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        printError(QStringLiteral("the kiosk screens could not be loaded"));
+        return Failed;
+    }
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&] {
+        if (firstFrameMs < 0 && session.screen() == SessionController::Screen::Attract) {
+            firstFrameMs = msSinceProcessStart();
+            qCInfo(lcMain) << "first attract frame after" << firstFrameMs << "ms from process start";
+        }
+    });
+
+    if (!options.scenarioFile.isEmpty()) {
+        QStringList errors;
+        const Scenario scenario = Scenario::load(options.scenarioFile, &errors);
+        if (!errors.isEmpty()) {
+            printError(QStringLiteral("scenario refused:\n") + errors.join(QLatin1Char('\n')));
+            return BadUsage;
+        }
+        window->show();
+        ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), &simulator, &manualClock},
+                              options.screenshotDir);
+        // The first frame is measured before the first step.
+        QEventLoop firstFrame;
+        QTimer::singleShot(0, &firstFrame, [&] { window->requestUpdate(); });
+        QObject::connect(window, &QQuickWindow::frameSwapped, &firstFrame, &QEventLoop::quit);
+        QTimer::singleShot(5000, &firstFrame, &QEventLoop::quit);
+        firstFrame.exec();
+        runner.setFirstFrameMs(firstFrameMs);
+        const bool passed = runner.run(scenario);
+        const QByteArray report = QJsonDocument(runner.report()).toJson(QJsonDocument::Indented);
+        if (!options.reportFile.isEmpty() && !writeFile(options.reportFile, report))
+            printError(QStringLiteral("cannot write the report to %1").arg(options.reportFile));
+        std::fprintf(stdout, "scenario %s: %s\n", qPrintable(scenario.name), passed ? "passed" : qPrintable(QStringLiteral("FAILED: ") + runner.failure()));
+        devices.stopAll();
+        return passed ? Ok : Failed;
+    }
+
+    if (options.fullscreen)
+        window->showFullScreen();
+    else
+        window->show();
+    if (options.demo) {
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/OneStop/Simulator/SimulatorPanel.qml")));
+    }
+    const int code = app.exec();
+    devices.stopAll();
+    return code;
+}

@@ -1,0 +1,350 @@
+#include "ScenarioRunner.h"
+
+#include "CaseStore.h"
+#include "Clock.h"
+#include "FormController.h"
+#include "ScenarioCard.h"
+#include "SessionController.h"
+#include "SimulatorController.h"
+#include "SubmissionController.h"
+#include "SyncClient.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QGuiApplication>
+#include <QImage>
+#include <QInputMethodEvent>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMouseEvent>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcScenario, "onestop.scenario")
+
+namespace {
+constexpr int defaultTimeoutMs = 10000;
+
+// What the report says about a step's argument: enough to find the step, never the personal values a
+// scenario may carry (card fields, typed text, expected field values).
+QString describe(const ScenarioStep &step)
+{
+    const QJsonValue &value = step.argument;
+    if (step.action == QLatin1String("place_card"))
+        return value.toObject().contains(QStringLiteral("sample"))
+                   ? QStringLiteral("sample %1").arg(value.toObject().value(QStringLiteral("sample")).toInt())
+                   : QStringLiteral("card given field by field");
+    if (step.action == QLatin1String("type"))
+        return value.toObject().value(QStringLiteral("target")).toString();
+    if (step.action == QLatin1String("expect_field"))
+        return value.toObject().value(QStringLiteral("field")).toString();
+    if (step.action == QLatin1String("scan_code"))
+        return QStringLiteral("%1 characters").arg(value.toString().size());
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toDouble());
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return QString();
+}
+} // namespace
+
+ScenarioRunner::ScenarioRunner(const Parts &parts, QString screenshotDir, QObject *parent)
+    : QObject(parent), m_parts(parts), m_screenshotDir(std::move(screenshotDir))
+{
+    connect(parts.session, &SessionController::screenChanged, this, &ScenarioRunner::onScreenChanged);
+    connect(parts.submission, &SubmissionController::changed, this, [this] {
+        if (!m_parts.submission->caseId().isEmpty()) {
+            m_caseId = m_parts.submission->caseId();
+            m_caseNumber = m_parts.submission->caseNumber();
+        }
+        if (m_parts.submission->receiptState() == SubmissionController::ReceiptState::Printed)
+            m_receiptPrinted = true;
+        if (m_parts.submission->receiptState() == SubmissionController::ReceiptState::NotPrinted)
+            m_receiptProblem = m_parts.submission->receiptProblem();
+    });
+}
+
+bool ScenarioRunner::fail(const QString &message)
+{
+    m_failure = QStringLiteral("step %1: %2").arg(m_currentStep).arg(message);
+    return false;
+}
+
+bool ScenarioRunner::waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    if (condition())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    bool met = false;
+    connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (condition()) {
+            met = true;
+            loop.quit();
+        }
+    });
+    connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    poll.start(10);
+    deadline.start(timeoutMs);
+    loop.exec();
+    return met || condition();
+}
+
+static QQuickItem *findIn(QQuickItem *item, const QString &name)
+{
+    if (!item)
+        return nullptr;
+    if (item->objectName() == name && item->isVisible())
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findIn(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
+QQuickItem *ScenarioRunner::findItem(const QString &objectName) const
+{
+    return findIn(m_parts.window->contentItem(), objectName);
+}
+
+QQuickItem *ScenarioRunner::waitForItem(const QString &objectName, int timeoutMs)
+{
+    QQuickItem *found = nullptr;
+    waitUntil([&] {
+        found = findItem(objectName);
+        return found && found->isEnabled();
+    }, timeoutMs);
+    return found;
+}
+
+bool ScenarioRunner::tap(const QString &objectName, int timeoutMs)
+{
+    QQuickItem *item = waitForItem(objectName, timeoutMs);
+    if (!item)
+        return fail(QStringLiteral("no visible control named '%1' on screen '%2'").arg(objectName, m_parts.session->screenName()));
+    if (!item->isEnabled())
+        return fail(QStringLiteral("control '%1' is disabled").arg(objectName));
+    const QPointF local(item->width() / 2, item->height() / 2);
+    const QPointF scenePos = item->mapToScene(local);
+    if (!QRectF(QPointF(0, 0), m_parts.window->size()).contains(scenePos))
+        return fail(QStringLiteral("control '%1' is outside the window at (%2, %3)").arg(objectName).arg(scenePos.x()).arg(scenePos.y()));
+    const QPointF globalPos = m_parts.window->mapToGlobal(scenePos.toPoint());
+    QMouseEvent press(QEvent::MouseButtonPress, scenePos, globalPos, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_parts.window, &press);
+    QMouseEvent release(QEvent::MouseButtonRelease, scenePos, globalPos, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_parts.window, &release);
+    QCoreApplication::processEvents();
+    return true;
+}
+
+bool ScenarioRunner::type(const QJsonObject &argument, int timeoutMs)
+{
+    const QString name = argument.value(QStringLiteral("target")).toString();
+    const QString text = argument.value(QStringLiteral("text")).toString();
+    QQuickItem *item = waitForItem(name, timeoutMs);
+    if (!item)
+        return fail(QStringLiteral("no visible field named '%1' on screen '%2'").arg(name, m_parts.session->screenName()));
+    item->forceActiveFocus(Qt::OtherFocusReason);
+    if (!item->hasActiveFocus())
+        return fail(QStringLiteral("field '%1' does not take focus (read-only or disabled?)").arg(name));
+    QMetaObject::invokeMethod(item, "selectAll");
+    // Committed text as an input method delivers it: works for Chinese as well as digits.
+    QInputMethodEvent event;
+    event.setCommitString(text);
+    QCoreApplication::sendEvent(item, &event);
+    QCoreApplication::processEvents();
+    return true;
+}
+
+bool ScenarioRunner::expectField(const QJsonObject &argument)
+{
+    const QString field = argument.value(QStringLiteral("field")).toString();
+    const QString value = m_parts.form->value(field);
+    const QString error = m_parts.form->error(field);
+    if (argument.contains(QStringLiteral("value")) && value != argument.value(QStringLiteral("value")).toString())
+        return fail(QStringLiteral("field '%1' has a different value than expected").arg(field));
+    if (argument.contains(QStringLiteral("error"))) {
+        const QString expected = argument.value(QStringLiteral("error")).toString();
+        if (expected.isEmpty() ? !error.isEmpty() : !error.contains(expected))
+            return fail(QStringLiteral("field '%1': error is '%2', expected '%3'").arg(field, error, expected));
+    }
+    if (argument.contains(QStringLiteral("valid")) && argument.value(QStringLiteral("valid")).toBool() != error.isEmpty())
+        return fail(QStringLiteral("field '%1': validity differs (error '%2')").arg(field, error));
+    return true;
+}
+
+bool ScenarioRunner::setDeviceState(const QJsonObject &argument)
+{
+    if (!m_parts.simulator)
+        return fail(QStringLiteral("set_device_state needs simulated devices"));
+    const QString device = argument.value(QStringLiteral("device")).toString();
+    if (argument.contains(QStringLiteral("plugged")) && !m_parts.simulator->setPlugged(device, argument.value(QStringLiteral("plugged")).toBool()))
+        return fail(QStringLiteral("unknown device kind '%1'").arg(device));
+    if (argument.contains(QStringLiteral("paper")) && !m_parts.simulator->setPaper(argument.value(QStringLiteral("paper")).toString()))
+        return fail(QStringLiteral("paper must be ok, low or out"));
+    return true;
+}
+
+bool ScenarioRunner::placeCard(const QJsonValue &argument)
+{
+    if (!m_parts.simulator)
+        return fail(QStringLiteral("place_card needs a simulated reader"));
+    const QJsonObject object = argument.toObject();
+    if (object.contains(QStringLiteral("sample"))) {
+        m_parts.simulator->placeSampleCard(object.value(QStringLiteral("sample")).toInt());
+        return true;
+    }
+    m_parts.simulator->placeCard(scenarioCard(object));
+    return true;
+}
+
+bool ScenarioRunner::runStep(const ScenarioStep &step)
+{
+    const QString &a = step.action;
+    const int timeoutMs = step.options.value(QStringLiteral("timeout_ms")).toInt(defaultTimeoutMs);
+    if (a == QLatin1String("tap"))
+        return tap(step.argument.toString(), timeoutMs);
+    if (a == QLatin1String("type"))
+        return type(step.argument.toObject(), timeoutMs);
+    if (a == QLatin1String("wait_for")) {
+        const QString screen = step.argument.toString();
+        if (!waitUntil([&] { return m_parts.session->screenName() == screen; }, timeoutMs))
+            return fail(QStringLiteral("screen '%1' did not come within %2 ms (on '%3')").arg(screen).arg(timeoutMs).arg(m_parts.session->screenName()));
+        return true;
+    }
+    if (a == QLatin1String("expect_screen")) {
+        if (m_parts.session->screenName() != step.argument.toString())
+            return fail(QStringLiteral("expected screen '%1', on '%2'").arg(step.argument.toString(), m_parts.session->screenName()));
+        return true;
+    }
+    if (a == QLatin1String("expect_field"))
+        return expectField(step.argument.toObject());
+    if (a == QLatin1String("place_card"))
+        return placeCard(step.argument);
+    if (a == QLatin1String("remove_card")) {
+        if (!m_parts.simulator)
+            return fail(QStringLiteral("remove_card needs a simulated reader"));
+        m_parts.simulator->removeCard();
+        return true;
+    }
+    if (a == QLatin1String("scan_code")) {
+        if (!m_parts.simulator)
+            return fail(QStringLiteral("scan_code needs a simulated scanner"));
+        m_parts.simulator->scan(step.argument.toString());
+        return true;
+    }
+    if (a == QLatin1String("set_device_state"))
+        return setDeviceState(step.argument.toObject());
+    if (a == QLatin1String("network")) {
+        const QString state = step.argument.toString();
+        if (state != QLatin1String("up") && state != QLatin1String("down"))
+            return fail(QStringLiteral("network is 'up' or 'down'"));
+        if (m_parts.simulator)
+            m_parts.simulator->setNetwork(state == QLatin1String("up"));
+        else
+            m_parts.sync->setNetworkAvailable(state == QLatin1String("up"));
+        return true;
+    }
+    if (a == QLatin1String("advance_clock")) {
+        if (!m_parts.clock)
+            return fail(QStringLiteral("advance_clock needs the manual clock (scenario mode)"));
+        qint64 left = qint64(step.argument.toDouble());
+        // One second at a time, as the real clock would pass, so each timeout fires in its order.
+        while (left > 0) {
+            const qint64 stepMs = qMin<qint64>(left, 1000);
+            m_parts.clock->advance(stepMs);
+            left -= stepMs;
+            m_parts.session->checkTimers();
+            QCoreApplication::processEvents();
+        }
+        return true;
+    }
+    if (a == QLatin1String("wait_sync")) {
+        const int ms = step.argument.isDouble() ? step.argument.toInt() : timeoutMs;
+        if (!waitUntil([&] { return m_parts.sync->pendingCount() == 0; }, ms))
+            return fail(QStringLiteral("%1 item(s) still waiting to sync after %2 ms (%3)")
+                            .arg(m_parts.sync->pendingCount()).arg(ms).arg(m_parts.sync->lastError()));
+        return true;
+    }
+    if (a == QLatin1String("screenshot")) {
+        capture(step.argument.toString());
+        return true;
+    }
+    return fail(QStringLiteral("unknown action '%1'").arg(a));
+}
+
+void ScenarioRunner::onScreenChanged()
+{
+    const QString screen = m_parts.session->screenName();
+    m_visited.append(QJsonObject{{QStringLiteral("screen"), screen}, {QStringLiteral("at_ms"), m_elapsed.elapsed()}});
+    capture(screen);
+}
+
+void ScenarioRunner::capture(const QString &label)
+{
+    if (m_screenshotDir.isEmpty())
+        return;
+    // The screen's Loader switches synchronously on screenChanged; grabWindow polishes and renders.
+    const QImage image = m_parts.window->grabWindow();
+    const QString file = QStringLiteral("%1-%2.png").arg(m_screenshots.size() + 1, 2, 10, QLatin1Char('0')).arg(label);
+    if (image.isNull() || !image.save(QDir(m_screenshotDir).filePath(file))) {
+        qCWarning(lcScenario) << "could not save screenshot" << file;
+        return;
+    }
+    m_screenshots.append(file);
+}
+
+bool ScenarioRunner::run(const Scenario &scenario)
+{
+    m_elapsed.start();
+    if (!m_screenshotDir.isEmpty())
+        QDir().mkpath(m_screenshotDir);
+    m_visited.append(QJsonObject{{QStringLiteral("screen"), m_parts.session->screenName()}, {QStringLiteral("at_ms"), 0}});
+    capture(m_parts.session->screenName());
+
+    bool ok = true;
+    for (const ScenarioStep &step : scenario.steps) {
+        m_currentStep = step.index;
+        const qint64 started = m_elapsed.elapsed();
+        qCInfo(lcScenario).noquote() << "step" << step.index << step.action;
+        ok = runStep(step);
+        m_stepTimings.append(QJsonObject{{QStringLiteral("index"), step.index},
+                                         {QStringLiteral("action"), step.action},
+                                         {QStringLiteral("argument"), describe(step)},
+                                         {QStringLiteral("ms"), m_elapsed.elapsed() - started}});
+        if (!ok) {
+            qCWarning(lcScenario).noquote() << "scenario failed:" << m_failure;
+            break;
+        }
+    }
+
+    const bool synced = !m_caseId.isEmpty() && m_parts.store->caseSyncState(m_caseId) == SyncState::Synced;
+    QJsonObject timings{{QStringLiteral("total_ms"), m_elapsed.elapsed()}, {QStringLiteral("steps"), m_stepTimings}};
+    if (m_firstFrameMs >= 0)
+        timings.insert(QStringLiteral("process_start_to_first_frame_ms"), m_firstFrameMs);
+    QJsonArray screenNames;
+    for (const QJsonValue &v : m_visited)
+        screenNames.append(v.toObject().value(QStringLiteral("screen")));
+    m_report = QJsonObject{{QStringLiteral("scenario"), scenario.name},
+                           {QStringLiteral("passed"), ok},
+                           {QStringLiteral("failure"), ok ? QJsonValue() : QJsonValue(m_failure)},
+                           {QStringLiteral("screens_visited"), screenNames},
+                           {QStringLiteral("screen_visits"), m_visited},
+                           {QStringLiteral("screenshots"), m_screenshots},
+                           {QStringLiteral("case_id"), m_caseId},
+                           {QStringLiteral("case_number"), m_caseNumber},
+                           {QStringLiteral("case_synced"), synced},
+                           {QStringLiteral("receipt_printed"), m_receiptPrinted},
+                           {QStringLiteral("receipt_problem"), m_receiptProblem},
+                           {QStringLiteral("outbox_pending"), m_parts.store->pendingCount()},
+                           {QStringLiteral("timings"), timings}};
+    return ok;
+}

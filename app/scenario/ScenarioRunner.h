@@ -1,0 +1,77 @@
+#pragma once
+
+#include "Scenario.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+#include <functional>
+
+class CaseStore;
+class FormController;
+class ManualClock;
+class QQuickItem;
+class QQuickWindow;
+class SessionController;
+class SimulatorController;
+class SubmissionController;
+class SyncClient;
+
+// Plays a Scenario through the real controllers and the real screens (offscreen): taps and typing are
+// delivered as mouse and input-method events to the named QML controls. Records the screens visited,
+// a PNG per screen, timings, and the case that was submitted, into a JSON report. Thread: GUI.
+class ScenarioRunner : public QObject
+{
+    Q_OBJECT
+public:
+    struct Parts
+    {
+        QQuickWindow *window = nullptr;
+        SessionController *session = nullptr;
+        FormController *form = nullptr;
+        SubmissionController *submission = nullptr;
+        SyncClient *sync = nullptr;
+        CaseStore *store = nullptr;
+        SimulatorController *simulator = nullptr; // null when devices are real
+        ManualClock *clock = nullptr;             // null when the clock is real
+    };
+
+    ScenarioRunner(const Parts &parts, QString screenshotDir, QObject *parent = nullptr);
+
+    // Runs every step; returns true when all passed. Blocks in local event loops (never on a sleep).
+    bool run(const Scenario &scenario);
+    QJsonObject report() const { return m_report; }
+    QString failure() const { return m_failure; }
+    // Milliseconds from process start to the first frame of the attract screen, if it was measured.
+    void setFirstFrameMs(qint64 ms) { m_firstFrameMs = ms; }
+
+private:
+    bool runStep(const ScenarioStep &step);
+    bool waitUntil(const std::function<bool()> &condition, int timeoutMs);
+    QQuickItem *findItem(const QString &objectName) const;
+    QQuickItem *waitForItem(const QString &objectName, int timeoutMs);
+    bool tap(const QString &objectName, int timeoutMs);
+    bool type(const QJsonObject &argument, int timeoutMs);
+    bool expectField(const QJsonObject &argument);
+    bool setDeviceState(const QJsonObject &argument);
+    bool placeCard(const QJsonValue &argument);
+    bool fail(const QString &message);
+    void onScreenChanged();
+    void capture(const QString &label);
+
+    Parts m_parts;
+    QString m_screenshotDir;
+    QElapsedTimer m_elapsed;
+    QJsonArray m_visited;
+    QJsonArray m_screenshots;
+    QJsonArray m_stepTimings;
+    QString m_caseId;
+    QString m_caseNumber;
+    QString m_failure;
+    bool m_receiptPrinted = false;
+    QString m_receiptProblem;
+    int m_currentStep = -1;
+    qint64 m_firstFrameMs = -1;
+    QJsonObject m_report;
+};

@@ -1,0 +1,282 @@
+// CaseStore: case numbers, cases, ratings and the audit log. Opening is in CaseStoreOpen.cpp, the outbox
+// in CaseStoreOutbox.cpp.
+#include "CaseStore.h"
+
+#include "AuditLog.h"
+#include "Database.h"
+#include "OutboxBodies.h"
+#include "StoreLog.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+// "<file>: <place>: <what is wrong>" for checks made before sqlite is asked.
+static bool invalid(const Database &db, const char *place, const QString &what, QString *error)
+{
+    if (error)
+        *error = QStringLiteral("%1: %2: %3").arg(db.filePath(), QString::fromUtf8(place), what);
+    return false;
+}
+
+QString CaseStore::nextCaseNumber(const QString &centerId, const QDate &localDate, QString *error)
+{
+    if (centerId.isEmpty()) {
+        invalid(*m_db, "next case number", QStringLiteral("the center id is empty"), error);
+        return QString();
+    }
+    if (!localDate.isValid()) {
+        invalid(*m_db, "next case number", QStringLiteral("the date is invalid"), error);
+        return QString();
+    }
+    const QString day = localDate.toString(QStringLiteral("yyyyMMdd"));
+    std::optional<Transaction> transaction = m_db->begin("next case number", error);
+    if (!transaction)
+        return QString();
+    {
+        std::optional<Statement> advance =
+            m_db->prepare("INSERT INTO case_number_seq (center_id, day, last_seq) VALUES (?1, ?2, 1) "
+                          "ON CONFLICT (center_id, day) DO UPDATE SET last_seq = last_seq + 1",
+                          "advance case number", error);
+        if (!advance || !advance->bind(1, centerId).bind(2, day).run(error))
+            return QString();
+    }
+    qint64 seq = 0;
+    {
+        std::optional<Statement> read =
+            m_db->prepare("SELECT last_seq FROM case_number_seq WHERE center_id = ?1 AND day = ?2",
+                          "read case number", error);
+        if (!read)
+            return QString();
+        switch (read->bind(1, centerId).bind(2, day).step(error)) {
+        case Statement::Step::Row:
+            seq = read->integer(0);
+            break;
+        case Statement::Step::Done: // cannot happen right after the upsert, but say so if it does
+            invalid(*m_db, "next case number", QStringLiteral("the counter row vanished"), error);
+            return QString();
+        case Statement::Step::Failed:
+            return QString();
+        }
+    }
+    if (!transaction->commit(error))
+        return QString();
+    return QStringLiteral("%1-%2-%3").arg(centerId, day).arg(seq, 4, 10, QLatin1Char('0'));
+}
+
+static bool validateSubmission(const Database &db, const CaseSubmission &submission,
+                               const QVector<StoredAttachment> &attachments, QString *error)
+{
+    const char *place = "submit case";
+    if (submission.id.isEmpty())
+        return invalid(db, place, QStringLiteral("the case id is empty"), error);
+    const QString which = QStringLiteral("case %1: ").arg(submission.id);
+    if (submission.caseNumber.isEmpty())
+        return invalid(db, place, which + QStringLiteral("the case number is empty"), error);
+    if (submission.serviceId.isEmpty())
+        return invalid(db, place, which + QStringLiteral("the service id is empty"), error);
+    if (submission.centerId.isEmpty())
+        return invalid(db, place, which + QStringLiteral("the center id is empty"), error);
+    if (!submission.submittedAt.isValid())
+        return invalid(db, place, which + QStringLiteral("the submission time is invalid"), error);
+    if (submission.language.isEmpty())
+        return invalid(db, place, which + QStringLiteral("the language is empty"), error);
+    for (int i = 0; i < attachments.size(); ++i) {
+        if (attachments[i].name.isEmpty() || attachments[i].mimeType.isEmpty())
+            return invalid(db, place, which + QStringLiteral("attachment %1 has no name or MIME type").arg(i),
+                           error);
+    }
+    return true;
+}
+
+bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments,
+                           QString *error)
+{
+    if (!validateSubmission(*m_db, submission, attachments, error))
+        return false;
+    const QString now = storedTime(QDateTime::currentDateTimeUtc());
+    std::optional<Transaction> transaction = m_db->begin("submit case", error);
+    if (!transaction)
+        return false;
+    {
+        std::optional<Statement> insert = m_db->prepare(
+            "INSERT INTO cases (id, case_number, service_id, center_id, submitted_at, language, form_json, "
+            "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "insert case row", error);
+        if (!insert)
+            return false;
+        insert->bind(1, submission.id)
+            .bind(2, submission.caseNumber)
+            .bind(3, submission.serviceId)
+            .bind(4, submission.centerId)
+            .bind(5, storedTime(submission.submittedAt))
+            .bind(6, submission.language)
+            .bind(7, QString::fromUtf8(QJsonDocument(submission.form).toJson(QJsonDocument::Compact)))
+            .bind(8, now);
+        if (!insert->run(error))
+            return false;
+    }
+    for (const StoredAttachment &attachment : attachments) {
+        std::optional<Statement> insert =
+            m_db->prepare("INSERT INTO attachments (case_id, name, mime_type, data) VALUES (?1, ?2, ?3, ?4)",
+                          "insert attachment", error);
+        if (!insert)
+            return false;
+        insert->bind(1, submission.id).bind(2, attachment.name).bind(3, attachment.mimeType);
+        if (!insert->bindBlob(4, attachment.data).run(error))
+            return false;
+    }
+    {
+        std::optional<Statement> enqueue =
+            m_db->prepare("INSERT INTO outbox (kind, ref_id, body, created_at, state) VALUES ('case', ?1, "
+                          "?2, ?3, 'pending')",
+                          "enqueue case", error);
+        if (!enqueue)
+            return false;
+        enqueue->bind(1, submission.id).bindBlob(2, caseOutboxBody(submission, attachments)).bind(3, now);
+        if (!enqueue->run(error))
+            return false;
+    }
+    if (!appendAuditEntry(*m_db, QStringLiteral("case.submitted"), submission.id, error) ||
+        !transaction->commit(error))
+        return false;
+    qCInfo(lcStore) << "case submitted:" << submission.id;
+    return true;
+}
+
+bool CaseStore::addRating(const QString &caseId, int level, const QString &comment, QString *error)
+{
+    if (caseId.isEmpty())
+        return invalid(*m_db, "add rating", QStringLiteral("the case id is empty"), error);
+    if (level < 1 || level > 5)
+        return invalid(*m_db, "add rating",
+                       QStringLiteral("case %1: level %2 is outside 1..5").arg(caseId).arg(level), error);
+    const QDateTime ratedAt = QDateTime::currentDateTimeUtc();
+    std::optional<Transaction> transaction = m_db->begin("add rating", error);
+    if (!transaction)
+        return false;
+    {
+        std::optional<Statement> exists =
+            m_db->prepare("SELECT 1 FROM cases WHERE id = ?1", "look up rated case", error);
+        if (!exists)
+            return false;
+        switch (exists->bind(1, caseId).step(error)) {
+        case Statement::Step::Row:
+            break;
+        case Statement::Step::Done:
+            return invalid(*m_db, "add rating", QStringLiteral("no case %1").arg(caseId), error);
+        case Statement::Step::Failed:
+            return false;
+        }
+    }
+    {
+        std::optional<Statement> insert =
+            m_db->prepare("INSERT INTO ratings (case_id, level, comment, created_at) VALUES (?1, ?2, ?3, ?4)",
+                          "insert rating", error);
+        if (!insert ||
+            !insert->bind(1, caseId).bind(2, level).bind(3, comment).bind(4, storedTime(ratedAt)).run(error))
+            return false;
+    }
+    {
+        std::optional<Statement> enqueue =
+            m_db->prepare("INSERT INTO outbox (kind, ref_id, body, created_at, state) VALUES ('rating', ?1, "
+                          "?2, ?3, 'pending')",
+                          "enqueue rating", error);
+        if (!enqueue)
+            return false;
+        enqueue->bind(1, caseId).bindBlob(2, ratingOutboxBody(caseId, level, comment, ratedAt));
+        if (!enqueue->bind(3, storedTime(ratedAt)).run(error))
+            return false;
+    }
+    if (!appendAuditEntry(*m_db, QStringLiteral("rating.added"), caseId, error) ||
+        !transaction->commit(error))
+        return false;
+    qCInfo(lcStore) << "rating added for case" << caseId;
+    return true;
+}
+
+std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
+{
+    QString error;
+    std::optional<Statement> select =
+        m_db->prepare("SELECT case_number, service_id, center_id, submitted_at, language, form_json FROM "
+                      "cases WHERE id = ?1",
+                      "find case", &error);
+    if (!select) {
+        qCWarning(lcStore).noquote() << error;
+        return std::nullopt;
+    }
+    switch (select->bind(1, caseId).step(&error)) {
+    case Statement::Step::Row:
+        break;
+    case Statement::Step::Done:
+        return std::nullopt;
+    case Statement::Step::Failed:
+        qCWarning(lcStore).noquote() << error;
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument form = QJsonDocument::fromJson(select->text(5).toUtf8(), &parseError);
+    if (!form.isObject()) {
+        // The offset only: the text itself is personal data.
+        qCWarning(lcStore).noquote() << QStringLiteral(
+                                            "%1: find case %2: stored form is not a JSON object (%3 at %4)")
+                                            .arg(m_db->filePath(), caseId, parseError.errorString())
+                                            .arg(parseError.offset);
+        return std::nullopt;
+    }
+    CaseSubmission found;
+    found.id = caseId;
+    found.caseNumber = select->text(0);
+    found.serviceId = select->text(1);
+    found.centerId = select->text(2);
+    found.submittedAt = parseStoredTime(select->text(3));
+    found.language = select->text(4);
+    found.form = form.object();
+    return found;
+}
+
+SyncState CaseStore::caseSyncState(const QString &caseId) const
+{
+    QString error;
+    std::optional<Statement> select = m_db->prepare(
+        "SELECT state FROM outbox WHERE kind = 'case' AND ref_id = ?1 ORDER BY seq DESC LIMIT 1",
+        "read case sync state", &error);
+    if (!select) {
+        qCWarning(lcStore).noquote() << error;
+        return SyncState::Unknown;
+    }
+    switch (select->bind(1, caseId).step(&error)) {
+    case Statement::Step::Row:
+        break;
+    case Statement::Step::Done:
+        return SyncState::Unknown;
+    case Statement::Step::Failed:
+        qCWarning(lcStore).noquote() << error;
+        return SyncState::Unknown;
+    }
+    const QString state = select->text(0);
+    if (state == QLatin1String("synced"))
+        return SyncState::Synced;
+    if (state == QLatin1String("rejected"))
+        return SyncState::Rejected;
+    return SyncState::Pending;
+}
+
+bool CaseStore::audit(const QString &event, const QString &detail, QString *error)
+{
+    if (event.isEmpty())
+        return invalid(*m_db, "audit", QStringLiteral("the event is empty"), error);
+    return appendAuditEntry(*m_db, event, detail, error);
+}
+
+int CaseStore::auditCount() const
+{
+    QString error;
+    const std::optional<qint64> count =
+        m_db->queryInteger("SELECT count(*) FROM audit_log", "count audit entries", &error);
+    if (!count) {
+        qCWarning(lcStore).noquote() << error;
+        return -1;
+    }
+    return int(*count);
+}

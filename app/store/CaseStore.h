@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+class Database;
+
+// A case as the resident submitted it. `form` holds the field values (personal data).
+struct CaseSubmission
+{
+    QString id;         // UUID, the idempotency key towards the platform
+    QString caseNumber; // human-readable, printed on the receipt
+    QString serviceId;
+    QString centerId;
+    QDateTime submittedAt; // UTC
+    QJsonObject form;
+    QString language; // "zh_CN" / "en"
+};
+
+struct StoredAttachment
+{
+    QString name;
+    QString mimeType;
+    QByteArray data;
+};
+
+enum class SyncState { Unknown, Pending, Synced, Rejected };
+
+struct OutboxItem
+{
+    qint64 seq = 0;  // upload order
+    QString kind;    // "case" or "rating"
+    QString refId;   // case id
+    QByteArray body; // the exact JSON body to PUT (stable across retries)
+    int attempts = 0;
+    QDateTime nextAttemptAt; // UTC; invalid = now
+    QString lastError;
+};
+
+// The kiosk's durable record: cases, attachments, ratings, an audit log and the outbox, in one sqlite
+// file under the data directory (WAL, synchronous=FULL). Every write that the resident is told about is
+// committed before the call returns true.
+// Thread: one owner thread (the GUI thread in the skeleton); not thread-safe.
+class CaseStore
+{
+public:
+    static constexpr int schemaVersion = 2;
+
+    ~CaseStore();
+    // Opens (creating or migrating) DATA_DIR/cases.sqlite. A file from a newer schema, or one that cannot
+    // be migrated, is never modified or deleted: null + error naming the file and the problem.
+    static std::unique_ptr<CaseStore> open(const QString &dataDir, QString *error);
+
+    QString filePath() const;
+    int userVersion() const;
+
+    // Quarantined copies of cases.sqlite in dataDir ("cases.sqlite.quarantine-<UTC time>"), which open()
+    // made from damaged files. They may hold unsynced cases: staff must be told while any exist.
+    static QStringList quarantinedFiles(const QString &dataDir);
+    // Diagnostics (staff screen, tests): the connection's settings as sqlite reports them.
+    QString journalMode() const;  // "wal"
+    int synchronousLevel() const; // 2 = FULL; -1 if it cannot be read
+
+    // Next case number for the center on that local date: "<centerId>-<yyyyMMdd>-<4-digit seq>".
+    QString nextCaseNumber(const QString &centerId, const QDate &localDate, QString *error);
+
+    // One transaction: case row + attachments + outbox item (kind "case") + audit entry.
+    bool submitCase(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments,
+                    QString *error);
+    // One transaction: rating row + outbox item (kind "rating") + audit entry. level 1..5 (5 = 非常满意).
+    bool addRating(const QString &caseId, int level, const QString &comment, QString *error);
+
+    std::optional<CaseSubmission> findCase(const QString &caseId) const;
+    SyncState caseSyncState(const QString &caseId) const;
+
+    // Outbox, oldest first. Items stay until synced or rejected; nothing is ever dropped silently.
+    std::optional<OutboxItem> nextOutboxItem() const;
+    int pendingCount() const;
+    bool markSynced(qint64 seq, const QByteArray &response, QString *error);
+    // A permanent refusal by the platform (4xx other than 408/429): kept for staff, not retried.
+    bool markRejected(qint64 seq, const QString &reason, QString *error);
+    bool recordFailedAttempt(qint64 seq, const QString &reason, const QDateTime &nextAttemptAt,
+                             QString *error);
+
+    // Audit log: events and ids only, never personal data.
+    bool audit(const QString &event, const QString &detail, QString *error = nullptr);
+    int auditCount() const;
+
+private:
+    explicit CaseStore(std::unique_ptr<Database> db);
+    std::unique_ptr<Database> m_db;
+};

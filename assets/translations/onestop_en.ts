@@ -1,0 +1,673 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../qml/Screens/AttractScreen.qml" line="+37"/>
+        <source>Self-service kiosk</source>
+        <translation>Self-service kiosk</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tap the screen to start</source>
+        <translation>Tap the screen to start</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>or place your ID card on the reader</source>
+        <translation>or place your ID card on the reader</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReceipt</name>
+    <message>
+        <location filename="../../app/core/CaseReceipt.cpp" line="+45"/>
+        <source>Application receipt</source>
+        <translation>Application receipt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>received by the platform</source>
+        <translation>received by the platform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saved at this kiosk; it is sent to the platform automatically</source>
+        <translation>saved at this kiosk; it is sent to the platform automatically</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan to follow your case</source>
+        <translation>Scan to follow your case</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message>
+        <location filename="../../qml/Screens/CatalogScreen.qml" line="+19"/>
+        <source>Choose a service</source>
+        <translation>Choose a service</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Unavailable now: %1</source>
+        <translation>Unavailable now: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceHub</name>
+    <message>
+        <location filename="../../app/core/DeviceHub.cpp" line="+27"/>
+        <source>no %1 at this kiosk</source>
+        <translation>no %1 at this kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../qml/Controls/FieldEditor.qml" line="+51"/>
+        <source>(required)</source>
+        <translation>(required)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(from your ID card)</source>
+        <translation>(from your ID card)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>FieldValidator</name>
+    <message>
+        <location filename="../../app/core/FieldValidator.cpp" line="+23"/>
+        <source>An ID number has 18 characters; this one has %1.</source>
+        <translation>An ID number has 18 characters; this one has %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ID number has 17 digits followed by a digit or X.</source>
+        <translation>An ID number has 17 digits followed by a digit or X.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first six digits are not a region code.</source>
+        <translation>The first six digits are not a region code.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The birth date inside this ID number is not a real date.</source>
+        <translation>The birth date inside this ID number is not a real date.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This ID number is not valid: please check each digit.</source>
+        <translation>This ID number is not valid: please check each digit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This ID number is not valid.</source>
+        <translation>This ID number is not valid.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Please enter at least %n character(s).</source>
+        <translation>
+            <numerusform>Please enter at least %n character.</numerusform>
+            <numerusform>Please enter at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Please enter at most %n character(s).</source>
+        <translation>
+            <numerusform>Please enter at most %n character.</numerusform>
+            <numerusform>Please enter at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Please enter an 11-digit mobile number or a landline number with its area code.</source>
+        <translation>Please enter an 11-digit mobile number or a landline number with its area code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please enter a date as YYYY-MM-DD.</source>
+        <translation>Please enter a date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please enter a number.</source>
+        <translation>Please enter a number.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please choose one of the options.</source>
+        <translation>Please choose one of the options.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The format of this entry is not accepted.</source>
+        <translation>The format of this entry is not accepted.</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../../qml/Screens/FormScreen.qml" line="+58"/>
+        <source>Please complete your application. Fields read from your ID card cannot be changed.</source>
+        <translation>Please complete your application. Fields read from your ID card cannot be changed.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Next: review</source>
+        <translation>Next: review</translation>
+    </message>
+</context>
+<context>
+    <name>GoodbyeScreen</name>
+    <message>
+        <location filename="../../qml/Screens/GoodbyeScreen.qml" line="+19"/>
+        <source>Thank you!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please take your ID card and your receipt with you.</source>
+        <translation>Please take your ID card and your receipt with you.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <location filename="../../qml/Screens/GuideScreen.qml" line="+48"/>
+        <source>Department: %1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who can apply</source>
+        <translation>Who can apply</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What you need</source>
+        <translation>What you need</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Processing time</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Start application</source>
+        <translation>Start application</translation>
+    </message>
+</context>
+<context>
+    <name>GuideSection</name>
+    <message>
+        <location filename="../../qml/Screens/GuideSection.qml" line="+40"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+19"/>
+        <source>Identify yourself</source>
+        <translation>Identify yourself</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>ID card reader</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Please place your ID card flat on the reader</source>
+        <translation>Please place your ID card flat on the reader</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Keep it there until the next screen appears. Your card is read only to fill in your application.</source>
+        <translation>Keep it there until the next screen appears. Your card is read only to fill in your application.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</source>
+        <translation>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../../qml/Controls/IdleWarning.qml" line="+44"/>
+        <source>Do you need more time?</source>
+        <translation>Do you need more time?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>For your privacy, this session will end in %n second(s).</source>
+        <translation>
+            <numerusform>For your privacy, this session will end in %n second.</numerusform>
+            <numerusform>For your privacy, this session will end in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>I need more time</source>
+        <translation>I need more time</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>End now</source>
+        <translation>End now</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../qml/Screens/KioskWindow.qml" line="+14"/>
+        <source>OneStop self-service kiosk</source>
+        <translation>OneStop self-service kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <location filename="../../qml/Screens/LanguageScreen.qml" line="+21"/>
+        <source>Choose your language</source>
+        <translation>Choose your language</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <location filename="../../qml/Controls/NoticeBanner.qml" line="+42"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../../qml/Screens/RatingScreen.qml" line="+14"/>
+        <source>Very satisfied</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basically satisfied</source>
+        <translation>Basically satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very dissatisfied</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rate this service</source>
+        <translation>Rate this service</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How satisfied are you with this service?</source>
+        <translation>How satisfied are you with this service?</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../../qml/Screens/ReceiptScreen.qml" line="+17"/>
+        <source>The department has received your application.</source>
+        <translation>The department has received your application.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The department could not accept your application automatically. Please ask the staff at the counter.</source>
+        <translation>The department could not accept your application automatically. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your application is saved at this kiosk and will be sent to the department automatically. You do not need to wait.</source>
+        <translation>Your application is saved at this kiosk and will be sent to the department automatically. You do not need to wait.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printing your receipt…</source>
+        <translation>Printing your receipt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please take your receipt.</source>
+        <translation>Please take your receipt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your receipt could not be printed (%1). Please write down the case number above, or ask the staff to reprint it at the counter.</source>
+        <translation>Your receipt could not be printed (%1). Please write down the case number above, or ask the staff to reprint it at the counter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your receipt could not be printed. Please write down the case number above, or ask the staff to reprint it at the counter.</source>
+        <translation>Your receipt could not be printed. Please write down the case number above, or ask the staff to reprint it at the counter.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Application submitted</source>
+        <translation>Application submitted</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Your case number</source>
+        <translation>Your case number</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Applicant: %1  %2</source>
+        <translation>Applicant: %1  %2</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Scan to follow your case</source>
+        <translation>Scan to follow your case</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../qml/Screens/ReviewScreen.qml" line="+23"/>
+        <source>Check your application</source>
+        <translation>Check your application</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>(not filled in)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>I confirm that the information above is true and correct, and I agree that %1 processes it, including my personal information, only to handle this application, in accordance with the Personal Information Protection Law of the People&apos;s Republic of China.</source>
+        <translation>I confirm that the information above is true and correct, and I agree that %1 processes it, including my personal information, only to handle this application, in accordance with the Personal Information Protection Law of the People&apos;s Republic of China.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+</context>
+<context>
+    <name>SavingScreen</name>
+    <message>
+        <location filename="../../qml/Screens/SavingScreen.qml" line="+27"/>
+        <source>Saving your application…</source>
+        <translation>Saving your application…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Please wait a moment.</source>
+        <translation>Please wait a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenHeader</name>
+    <message>
+        <location filename="../../qml/Controls/ScreenHeader.qml" line="+32"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <location filename="../../app/core/SessionController.cpp" line="+133"/>
+        <source>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</source>
+        <translation>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This card could not be used: its ID number did not pass the check. Please ask the staff for help.</source>
+        <translation>This card could not be used: its ID number did not pass the check. Please ask the staff for help.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</source>
+        <translation>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This code is not needed here.</source>
+        <translation>This code is not needed here.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This service is unavailable right now: %1</source>
+        <translation>This service is unavailable right now: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Some entries need your attention.</source>
+        <translation>Some entries need your attention.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Please confirm your consent before submitting.</source>
+        <translation>Please confirm your consent before submitting.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Your application could not be saved: %1 Nothing was lost from the form; please try again or ask the staff.</source>
+        <translation>Your application could not be saved: %1 Nothing was lost from the form; please try again or ask the staff.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your rating could not be saved; thank you all the same.</source>
+        <translation>Your rating could not be saved; thank you all the same.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionHeader</name>
+    <message>
+        <location filename="../../qml/Screens/SessionHeader.qml" line="+9"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorPanel</name>
+    <message>
+        <location filename="../../qml/Simulator/SimulatorPanel.qml" line="+15"/>
+        <source>Kiosk simulator</source>
+        <translation>Kiosk simulator</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>ID card</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Place card</source>
+        <translation>Place card</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove card</source>
+        <translation>Remove card</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code scanner</source>
+        <translation>Code scanner</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Text of the code</source>
+        <translation>Text of the code</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scan code</source>
+        <translation>Scan code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receipt paper</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paper OK</source>
+        <translation>Paper OK</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paper low</source>
+        <translation>Paper low</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paper out</source>
+        <translation>Paper out</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: not configured</source>
+        <translation>%1: not configured</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plug in</source>
+        <translation>Plug in</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unplug</source>
+        <translation>Unplug</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Network and sync</source>
+        <translation>Network and sync</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Network up</source>
+        <translation>Network up</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Network down</source>
+        <translation>Network down</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Sync: %1, %n case(s) or rating(s) waiting</source>
+        <translation>
+            <numerusform>Sync: %1, %n case or rating waiting</numerusform>
+            <numerusform>Sync: %1, %n cases or ratings waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionController</name>
+    <message>
+        <location filename="../../app/core/SubmissionController.cpp" line="+159"/>
+        <source>the receipt could not be laid out</source>
+        <translation>the receipt could not be laid out</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,669 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../qml/Screens/AttractScreen.qml" line="+37"/>
+        <source>Self-service kiosk</source>
+        <translation>自助服务终端</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tap the screen to start</source>
+        <translation>轻触屏幕开始办理</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>or place your ID card on the reader</source>
+        <translation>或将身份证放置于读卡区</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReceipt</name>
+    <message>
+        <location filename="../../app/core/CaseReceipt.cpp" line="+45"/>
+        <source>Application receipt</source>
+        <translation>办件回执</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>received by the platform</source>
+        <translation>平台已接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saved at this kiosk; it is sent to the platform automatically</source>
+        <translation>已在本机保存，将自动报送平台</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan to follow your case</source>
+        <translation>扫码查询办件进度</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message>
+        <location filename="../../qml/Screens/CatalogScreen.qml" line="+19"/>
+        <source>Choose a service</source>
+        <translation>请选择办理事项</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Unavailable now: %1</source>
+        <translation>暂不可办理：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceHub</name>
+    <message>
+        <location filename="../../app/core/DeviceHub.cpp" line="+27"/>
+        <source>no %1 at this kiosk</source>
+        <translation>本终端未配置%1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../qml/Controls/FieldEditor.qml" line="+51"/>
+        <source>(required)</source>
+        <translation>（必填）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(from your ID card)</source>
+        <translation>（读取自身份证）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>YYYY-MM-DD</source>
+        <translation>格式：年-月-日，如 1990-01-31</translation>
+    </message>
+</context>
+<context>
+    <name>FieldValidator</name>
+    <message>
+        <location filename="../../app/core/FieldValidator.cpp" line="+23"/>
+        <source>An ID number has 18 characters; this one has %1.</source>
+        <translation>身份证号码应为18位，当前为%1位。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ID number has 17 digits followed by a digit or X.</source>
+        <translation>身份证号码应为17位数字加1位数字或字母X。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first six digits are not a region code.</source>
+        <translation>号码前6位不是有效的行政区划代码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The birth date inside this ID number is not a real date.</source>
+        <translation>号码中的出生日期无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This ID number is not valid: please check each digit.</source>
+        <translation>身份证号码校验未通过，请逐位核对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This ID number is not valid.</source>
+        <translation>身份证号码无效。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Please enter at least %n character(s).</source>
+        <translation>
+            <numerusform>请至少输入%n个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Please enter at most %n character(s).</source>
+        <translation>
+            <numerusform>最多可输入%n个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Please enter an 11-digit mobile number or a landline number with its area code.</source>
+        <translation>请输入11位手机号码，或带区号的固定电话号码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please enter a date as YYYY-MM-DD.</source>
+        <translation>请按“年-月-日”格式输入日期，如 1990-01-31。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please choose one of the options.</source>
+        <translation>请选择其中一项。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The format of this entry is not accepted.</source>
+        <translation>填写格式不符合要求。</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../../qml/Screens/FormScreen.qml" line="+58"/>
+        <source>Please complete your application. Fields read from your ID card cannot be changed.</source>
+        <translation>请填写申请信息。读取自身份证的信息不可修改。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Next: review</source>
+        <translation>下一步：核对信息</translation>
+    </message>
+</context>
+<context>
+    <name>GoodbyeScreen</name>
+    <message>
+        <location filename="../../qml/Screens/GoodbyeScreen.qml" line="+19"/>
+        <source>Thank you!</source>
+        <translation>感谢您的使用！</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please take your ID card and your receipt with you.</source>
+        <translation>请带好您的身份证和办件回执。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <location filename="../../qml/Screens/GuideScreen.qml" line="+48"/>
+        <source>Department: %1</source>
+        <translation>实施部门：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who can apply</source>
+        <translation>申请条件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What you need</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Processing time</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fee</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Legal basis</source>
+        <translation>设定依据</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Start application</source>
+        <translation>开始申请</translation>
+    </message>
+</context>
+<context>
+    <name>GuideSection</name>
+    <message>
+        <location filename="../../qml/Screens/GuideSection.qml" line="+40"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+19"/>
+        <source>Identify yourself</source>
+        <translation>身份核验</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>ID card reader</source>
+        <translation>身份证读卡区</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Please place your ID card flat on the reader</source>
+        <translation>请将身份证平放在读卡区</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Keep it there until the next screen appears. Your card is read only to fill in your application.</source>
+        <translation>请保持放置，直至页面跳转。证件信息仅用于填写本次申请。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</source>
+        <translation>扫码器也可读取二维码，屏幕将提示该码能否在此使用。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../../qml/Controls/IdleWarning.qml" line="+44"/>
+        <source>Do you need more time?</source>
+        <translation>您是否需要更多时间？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>For your privacy, this session will end in %n second(s).</source>
+        <translation>
+            <numerusform>为保护您的隐私，本次办理将在%n秒后结束。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>I need more time</source>
+        <translation>我需要更多时间</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>End now</source>
+        <translation>立即结束</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../qml/Screens/KioskWindow.qml" line="+14"/>
+        <source>OneStop self-service kiosk</source>
+        <translation>一网通办自助服务终端</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <location filename="../../qml/Screens/LanguageScreen.qml" line="+21"/>
+        <source>Choose your language</source>
+        <translation>请选择语言</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <location filename="../../qml/Controls/NoticeBanner.qml" line="+42"/>
+        <source>OK</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../../qml/Screens/RatingScreen.qml" line="+14"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rate this service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How satisfied are you with this service?</source>
+        <translation>您对本次服务是否满意？</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../../qml/Screens/ReceiptScreen.qml" line="+17"/>
+        <source>The department has received your application.</source>
+        <translation>办理部门已收到您的申请。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The department could not accept your application automatically. Please ask the staff at the counter.</source>
+        <translation>您的申请未能自动受理，请至窗口咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your application is saved at this kiosk and will be sent to the department automatically. You do not need to wait.</source>
+        <translation>您的申请已在本机保存，将自动报送办理部门，您无需等待。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printing your receipt…</source>
+        <translation>正在打印办件回执…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please take your receipt.</source>
+        <translation>请取走您的办件回执。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your receipt could not be printed (%1). Please write down the case number above, or ask the staff to reprint it at the counter.</source>
+        <translation>办件回执未能打印（%1）。请记下上方的办件编号，或到窗口请工作人员补打。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your receipt could not be printed. Please write down the case number above, or ask the staff to reprint it at the counter.</source>
+        <translation>办件回执未能打印。请记下上方的办件编号，或到窗口请工作人员补打。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Application submitted</source>
+        <translation>申请已提交</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Your case number</source>
+        <translation>您的办件编号</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Applicant: %1  %2</source>
+        <translation>申请人：%1  %2</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Scan to follow your case</source>
+        <translation>扫码查询办件进度</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../qml/Screens/ReviewScreen.qml" line="+23"/>
+        <source>Check your application</source>
+        <translation>核对申请信息</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>(not filled in)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>I confirm that the information above is true and correct, and I agree that %1 processes it, including my personal information, only to handle this application, in accordance with the Personal Information Protection Law of the People&apos;s Republic of China.</source>
+        <translation>本人承诺以上信息真实、准确，并同意%1依照《中华人民共和国个人信息保护法》处理上述信息（含个人信息），且仅用于办理本次申请。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+</context>
+<context>
+    <name>SavingScreen</name>
+    <message>
+        <location filename="../../qml/Screens/SavingScreen.qml" line="+27"/>
+        <source>Saving your application…</source>
+        <translation>正在保存您的申请…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Please wait a moment.</source>
+        <translation>请稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenHeader</name>
+    <message>
+        <location filename="../../qml/Controls/ScreenHeader.qml" line="+32"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>End</source>
+        <translation>结束办理</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <location filename="../../app/core/SessionController.cpp" line="+133"/>
+        <source>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</source>
+        <translation>检测到另一张身份证。本次办理属于首张证件的持有人，请先完成或结束本次办理，再开始新的办理。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This card could not be used: its ID number did not pass the check. Please ask the staff for help.</source>
+        <translation>该证件无法使用：证件号码校验未通过。请联系工作人员协助。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</source>
+        <translation>本终端暂不支持使用该码核验身份，请将身份证放置于读卡区。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This code is not needed here.</source>
+        <translation>当前步骤无需扫码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This service is unavailable right now: %1</source>
+        <translation>该事项暂不可办理：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Some entries need your attention.</source>
+        <translation>部分信息有误或未填写，请检查。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Please confirm your consent before submitting.</source>
+        <translation>提交前请先阅读并勾选同意。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Your application could not be saved: %1 Nothing was lost from the form; please try again or ask the staff.</source>
+        <translation>您的申请未能保存：%1 已填写的信息不会丢失，请重试或联系工作人员。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your rating could not be saved; thank you all the same.</source>
+        <translation>您的评价未能保存，仍感谢您的反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionHeader</name>
+    <message>
+        <location filename="../../qml/Screens/SessionHeader.qml" line="+9"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorPanel</name>
+    <message>
+        <location filename="../../qml/Simulator/SimulatorPanel.qml" line="+15"/>
+        <source>Kiosk simulator</source>
+        <translation>终端模拟器</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Place card</source>
+        <translation>放置证件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove card</source>
+        <translation>取走证件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code scanner</source>
+        <translation>扫码器</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Text of the code</source>
+        <translation>码的内容</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scan code</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receipt paper</source>
+        <translation>回执打印纸</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paper OK</source>
+        <translation>纸张正常</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paper low</source>
+        <translation>纸张将尽</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: not configured</source>
+        <translation>%1：未配置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plug in</source>
+        <translation>接入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unplug</source>
+        <translation>拔出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Network and sync</source>
+        <translation>网络与同步</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Network up</source>
+        <translation>网络连通</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Network down</source>
+        <translation>网络断开</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Sync: %1, %n case(s) or rating(s) waiting</source>
+        <translation>
+            <numerusform>同步：%1，%n条办件或评价待上传</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionController</name>
+    <message>
+        <location filename="../../app/core/SubmissionController.cpp" line="+159"/>
+        <source>the receipt could not be laid out</source>
+        <translation>回执排版失败</translation>
+    </message>
+</context>
+</TS>

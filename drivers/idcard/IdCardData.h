@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDate>
+#include <QImage>
+#include <QString>
+
+// What a reader gives us from one card. Personal data: never log it, wipe it at session end.
+struct IdCardData
+{
+    enum class CardType { Resident, HkMoTwPermit, Foreign2017, Foreign2023 };
+    enum class Sex { Unknown, Male, Female, Unspecified };
+
+    CardType cardType = CardType::Resident;
+    QString name;
+    Sex sex = Sex::Unknown;
+    QString ethnicity; // name, e.g. "汉"
+    QDate birth;
+    QString address;
+    QString idNumber;
+    QString issuer;
+    QDate validFrom;
+    QDate validTo;          // invalid when longTerm
+    bool longTerm = false;  // "长期"
+    QString englishName;    // foreigner cards
+    QString nationality;    // ISO 3166-1 alpha-3, foreigner cards
+    QImage photo;           // null when no WLT decoder is configured
+
+    bool isEmpty() const { return idNumber.isEmpty() && name.isEmpty(); }
+    static QString sexCode(Sex sex); // "male" / "female" / "unknown" / "unspecified"
+    static QString cardTypeCode(CardType type); // "resident" / "hk_mo_tw_permit" / "foreign_2017" / "foreign_2023"
+};

@@ -1,0 +1,3 @@
+#include "IdCardLogging.h"
+
+Q_LOGGING_CATEGORY(lcIdCard, "onestop.idcard", QtInfoMsg)

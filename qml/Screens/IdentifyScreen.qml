@@ -1,0 +1,136 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import OneStop.Controls
+import OneStop.Core
+
+// Asks for the ID card. The session controller moves on by itself once the reader has read a valid card;
+// this screen only shows where the card goes.
+Rectangle {
+    id: screen
+    objectName: "screen.identify"
+    color: Theme.background
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        SessionHeader {
+            title: qsTr("Identify yourself")
+            backVisible: true
+            backName: "identify.back"
+            Layout.fillWidth: true
+        }
+
+        Item { Layout.fillHeight: true }
+
+        // The card coming down onto the reader.
+        Item {
+            id: illustration
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Math.round(520 * Theme.scale)
+            Layout.preferredHeight: Math.round(420 * Theme.scale)
+
+            Rectangle {
+                id: reader
+                anchors.bottom: parent.bottom
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: parent.width
+                height: Math.round(140 * Theme.scale)
+                radius: Theme.radius * 2
+                color: Theme.text
+
+                Label {
+                    anchors.centerIn: parent
+                    text: qsTr("ID card reader")
+                    color: Theme.textOnPrimary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+
+            Rectangle {
+                id: card
+                readonly property real restingY: reader.y - height / 2
+                x: (parent.width - width) / 2
+                y: restingY
+                width: Math.round(340 * Theme.scale)
+                height: Math.round(214 * Theme.scale)
+                radius: Theme.radius
+                color: Theme.primaryLight
+                border.color: Theme.primary
+                border.width: Theme.borderWidth
+
+                Rectangle {
+                    x: parent.width * 0.08
+                    y: parent.height * 0.2
+                    width: parent.width * 0.25
+                    height: parent.height * 0.55
+                    radius: Theme.radius / 2
+                    color: Theme.border
+                }
+                Column {
+                    x: parent.width * 0.42
+                    y: parent.height * 0.25
+                    spacing: parent.height * 0.1
+                    Repeater {
+                        model: 3
+                        Rectangle {
+                            width: card.width * 0.45
+                            height: card.height * 0.07
+                            radius: height / 2
+                            color: Theme.border
+                        }
+                    }
+                }
+
+                SequentialAnimation on y {
+                    running: Theme.animations
+                    alwaysRunToEnd: true
+                    loops: Animation.Infinite
+                    NumberAnimation { from: card.restingY - 160; to: card.restingY; duration: 1400; easing.type: Easing.OutCubic }
+                    PauseAnimation { duration: 1000 }
+                }
+            }
+        }
+
+        Label {
+            text: qsTr("Please place your ID card flat on the reader")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.margin
+        }
+        Label {
+            text: qsTr("Keep it there until the next screen appears. Your card is read only to fill in your application.")
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.topMargin: Theme.spacing
+        }
+        Label {
+            objectName: "identify.qrNote"
+            text: qsTr("The code scanner reads QR codes too; the screen tells you whether a code can be used here.")
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.topMargin: Theme.spacing
+        }
+
+        Item { Layout.fillHeight: true }
+    }
+}

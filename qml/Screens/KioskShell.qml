@@ -1,0 +1,76 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import OneStop.Controls
+import OneStop.Core
+
+// Everything the kiosk window shows: the current screen, the controller's notice under it and the idle
+// warning over it. The screen follows Session.screenName; the Loader builds a fresh screen for every
+// visit and destroys the previous one, so nothing a resident entered stays in the item tree after the
+// session (the controllers wipe their data; the screens only ever bind to it).
+Control {
+    id: shell
+    objectName: "kiosk.shell"
+
+    padding: 0
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontBody
+
+    function screenComponent(name) {
+        switch (name) {
+        case "language": return languageScreen
+        case "identify": return identifyScreen
+        case "catalog": return catalogScreen
+        case "guide": return guideScreen
+        case "form": return formScreen
+        case "review": return reviewScreen
+        case "saving": return savingScreen
+        case "receipt": return receiptScreen
+        case "rating": return ratingScreen
+        case "goodbye": return goodbyeScreen
+        default: return attractScreen
+        }
+    }
+
+    background: Rectangle { color: Theme.background }
+
+    contentItem: ColumnLayout {
+        spacing: 0
+
+        Loader {
+            id: screenLoader
+            objectName: "screen.loader"
+            sourceComponent: shell.screenComponent(Session.screenName)
+            focus: true
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+
+        NoticeBanner {
+            text: Session.notice
+            Layout.fillWidth: true
+            onDismissRequested: Session.dismissNotice()
+        }
+    }
+
+    IdleWarning {
+        anchors.fill: parent
+        z: 10
+        visible: Session.idleWarning
+        secondsLeft: Session.idleSecondsLeft
+        onExtendRequested: Session.extendSession()
+        onEndRequested: Session.endSession()
+    }
+
+    Component { id: attractScreen; AttractScreen {} }
+    Component { id: languageScreen; LanguageScreen {} }
+    Component { id: identifyScreen; IdentifyScreen {} }
+    Component { id: catalogScreen; CatalogScreen {} }
+    Component { id: guideScreen; GuideScreen {} }
+    Component { id: formScreen; FormScreen {} }
+    Component { id: reviewScreen; ReviewScreen {} }
+    Component { id: savingScreen; SavingScreen {} }
+    Component { id: receiptScreen; ReceiptScreen {} }
+    Component { id: ratingScreen; RatingScreen {} }
+    Component { id: goodbyeScreen; GoodbyeScreen {} }
+}

@@ -1,0 +1,12 @@
+import QtQuick
+import OneStop.Controls
+import OneStop.Core
+
+// The screen header wired to the session: the center's name, who is being served (masked by the
+// controller), "Back" -> Session.back(), "End" -> Session.endSession().
+ScreenHeader {
+    centerName: Kiosk.centerName
+    residentText: Session.identified ? qsTr("%1  %2").arg(Session.residentName).arg(Session.residentIdNumber) : ""
+    onBackRequested: Session.back()
+    onEndRequested: Session.endSession()
+}

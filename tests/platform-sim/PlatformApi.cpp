@@ -1,0 +1,198 @@
+#include "PlatformApi.h"
+
+#include "PayloadValidation.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcApi, "onestop.platformsim")
+
+namespace {
+
+HttpResponse methodNotAllowed(const QByteArray &allowed)
+{
+    HttpResponse r = HttpResponse::error(405, QStringLiteral("method_not_allowed"),
+                                         QStringLiteral("allowed: %1").arg(QString::fromLatin1(allowed)));
+    r.headers.append({"Allow", allowed});
+    return r;
+}
+
+HttpResponse notFound(const QString &detail)
+{
+    return HttpResponse::error(404, QStringLiteral("not_found"), detail);
+}
+
+HttpResponse badRequest(const QString &detail)
+{
+    return HttpResponse::error(400, QStringLiteral("invalid_request"), detail);
+}
+
+bool isJsonContentType(const QByteArray &value)
+{
+    const QByteArray mediaType = value.split(';').first().trimmed().toLower();
+    return mediaType == "application/json";
+}
+
+QJsonObject receiptJson(const PlatformStore::Receipt &receipt, bool withRef)
+{
+    QJsonObject o{{QStringLiteral("case_id"), receipt.caseId},
+                  {QStringLiteral("received_at"), receipt.receivedAt},
+                  {QStringLiteral("status"), receipt.status}};
+    if (withRef)
+        o.insert(QStringLiteral("platform_ref"), receipt.platformRef);
+    return o;
+}
+
+} // namespace
+
+PlatformApi::PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks)
+    : m_store(store), m_catalogJson(std::move(catalogJson)), m_testHooks(testHooks)
+{
+}
+
+HttpResponse PlatformApi::handle(const HttpRequest &request)
+{
+    const HttpResponse response = route(request);
+    // Ids and statuses only: bodies may hold personal data.
+    qCInfo(lcApi).noquote() << request.method << request.path << "->" << response.status;
+    return response;
+}
+
+HttpResponse PlatformApi::route(const HttpRequest &request)
+{
+    const QByteArray &path = request.path;
+    const QByteArray &method = request.method;
+
+    if (path == "/api/v1/health")
+        return method == "GET" ? HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}})
+                               : methodNotAllowed("GET");
+    if (path == "/api/v1/catalog") {
+        if (method != "GET")
+            return methodNotAllowed("GET");
+        if (m_catalogJson.isEmpty())
+            return notFound(QStringLiteral("no catalog is configured on this platform"));
+        HttpResponse r;
+        r.contentType = "application/json";
+        r.body = m_catalogJson;
+        return r;
+    }
+    if (path.startsWith("/api/v1/cases/")) {
+        const QList<QByteArray> segments = path.mid(qstrlen("/api/v1/cases/")).split('/');
+        const QString caseId = QString::fromUtf8(QByteArray::fromPercentEncoding(segments.first()));
+        if (segments.size() > 2 || (segments.size() == 2 && segments.at(1) != "rating"))
+            return notFound(QStringLiteral("no such resource"));
+        if (!isValidCaseId(caseId))
+            return badRequest(QStringLiteral("case id in the path: 1..128 characters of [A-Za-z0-9._~-]"));
+        if (segments.size() == 2)
+            return method == "PUT" ? putResource(Resource::Rating, caseId, request) : methodNotAllowed("PUT");
+        if (method == "GET")
+            return getCase(caseId);
+        return method == "PUT" ? putResource(Resource::Case, caseId, request) : methodNotAllowed("GET, PUT");
+    }
+    if (m_testHooks && path.startsWith("/test/"))
+        return method == "POST" ? testHook(path.mid(qstrlen("/test/")), request) : methodNotAllowed("POST");
+    return notFound(QStringLiteral("no such resource"));
+}
+
+HttpResponse PlatformApi::getCase(const QString &caseId)
+{
+    QString error;
+    const auto receipt = m_store.findCase(caseId, &error);
+    if (!error.isEmpty()) {
+        qCWarning(lcApi).noquote() << error;
+        return HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("database error"));
+    }
+    if (!receipt)
+        return notFound(QStringLiteral("case %1 is unknown").arg(caseId));
+    return HttpResponse::json(200, receiptJson(*receipt, true));
+}
+
+HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, const HttpRequest &request)
+{
+    const int delayMs = std::exchange(m_delayNextMs, 0);
+    const auto delayed = [delayMs](HttpResponse r) {
+        r.delayMs = delayMs;
+        return r;
+    };
+    if (m_failNextCount > 0) {
+        --m_failNextCount;
+        return delayed(HttpResponse::error(m_failStatus, QStringLiteral("injected"),
+                                           QStringLiteral("test hook fail-next (%1 more)").arg(m_failNextCount)));
+    }
+    if (!isJsonContentType(request.header("content-type")))
+        return delayed(HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
+                                           QStringLiteral("Content-Type must be application/json")));
+    if (!request.hasHeader("idempotency-key"))
+        return delayed(badRequest(QStringLiteral("Idempotency-Key header: missing")));
+    if (QString::fromUtf8(request.header("idempotency-key")) != caseId)
+        return delayed(badRequest(QStringLiteral("Idempotency-Key header: differs from the case id in the path")));
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return delayed(badRequest(QStringLiteral("body: not JSON (%1 at offset %2)")
+                                          .arg(parseError.errorString())
+                                          .arg(parseError.offset)));
+    if (!document.isObject())
+        return delayed(badRequest(QStringLiteral("body: not a JSON object")));
+    const QJsonObject body = document.object();
+    const QString problem = resource == Resource::Case ? validateCaseBody(body) : validateRatingBody(body);
+    if (!problem.isEmpty())
+        return delayed(badRequest(problem));
+    if (body.value(QStringLiteral("case_id")).toString() != caseId)
+        return delayed(badRequest(QStringLiteral("case_id: differs from the case id in the path")));
+
+    // QJsonObject keeps its keys sorted, so the compact form is canonical.
+    const QByteArray canonical = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const auto result = resource == Resource::Case ? m_store.putCase(caseId, canonical)
+                                                   : m_store.putRating(caseId, canonical);
+    const bool withRef = resource == Resource::Case;
+    switch (result.outcome) {
+    case PlatformStore::Outcome::Created:
+        return delayed(HttpResponse::json(201, receiptJson(result.receipt, withRef)));
+    case PlatformStore::Outcome::Replayed:
+        return delayed(HttpResponse::json(200, receiptJson(result.receipt, withRef)));
+    case PlatformStore::Outcome::Conflict:
+        return delayed(HttpResponse::error(
+                422, QStringLiteral("conflict"),
+                resource == Resource::Case
+                        ? QStringLiteral("case %1 was already received with a different body").arg(caseId)
+                        : QStringLiteral("a rating for case %1 was already received with a different body").arg(caseId)));
+    case PlatformStore::Outcome::UnknownCase:
+        return delayed(notFound(QStringLiteral("case %1 is unknown; send the case before its rating").arg(caseId)));
+    case PlatformStore::Outcome::Failed:
+        break;
+    }
+    qCWarning(lcApi).noquote() << result.error;
+    return delayed(HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("database error")));
+}
+
+HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &request)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(request.body);
+    if (!document.isObject())
+        return badRequest(QStringLiteral("body: not a JSON object"));
+    const QJsonObject body = document.object();
+    const auto integer = [&body](const QString &key, int fallback) {
+        const QJsonValue v = body.value(key);
+        return v.isUndefined() ? fallback : (v.isDouble() ? v.toInt(-1) : -1);
+    };
+    if (name == "fail-next") {
+        const int count = integer(QStringLiteral("count"), 1);
+        const int status = integer(QStringLiteral("status"), 503);
+        if (count < 0 || count > 1000)
+            return badRequest(QStringLiteral("count: an integer from 0 to 1000"));
+        if (status < 400 || status > 599)
+            return badRequest(QStringLiteral("status: an integer from 400 to 599"));
+        m_failNextCount = count;
+        m_failStatus = status;
+    } else if (name == "delay-next") {
+        const int ms = integer(QStringLiteral("ms"), -1);
+        if (ms < 0 || ms > 600000)
+            return badRequest(QStringLiteral("ms: an integer from 0 to 600000"));
+        m_delayNextMs = ms;
+    } else {
+        return notFound(QStringLiteral("no such test hook"));
+    }
+    return HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
+}

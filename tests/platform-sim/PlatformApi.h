@@ -1,0 +1,31 @@
+#pragma once
+
+#include "HttpMessage.h"
+#include "PlatformStore.h"
+
+// The central platform's API, version 1 (the contract is docs/platform-api.md): routes a parsed request
+// to its endpoint and builds the answer. Test hooks (/test/...) exist only when enabled.
+// Thread: the main thread; called by HttpConnection for each complete request.
+class PlatformApi
+{
+public:
+    // catalogJson: the bytes to serve at GET /api/v1/catalog; empty = no catalog configured (404).
+    PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks);
+
+    HttpResponse handle(const HttpRequest &request);
+
+private:
+    enum class Resource { Case, Rating };
+
+    HttpResponse route(const HttpRequest &request);
+    HttpResponse getCase(const QString &caseId);
+    HttpResponse putResource(Resource resource, const QString &caseId, const HttpRequest &request);
+    HttpResponse testHook(const QByteArray &name, const HttpRequest &request);
+
+    PlatformStore &m_store;
+    QByteArray m_catalogJson;
+    bool m_testHooks;
+    int m_failNextCount = 0;   // test hook: answer the next n case/rating PUTs with m_failStatus
+    int m_failStatus = 503;
+    int m_delayNextMs = 0;     // test hook: hold back the next case/rating PUT's answer
+};

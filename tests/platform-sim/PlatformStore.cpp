@@ -1,0 +1,228 @@
+#include "PlatformStore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+
+#include <sqlite3.h>
+
+namespace {
+
+// One prepared statement, finalized on scope exit.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const char *sql) : m_db(db)
+    {
+        m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool ok() const { return m_rc == SQLITE_OK; }
+    void bind(int index, const QString &text)
+    {
+        const QByteArray utf8 = text.toUtf8();
+        sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    }
+    void bindBlob(int index, const QByteArray &data)
+    {
+        sqlite3_bind_blob(m_stmt, index, data.constData(), int(data.size()), SQLITE_TRANSIENT);
+    }
+    int step() { return sqlite3_step(m_stmt); }
+    QString text(int column) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, column)) : QString();
+    }
+    qint64 integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+    int m_rc = SQLITE_ERROR;
+};
+
+bool exec(sqlite3 *db, const char *sql, QString *error)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    if (error)
+        *error = QString::fromUtf8(message ? message : "unknown error");
+    sqlite3_free(message);
+    return false;
+}
+
+const char *const schemaV1 = R"SQL(
+CREATE TABLE IF NOT EXISTS cases(
+    case_id      TEXT PRIMARY KEY,
+    body_sha256  TEXT NOT NULL,
+    body         BLOB NOT NULL,
+    received_at  TEXT NOT NULL,
+    platform_ref TEXT NOT NULL UNIQUE,
+    status       TEXT NOT NULL DEFAULT 'received'
+);
+CREATE TABLE IF NOT EXISTS ratings(
+    case_id      TEXT PRIMARY KEY REFERENCES cases(case_id),
+    body_sha256  TEXT NOT NULL,
+    body         BLOB NOT NULL,
+    received_at  TEXT NOT NULL
+);
+PRAGMA user_version = 1;
+)SQL";
+
+QString sha256Hex(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+PlatformStore::PlatformStore(sqlite3 *db, QString filePath) : m_db(db), m_filePath(std::move(filePath)) { }
+
+PlatformStore::~PlatformStore()
+{
+    sqlite3_close(m_db);
+}
+
+std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QString *error)
+{
+    sqlite3 *db = nullptr;
+    const QByteArray path = filePath.toUtf8();
+    if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = QStringLiteral("%1: open: %2").arg(filePath, QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_close(db);
+        return nullptr;
+    }
+    sqlite3_busy_timeout(db, 5000); // tests read the file while the simulator runs
+    QString why;
+    int version = -1;
+    {
+        Statement s(db, "PRAGMA user_version");
+        if (s.ok() && s.step() == SQLITE_ROW)
+            version = int(s.integer(0));
+    }
+    bool ok = version >= 0 && version <= 1;
+    if (!ok)
+        why = version < 0 ? QStringLiteral("cannot read user_version (not a sqlite database?)")
+                          : QStringLiteral("schema version %1 is newer than this simulator (1)").arg(version);
+    ok = ok && exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why);
+    ok = ok && (version == 1 || exec(db, schemaV1, &why));
+    if (!ok) {
+        if (error)
+            *error = QStringLiteral("%1: schema: %2").arg(filePath, why);
+        sqlite3_close(db);
+        return nullptr;
+    }
+    return std::unique_ptr<PlatformStore>(new PlatformStore(db, filePath));
+}
+
+PlatformStore::PutResult PlatformStore::putCase(const QString &caseId, const QByteArray &canonicalBody)
+{
+    return put("cases", caseId, canonicalBody);
+}
+
+PlatformStore::PutResult PlatformStore::putRating(const QString &caseId, const QByteArray &canonicalBody)
+{
+    return put("ratings", caseId, canonicalBody);
+}
+
+PlatformStore::PutResult PlatformStore::put(const char *table, const QString &caseId,
+                                            const QByteArray &canonicalBody)
+{
+    const bool isCase = qstrcmp(table, "cases") == 0;
+    PutResult result;
+    const auto failed = [&](const QString &place, const QString &what) {
+        exec(m_db, "ROLLBACK", nullptr);
+        result.outcome = Outcome::Failed;
+        result.error = QStringLiteral("%1: %2: %3").arg(m_filePath, place, what);
+        return result;
+    };
+    QString why;
+    if (!exec(m_db, "BEGIN IMMEDIATE", &why))
+        return failed(QStringLiteral("begin"), why);
+
+    if (!isCase) {
+        Statement known(m_db, "SELECT 1 FROM cases WHERE case_id = ?1");
+        known.bind(1, caseId);
+        const int rc = known.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return failed(QStringLiteral("find case"), known.error());
+        if (rc == SQLITE_DONE) {
+            exec(m_db, "ROLLBACK", nullptr);
+            result.outcome = Outcome::UnknownCase;
+            return result;
+        }
+    }
+
+    const QString sha = sha256Hex(canonicalBody);
+    {
+        const QByteArray sql = isCase
+                ? QByteArray("SELECT body_sha256, received_at, platform_ref FROM cases WHERE case_id = ?1")
+                : QByteArray("SELECT body_sha256, received_at, '' FROM ratings WHERE case_id = ?1");
+        Statement existing(m_db, sql.constData());
+        existing.bind(1, caseId);
+        const int rc = existing.step();
+        if (rc == SQLITE_ROW) {
+            exec(m_db, "ROLLBACK", nullptr);
+            result.receipt = {caseId, existing.text(2), existing.text(1), QStringLiteral("received")};
+            result.outcome = existing.text(0) == sha ? Outcome::Replayed : Outcome::Conflict;
+            return result;
+        }
+        if (rc != SQLITE_DONE)
+            return failed(QStringLiteral("find %1").arg(QString::fromLatin1(table)), existing.error());
+    }
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    result.receipt = {caseId, QString(), now.toString(Qt::ISODateWithMs), QStringLiteral("received")};
+    if (isCase) {
+        result.receipt.platformRef = nextPlatformRef(now.toString(QStringLiteral("yyyyMMdd")), &why);
+        if (result.receipt.platformRef.isEmpty())
+            return failed(QStringLiteral("platform_ref"), why);
+    }
+    const char *insertSql = isCase
+            ? "INSERT INTO cases(case_id, body_sha256, body, received_at, platform_ref) VALUES(?1, ?2, ?3, ?4, ?5)"
+            : "INSERT INTO ratings(case_id, body_sha256, body, received_at) VALUES(?1, ?2, ?3, ?4)";
+    Statement insert(m_db, insertSql);
+    insert.bind(1, caseId);
+    insert.bind(2, sha);
+    insert.bindBlob(3, canonicalBody);
+    insert.bind(4, result.receipt.receivedAt);
+    if (isCase)
+        insert.bind(5, result.receipt.platformRef);
+    if (insert.step() != SQLITE_DONE)
+        return failed(QStringLiteral("insert into %1").arg(QString::fromLatin1(table)), insert.error());
+    if (!exec(m_db, "COMMIT", &why))
+        return failed(QStringLiteral("commit"), why);
+    result.outcome = Outcome::Created;
+    return result;
+}
+
+// "P" + UTC day + 5-digit sequence within that day, e.g. P2026112700001. Called inside the transaction.
+QString PlatformStore::nextPlatformRef(const QString &day, QString *error)
+{
+    const QString prefix = QLatin1Char('P') + day;
+    Statement s(m_db, "SELECT COALESCE(MAX(CAST(substr(platform_ref, 10) AS INTEGER)), 0) FROM cases "
+                      "WHERE substr(platform_ref, 1, 9) = ?1");
+    s.bind(1, prefix);
+    if (s.step() != SQLITE_ROW) {
+        *error = s.error();
+        return {};
+    }
+    return prefix + QStringLiteral("%1").arg(s.integer(0) + 1, 5, 10, QLatin1Char('0'));
+}
+
+std::optional<PlatformStore::Receipt> PlatformStore::findCase(const QString &caseId, QString *error) const
+{
+    Statement s(m_db, "SELECT received_at, platform_ref, status FROM cases WHERE case_id = ?1");
+    s.bind(1, caseId);
+    const int rc = s.step();
+    if (rc == SQLITE_ROW)
+        return Receipt{caseId, s.text(1), s.text(0), s.text(2)};
+    if (rc != SQLITE_DONE && error)
+        *error = QStringLiteral("%1: find case: %2").arg(m_filePath, s.error());
+    return std::nullopt;
+}

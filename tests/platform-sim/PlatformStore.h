@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+// platform-sim's own database (a separate sqlite file, WAL, synchronous=FULL): the cases and ratings it
+// accepted. Idempotent by construction: a PUT is stored at most once per case id; the comparison of a
+// repeated PUT uses the SHA-256 of the canonical body (compact JSON with sorted keys).
+//   cases(case_id PRIMARY KEY, body_sha256, body, received_at, platform_ref UNIQUE, status)
+//   ratings(case_id PRIMARY KEY REFERENCES cases, body_sha256, body, received_at)
+// Thread: the main thread only.
+class PlatformStore
+{
+public:
+    struct Receipt
+    {
+        QString caseId;
+        QString platformRef; // empty for ratings
+        QString receivedAt;  // ISO 8601 UTC with milliseconds, as first answered
+        QString status;      // "received"
+    };
+
+    enum class Outcome {
+        Created,     // stored now
+        Replayed,    // stored before with the same canonical body: the same receipt
+        Conflict,    // stored before with a different body: nothing changed
+        UnknownCase, // rating for a case the platform never received
+        Failed       // database error (see error)
+    };
+
+    struct PutResult
+    {
+        Outcome outcome = Outcome::Failed;
+        Receipt receipt;
+        QString error;
+    };
+
+    ~PlatformStore();
+    static std::unique_ptr<PlatformStore> open(const QString &filePath, QString *error);
+
+    PutResult putCase(const QString &caseId, const QByteArray &canonicalBody);
+    PutResult putRating(const QString &caseId, const QByteArray &canonicalBody);
+    std::optional<Receipt> findCase(const QString &caseId, QString *error) const;
+
+private:
+    explicit PlatformStore(sqlite3 *db, QString filePath);
+    PutResult put(const char *table, const QString &caseId, const QByteArray &canonicalBody);
+    QString nextPlatformRef(const QString &day, QString *error);
+
+    sqlite3 *m_db;
+    QString m_filePath;
+};

@@ -1,0 +1,109 @@
+// platform-sim: a reference implementation of the central platform API (docs/platform-api.md) for
+// tests and the demo. Never linked into the kiosk.
+//   platform-sim --db FILE [--port N] [--catalog FILE] [--test-hooks]
+// Prints exactly one line "listening http://127.0.0.1:<port>" to stdout once it accepts connections.
+// SIGTERM / SIGINT end it cleanly (the database is closed).
+#include "HttpServer.h"
+#include "PlatformApi.h"
+#include "PlatformStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1); // async-signal-safe
+}
+
+// SIGTERM/SIGINT -> QCoreApplication::quit() on the main thread (self-pipe).
+bool quitOnTermination(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier] {
+        notifier->setEnabled(false);
+        char byte;
+        [[maybe_unused]] const auto n = ::read(signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return sigaction(SIGTERM, &action, nullptr) == 0 && sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+int fail(const QString &message, int code = 1)
+{
+    std::fprintf(stderr, "platform-sim: %s\n", qPrintable(message));
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("platform-sim"));
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Reference central platform for OneStop kiosk tests and demos."));
+    cli.addHelpOption();
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0 = pick a free one)."),
+                                        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The simulator's sqlite file (created if missing)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption catalogOption(QStringLiteral("catalog"), QStringLiteral("Catalog JSON served at /api/v1/catalog."),
+                                           QStringLiteral("FILE"));
+    const QCommandLineOption hooksOption(QStringLiteral("test-hooks"), QStringLiteral("Enable the /test/ fault knobs."));
+    cli.addOptions({portOption, dbOption, catalogOption, hooksOption});
+    cli.process(app);
+
+    bool portOk = false;
+    const uint port = cli.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535)
+        return fail(QStringLiteral("--port: not a port number: %1").arg(cli.value(portOption)), 2);
+    if (!cli.isSet(dbOption))
+        return fail(QStringLiteral("--db FILE is required"), 2);
+
+    QByteArray catalog;
+    if (cli.isSet(catalogOption)) {
+        QFile file(cli.value(catalogOption));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
+        catalog = file.readAll();
+        QJsonParseError error;
+        QJsonDocument::fromJson(catalog, &error);
+        if (error.error != QJsonParseError::NoError)
+            return fail(QStringLiteral("%1: offset %2: %3").arg(file.fileName()).arg(error.offset).arg(error.errorString()));
+    }
+
+    QString error;
+    const auto store = PlatformStore::open(cli.value(dbOption), &error);
+    if (!store)
+        return fail(error);
+    PlatformApi api(*store, catalog, cli.isSet(hooksOption));
+    HttpServer server([&api](const HttpRequest &request) { return api.handle(request); }, HttpServer::Options());
+    if (!server.listen(quint16(port), &error))
+        return fail(error);
+    if (!quitOnTermination(app))
+        return fail(QStringLiteral("cannot install SIGTERM/SIGINT handlers"));
+
+    std::printf("listening http://127.0.0.1:%u\n", unsigned(server.port()));
+    std::fflush(stdout);
+    return app.exec();
+}

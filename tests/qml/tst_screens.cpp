@@ -1,0 +1,162 @@
+// Qt Quick tests of the kiosk's screens against the real controllers, composed here the way main.cpp
+// composes them: a store in a temporary directory, the shipped kiosk-config, simulated devices, a sync
+// client that cannot reach anything (network marked down) and a manual clock for the idle timeouts.
+// The QML test cases are the tst_*.qml files next to this one.
+
+#include "CaseStore.h"
+#include "CatalogLoader.h"
+#include "Clock.h"
+#include "DeviceHub.h"
+#include "FormController.h"
+#include "KioskInfo.h"
+#include "QmlSingletons.h"
+#include "QmlTestHarness.h"
+#include "QrImageProvider.h"
+#include "SampleResidents.h"
+#include "ServiceCatalogModel.h"
+#include "SessionController.h"
+#include "SimulatedCamera.h"
+#include "SimulatedCodeScanner.h"
+#include "SimulatedIdCardReader.h"
+#include "SimulatedReceiptPrinter.h"
+#include "SimulatorController.h"
+#include "SiteConfigLoader.h"
+#include "StrictWarnings.h"
+#include "SubmissionController.h"
+#include "SyncClient.h"
+#include "UserActivityFilter.h"
+
+#include <QGuiApplication>
+#include <QNetworkAccessManager>
+#include <QQmlEngine>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest>
+
+#include <cstdio>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(OneStop_CorePlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_ScreensPlugin)
+
+namespace {
+// The kiosk, composed once for the whole run; each test case starts from Harness.reset().
+struct Kiosk
+{
+    QTemporaryDir dataDir;
+    SiteConfig site;
+    Catalog catalog;
+    QVector<IdCardData> residents;
+    std::unique_ptr<CaseStore> store;
+    QNetworkAccessManager network;
+    std::unique_ptr<SyncClient> sync;
+    SimulatedIdCardReader reader{QStringLiteral("test-idcard")};
+    SimulatedCodeScanner scanner{QStringLiteral("test-scanner")};
+    std::unique_ptr<SimulatedReceiptPrinter> printer;
+    SimulatedCamera camera{QStringLiteral("test-camera")};
+    DeviceHub devices;
+    ManualClock clock;
+    std::unique_ptr<ServiceCatalogModel> services;
+    FormController form;
+    std::unique_ptr<SubmissionController> submission;
+    std::unique_ptr<SessionController> session;
+    std::unique_ptr<KioskInfo> kiosk;
+    std::unique_ptr<SimulatorController> simulator;
+    std::unique_ptr<UserActivityFilter> activity;
+    std::unique_ptr<QmlTestHarness> harness;
+};
+
+[[noreturn]] void refuse(const QString &what)
+{
+    std::fprintf(stderr, "tst_screens: cannot compose the kiosk: %s\n", qPrintable(what));
+    std::exit(1);
+}
+} // namespace
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public slots:
+    void applicationAvailable()
+    {
+        installStrictWarnings();
+        // The tests run offscreen; the software renderer needs no GPU.
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+
+        m_kiosk = std::make_unique<Kiosk>();
+        Kiosk &k = *m_kiosk;
+        if (!k.dataDir.isValid())
+            refuse(QStringLiteral("no temporary directory"));
+
+        const auto site = SiteConfigLoader::load(sourcePath(QStringLiteral("kiosk-config/site.json")));
+        const auto catalog = CatalogLoader::load(sourcePath(QStringLiteral("kiosk-config/catalog.json")));
+        const auto residents = SampleResidents::load(sourcePath(QStringLiteral("kiosk-config/residents.json")));
+        if (!site.ok() || !catalog.ok() || !residents.ok())
+            refuse(site.errorText() + catalog.errorText() + residents.errorText());
+        k.site = site.value();
+        k.catalog = catalog.value();
+        k.residents = residents.value();
+
+        QString error;
+        k.store = CaseStore::open(k.dataDir.path(), &error);
+        if (!k.store)
+            refuse(error);
+        // Port 9 on loopback (discard): nothing answers there, and the network is marked down anyway.
+        k.sync = std::make_unique<SyncClient>(*k.store, k.network, k.site.sync, QUrl(QStringLiteral("http://127.0.0.1:9")));
+        k.sync->setNetworkAvailable(false);
+
+        k.printer = std::make_unique<SimulatedReceiptPrinter>(QStringLiteral("test-printer"), 80);
+        k.devices.add(&k.reader);
+        k.devices.add(&k.scanner);
+        k.devices.add(k.printer.get());
+        k.devices.add(&k.camera);
+
+        k.services = std::make_unique<ServiceCatalogModel>(k.catalog, k.devices);
+        k.submission = std::make_unique<SubmissionController>(k.site, k.catalog, *k.store, *k.sync, *k.printer);
+        k.submission->setSyncWaitMs(100); // the receipt prints without waiting 3 s for a platform that is not there
+        k.session = std::make_unique<SessionController>(k.site, k.catalog, k.reader, k.scanner, *k.services, k.form,
+                                                        *k.submission, k.clock);
+        k.kiosk = std::make_unique<KioskInfo>(k.site, true, false);
+        k.simulator = std::make_unique<SimulatorController>(k.reader, k.scanner, *k.printer, k.camera, *k.sync, k.residents);
+        QObject::connect(k.session.get(), &SessionController::languageChanged, k.kiosk.get(), [&k](const QString &language) {
+            k.kiosk->setLanguage(language);
+            k.form.setLanguage(language);
+        });
+        k.activity = std::make_unique<UserActivityFilter>(*k.session);
+        qApp->installEventFilter(k.activity.get());
+        k.harness = std::make_unique<QmlTestHarness>(k.clock, *k.session, *k.simulator, k.catalog, k.residents);
+
+        QmlSingletons::set({k.session.get(), &k.form, k.services.get(), k.submission.get(), &k.devices, k.kiosk.get(),
+                            k.sync.get(), k.simulator.get()});
+        qmlRegisterSingletonInstance("OneStop.Test", 1, 0, "Harness", k.harness.get());
+
+        k.devices.startAll();
+        k.sync->start();
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_kiosk)
+            return;
+        qApp->removeEventFilter(m_kiosk->activity.get());
+        m_kiosk->devices.stopAll();
+        QmlSingletons::set({});
+        m_kiosk.reset();
+    }
+
+private:
+    std::unique_ptr<Kiosk> m_kiosk;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(tst_screens, Setup)
+
+#include "tst_screens.moc"

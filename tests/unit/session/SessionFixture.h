@@ -1,0 +1,154 @@
+#pragma once
+
+// A session's object graph for controller tests: a real case store in a temp dir, simulated devices, a
+// sync client whose network is down (nothing leaves the machine), and a manual clock.
+
+#include "CaseStore.h"
+#include "Catalog.h"
+#include "Clock.h"
+#include "DeviceHub.h"
+#include "FormController.h"
+#include "ServiceCatalogModel.h"
+#include "SessionController.h"
+#include "SimulatedCamera.h"
+#include "SimulatedCodeScanner.h"
+#include "SimulatedIdCardReader.h"
+#include "SimulatedReceiptPrinter.h"
+#include "SiteConfig.h"
+#include "SubmissionController.h"
+#include "SyncClient.h"
+
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <memory>
+
+inline LocalizedText text(const char *zh, const char *en)
+{
+    return LocalizedText{QString::fromUtf8(zh), QString::fromUtf8(en)};
+}
+
+inline SiteConfig testSite()
+{
+    SiteConfig site;
+    site.centerId = QStringLiteral("SH-TEST");
+    site.centerName = text("测试社区事务受理服务中心", "Test Community Affairs Center");
+    site.platformUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    site.trackingUrlTemplate = QStringLiteral("https://example.invalid/track?case={case_id}");
+    site.languages = {QStringLiteral("zh_CN"), QStringLiteral("en")};
+    site.timeouts.idleWarningSeconds = 60;
+    site.timeouts.idleAnswerSeconds = 30;
+    site.timeouts.receiptScreenSeconds = 20;
+    site.timeouts.goodbyeSeconds = 5;
+    return site;
+}
+
+inline Catalog testCatalog()
+{
+    FormFieldSpec name;
+    name.id = QStringLiteral("name");
+    name.label = text("姓名", "Name");
+    name.type = QStringLiteral("text");
+    name.required = true;
+    name.prefill = QStringLiteral("card.name");
+    name.personal = true;
+    FormFieldSpec id;
+    id.id = QStringLiteral("id_number");
+    id.label = text("身份证号码", "ID number");
+    id.type = QStringLiteral("id_number");
+    id.required = true;
+    id.prefill = QStringLiteral("card.id_number");
+    id.personal = true;
+    FormFieldSpec phone;
+    phone.id = QStringLiteral("phone");
+    phone.label = text("联系电话", "Phone");
+    phone.type = QStringLiteral("phone");
+    phone.required = true;
+    phone.personal = true;
+    FormFieldSpec reason;
+    reason.id = QStringLiteral("reason");
+    reason.label = text("补卡原因", "Reason");
+    reason.type = QStringLiteral("choice");
+    reason.required = true;
+    reason.choices = {{QStringLiteral("lost"), text("遗失", "Lost")}, {QStringLiteral("damaged"), text("损坏", "Damaged")}};
+
+    ServiceSpec card;
+    card.id = QStringLiteral("social-security-card");
+    card.code = QStringLiteral("TEST-0001");
+    card.name = text("社会保障卡补换卡", "Social security card replacement");
+    card.department = text("人社局", "Human Resources and Social Security");
+    card.summary = text("补卡", "Replace a card");
+    card.fields = {name, id, phone, reason};
+    card.requiredDevices = {QStringLiteral("idcard"), QStringLiteral("receipt_printer")};
+
+    ServiceSpec photo = card;
+    photo.id = QStringLiteral("needs-camera");
+    photo.name = text("需要拍照的事项", "Needs the camera");
+    photo.requiredDevices = {QStringLiteral("camera")};
+
+    Catalog catalog;
+    catalog.version = QStringLiteral("test");
+    catalog.services = {card, photo};
+    return catalog;
+}
+
+inline IdCardData testCard()
+{
+    IdCardData card;
+    card.name = QStringLiteral("王秀英");
+    card.sex = IdCardData::Sex::Female;
+    card.ethnicity = QStringLiteral("汉");
+    card.birth = QDate(1948, 3, 1);
+    card.address = QStringLiteral("上海市徐汇区田林路100弄1号");
+    card.idNumber = QStringLiteral("310104194803010029"); // fictional, with a correct check character
+    card.issuer = QStringLiteral("上海市公安局徐汇分局");
+    card.validFrom = QDate(2015, 1, 1);
+    card.longTerm = true;
+    return card;
+}
+
+struct SessionFixture
+{
+    QTemporaryDir dir;
+    SiteConfig site = testSite();
+    Catalog catalog = testCatalog();
+    std::unique_ptr<CaseStore> store;
+    QNetworkAccessManager network;
+    std::unique_ptr<SyncClient> sync;
+    SimulatedIdCardReader reader{QStringLiteral("reader")};
+    SimulatedCodeScanner scanner{QStringLiteral("scanner")};
+    SimulatedReceiptPrinter printer{QStringLiteral("printer"), 80};
+    SimulatedCamera camera{QStringLiteral("camera")};
+    DeviceHub devices;
+    ManualClock clock;
+    std::unique_ptr<ServiceCatalogModel> services;
+    FormController form;
+    std::unique_ptr<SubmissionController> submission;
+    std::unique_ptr<SessionController> session;
+
+    SessionFixture()
+    {
+        QString error;
+        store = CaseStore::open(dir.path(), &error);
+        Q_ASSERT_X(store, "SessionFixture", qPrintable(error));
+        sync = std::make_unique<SyncClient>(*store, network, site.sync, site.platformUrl);
+        sync->setNetworkAvailable(false);
+        reader.setReadDelay(0);
+        for (Device *d : std::initializer_list<Device *>{&reader, &scanner, &printer, &camera})
+            devices.add(d);
+        devices.startAll();
+        services = std::make_unique<ServiceCatalogModel>(catalog, devices);
+        submission = std::make_unique<SubmissionController>(site, catalog, *store, *sync, printer);
+        submission->setSyncWaitMs(0);
+        session = std::make_unique<SessionController>(site, catalog, reader, scanner, *services, form, *submission, clock);
+    }
+
+    void advance(qint64 ms)
+    {
+        while (ms > 0) {
+            const qint64 step = qMin<qint64>(ms, 1000);
+            clock.advance(step);
+            ms -= step;
+            session->checkTimers();
+        }
+    }
+};
