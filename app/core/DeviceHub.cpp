@@ -32,6 +32,29 @@ QString DeviceHub::unavailableReason(const QStringList &kinds) const
     return QString();
 }
 
+QString DeviceHub::kindName(const QString &kind)
+{
+    if (kind == QLatin1String("idcard"))
+        return tr("ID card reader");
+    if (kind == QLatin1String("receipt_printer"))
+        return tr("receipt printer");
+    if (kind == QLatin1String("scanner"))
+        return tr("code scanner");
+    if (kind == QLatin1String("camera"))
+        return tr("camera");
+    return kind;
+}
+
+QString DeviceHub::residentReason(const QStringList &kinds) const
+{
+    for (const QString &kind : kinds) {
+        const Device *d = device(kind);
+        if (!d || d->status() == Device::Status::Unavailable)
+            return tr("This service needs the %1, which is not working right now. Please ask the staff.").arg(kindName(kind));
+    }
+    return QString();
+}
+
 QVariantList DeviceHub::devicesForDisplay() const
 {
     QVariantList list;

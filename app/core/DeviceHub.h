@@ -29,6 +29,10 @@ public:
     // Empty when every device of those kinds is ready; else "<device name>: <reason>" for the first one
     // that is not. A kind with no configured device is unavailable too ("no <kind> at this kiosk").
     QString unavailableReason(const QStringList &kinds) const;
+    // The same for a resident, in the UI language and without technical detail: "The camera is not
+    // working right now." Empty when every device of those kinds is ready.
+    QString residentReason(const QStringList &kinds) const;
+    static QString kindName(const QString &kind); // "camera" -> translated "camera"
 
     QVariantList devicesForDisplay() const;
     void startAll();

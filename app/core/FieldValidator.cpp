@@ -33,6 +33,24 @@ static QString idNumberProblem(const QString &value)
     return FieldValidator::tr("This ID number is not valid.");
 }
 
+QString FieldValidator::numberProblem(const FormFieldSpec &field, const QString &value)
+{
+    // Plain decimal notation only: no exponent, no thousands separator, no sign (counts and amounts).
+    static const QRegularExpression number(QStringLiteral("^(\\d+)(?:\\.(\\d+))?$"));
+    const QRegularExpressionMatch match = number.match(value);
+    if (!match.hasMatch())
+        return field.decimals > 0 ? tr("Please enter a number, such as 12 or 12.5.") : tr("Please enter a whole number.");
+    if (match.captured(2).size() > field.decimals)
+        return field.decimals == 0 ? tr("Please enter a whole number.")
+                                   : tr("Please use at most %n digit(s) after the decimal point.", nullptr, field.decimals);
+    const double amount = value.toDouble();
+    if (field.minimum && amount < *field.minimum)
+        return tr("The smallest accepted value is %1.").arg(*field.minimum);
+    if (field.maximum && amount > *field.maximum)
+        return tr("The largest accepted value is %1.").arg(*field.maximum);
+    return QString();
+}
+
 QString FieldValidator::check(const FormFieldSpec &field, const QString &raw, const QString &language)
 {
     const QString value = normalized(field, raw);
@@ -56,10 +74,9 @@ QString FieldValidator::check(const FormFieldSpec &field, const QString &raw, co
         if (!QDate::fromString(value, Qt::ISODate).isValid())
             return tr("Please enter a date as YYYY-MM-DD.");
     } else if (type == QLatin1String("number")) {
-        bool ok = false;
-        value.toDouble(&ok);
-        if (!ok)
-            return tr("Please enter a number.");
+        const QString problem = numberProblem(field, value);
+        if (!problem.isEmpty())
+            return problem;
     } else if (type == QLatin1String("choice")) {
         bool known = false;
         for (const auto &choice : field.choices)

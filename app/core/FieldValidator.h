@@ -14,4 +14,7 @@ public:
     static QString check(const FormFieldSpec &field, const QString &value, const QString &language);
     // The canonical form stored for a value (trimmed; ID numbers with an upper-case X).
     static QString normalized(const FormFieldSpec &field, const QString &value);
+
+private:
+    static QString numberProblem(const FormFieldSpec &field, const QString &value);
 };

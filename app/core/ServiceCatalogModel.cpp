@@ -33,7 +33,7 @@ QVariant ServiceCatalogModel::data(const QModelIndex &index, int role) const
     case AvailableRole:
         return m_devices.unavailableReason(s.requiredDevices).isEmpty();
     case UnavailableReasonRole:
-        return m_devices.unavailableReason(s.requiredDevices);
+        return m_devices.residentReason(s.requiredDevices);
     }
     return {};
 }
@@ -81,7 +81,7 @@ QVariantMap ServiceCatalogModel::guide(const QString &serviceId) const
             {QStringLiteral("processingTime"), s->guide.processingTime.in(m_language)},
             {QStringLiteral("fee"), s->guide.fee.in(m_language)},
             {QStringLiteral("legalBasis"), s->guide.legalBasis.in(m_language)},
-            {QStringLiteral("unavailableReason"), m_devices.unavailableReason(s->requiredDevices)}};
+            {QStringLiteral("unavailableReason"), m_devices.residentReason(s->requiredDevices)}};
 }
 
 void ServiceCatalogModel::devicesChanged()

@@ -170,8 +170,7 @@ void SessionController::chooseService(const QString &serviceId)
         return;
     }
     if (!m_services.isAvailable(serviceId)) {
-        setNotice(tr("This service is unavailable right now: %1")
-                      .arg(m_services.guide(serviceId).value(QStringLiteral("unavailableReason")).toString()));
+        setNotice(m_services.guide(serviceId).value(QStringLiteral("unavailableReason")).toString());
         return;
     }
     m_serviceId = serviceId;

@@ -117,6 +117,11 @@ int main(int argc, char *argv[])
         return StoreUnavailable;
     }
 
+    // A quarantined store may hold unsynced cases: it stays on disk, and every start says so until a
+    // technician has recovered it (docs/store.md).
+    for (const QString &file : CaseStore::quarantinedFiles(options.dataDir))
+        qCCritical(lcMain).noquote() << "quarantined case store waiting for a technician:" << file;
+
     QNetworkAccessManager network;
     SyncClient sync(*store, network, site.sync, site.platformUrl);
 

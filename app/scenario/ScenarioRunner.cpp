@@ -8,6 +8,7 @@
 #include "SimulatorController.h"
 #include "SubmissionController.h"
 #include "SyncClient.h"
+#include "WarningCollector.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -125,6 +126,25 @@ QQuickItem *ScenarioRunner::waitForItem(const QString &objectName, int timeoutMs
     return found;
 }
 
+// A resident scrolls to a control before touching it; so does the runner: every Flickable between the
+// item and the window is moved so that the item's centre is inside it.
+void ScenarioRunner::scrollIntoView(QQuickItem *item)
+{
+    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+        const QVariant contentY = p->property("contentY");
+        const QVariant contentHeight = p->property("contentHeight");
+        if (!contentY.isValid() || !contentHeight.isValid() || !p->inherits("QQuickFlickable"))
+            continue;
+        const qreal centre = item->mapToItem(p, QPointF(0, item->height() / 2)).y();
+        if (centre >= 0 && centre <= p->height())
+            continue;
+        const qreal wanted = contentY.toReal() + centre - p->height() / 2;
+        const qreal maxY = qMax<qreal>(0, contentHeight.toReal() - p->height());
+        p->setProperty("contentY", qBound<qreal>(0, wanted, maxY));
+    }
+    QCoreApplication::processEvents();
+}
+
 bool ScenarioRunner::tap(const QString &objectName, int timeoutMs)
 {
     QQuickItem *item = waitForItem(objectName, timeoutMs);
@@ -132,6 +152,7 @@ bool ScenarioRunner::tap(const QString &objectName, int timeoutMs)
         return fail(QStringLiteral("no visible control named '%1' on screen '%2'").arg(objectName, m_parts.session->screenName()));
     if (!item->isEnabled())
         return fail(QStringLiteral("control '%1' is disabled").arg(objectName));
+    scrollIntoView(item);
     const QPointF local(item->width() / 2, item->height() / 2);
     const QPointF scenePos = item->mapToScene(local);
     if (!QRectF(QPointF(0, 0), m_parts.window->size()).contains(scenePos))
@@ -304,6 +325,7 @@ void ScenarioRunner::capture(const QString &label)
 
 bool ScenarioRunner::run(const Scenario &scenario)
 {
+    WarningCollector warnings;
     m_elapsed.start();
     if (!m_screenshotDir.isEmpty())
         QDir().mkpath(m_screenshotDir);
@@ -345,6 +367,7 @@ bool ScenarioRunner::run(const Scenario &scenario)
                            {QStringLiteral("receipt_printed"), m_receiptPrinted},
                            {QStringLiteral("receipt_problem"), m_receiptProblem},
                            {QStringLiteral("outbox_pending"), m_parts.store->pendingCount()},
+                           {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings.messages())},
                            {QStringLiteral("timings"), timings}};
     return ok;
 }

@@ -52,6 +52,7 @@ private:
     QQuickItem *findItem(const QString &objectName) const;
     QQuickItem *waitForItem(const QString &objectName, int timeoutMs);
     bool tap(const QString &objectName, int timeoutMs);
+    void scrollIntoView(QQuickItem *item);
     bool type(const QJsonObject &argument, int timeoutMs);
     bool expectField(const QJsonObject &argument);
     bool setDeviceState(const QJsonObject &argument);

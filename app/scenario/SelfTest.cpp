@@ -1,5 +1,7 @@
 #include "SelfTest.h"
 
+#include "WarningCollector.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QQmlComponent>
@@ -8,24 +10,10 @@
 #include <QQuickWindow>
 #include <QScopedPointer>
 
-namespace {
-QStringList *g_problems = nullptr;
-QtMessageHandler g_previous = nullptr;
-
-void collect(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (g_problems && type != QtDebugMsg && type != QtInfoMsg)
-        g_problems->append(message);
-    if (g_previous)
-        g_previous(type, context, message);
-}
-} // namespace
-
 QStringList SelfTest::run(QQmlEngine &engine, const QString &qmlRoot)
 {
     QStringList problems;
-    g_problems = &problems;
-    g_previous = qInstallMessageHandler(collect);
+    WarningCollector warnings;
 
     QStringList files;
     QDirIterator it(qmlRoot, {QStringLiteral("*.qml")}, QDir::Files, QDirIterator::Subdirectories);
@@ -36,17 +24,18 @@ QStringList SelfTest::run(QQmlEngine &engine, const QString &qmlRoot)
         problems.append(QStringLiteral("no QML files found under %1").arg(qmlRoot));
 
     for (const QString &file : files) {
-        const QUrl url(QStringLiteral("qrc") + file);
+        // A singleton is created by the engine when a file uses it (through its module), never through
+        // QQmlComponent; the files that use it check it.
+        QFile source(file);
+        if (source.open(QIODevice::ReadOnly) && source.readAll().contains("pragma Singleton"))
+            continue;
+        const QUrl url = file.startsWith(QLatin1Char(':')) ? QUrl(QStringLiteral("qrc") + file) : QUrl::fromLocalFile(file);
         QQmlComponent component(&engine, url);
         if (component.isError()) {
             for (const QQmlError &e : component.errors())
                 problems.append(e.toString());
             continue;
         }
-        // A singleton file is created by the engine on first use, not with create().
-        QFile source(file);
-        if (source.open(QIODevice::ReadOnly) && source.readAll().contains("pragma Singleton"))
-            continue;
         QScopedPointer<QObject> object(component.create());
         if (!object && component.isError()) {
             for (const QQmlError &e : component.errors())
@@ -56,7 +45,5 @@ QStringList SelfTest::run(QQmlEngine &engine, const QString &qmlRoot)
             window->close();
     }
 
-    qInstallMessageHandler(g_previous);
-    g_problems = nullptr;
-    return problems;
+    return problems + warnings.messages();
 }

@@ -4,12 +4,12 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../qml/Screens/AttractScreen.qml" line="+37"/>
+        <location filename="../../qml/Screens/AttractScreen.qml" line="+31"/>
         <source>Self-service kiosk</source>
         <translation>Self-service kiosk</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Tap the screen to start</source>
         <translation>Tap the screen to start</translation>
     </message>
@@ -79,11 +79,6 @@
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
-    <message>
-        <location line="+84"/>
-        <source>Unavailable now: %1</source>
-        <translation>Unavailable now: %1</translation>
-    </message>
 </context>
 <context>
     <name>DeviceHub</name>
@@ -92,21 +87,46 @@
         <source>no %1 at this kiosk</source>
         <translation>no %1 at this kiosk</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>ID card reader</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>receipt printer</source>
+        <translation>receipt printer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>code scanner</source>
+        <translation>code scanner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>camera</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This service needs the %1, which is not working right now. Please ask the staff.</source>
+        <translation>This service needs the %1, which is not working right now. Please ask the staff.</translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../qml/Controls/FieldEditor.qml" line="+51"/>
+        <location filename="../../qml/Controls/FieldEditor.qml" line="+42"/>
         <source>(required)</source>
         <translation>(required)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
         <source>(from your ID card)</source>
         <translation>(from your ID card)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -144,7 +164,36 @@
         <translation>This ID number is not valid.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Please enter a number, such as 12 or 12.5.</source>
+        <translation>Please enter a number, such as 12 or 12.5.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Please enter a whole number.</source>
+        <translation>Please enter a whole number.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Please use at most %n digit(s) after the decimal point.</source>
+        <translation>
+            <numerusform>Please use at most %n digit after the decimal point.</numerusform>
+            <numerusform>Please use at most %n digits after the decimal point.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The smallest accepted value is %1.</source>
+        <translation>The smallest accepted value is %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The largest accepted value is %1.</source>
+        <translation>The largest accepted value is %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This field is required.</source>
         <translation>This field is required.</translation>
     </message>
@@ -175,12 +224,7 @@
         <translation>Please enter a date as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Please enter a number.</source>
-        <translation>Please enter a number.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Please choose one of the options.</source>
         <translation>Please choose one of the options.</translation>
     </message>
@@ -270,7 +314,7 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+19"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+18"/>
         <source>Identify yourself</source>
         <translation>Identify yourself</translation>
     </message>
@@ -332,7 +376,7 @@
 <context>
     <name>LanguageScreen</name>
     <message>
-        <location filename="../../qml/Screens/LanguageScreen.qml" line="+21"/>
+        <location filename="../../qml/Screens/LanguageScreen.qml" line="+20"/>
         <source>Choose your language</source>
         <translation>Choose your language</translation>
     </message>
@@ -431,7 +475,7 @@
         <translation>Application submitted</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Your case number</source>
         <translation>Your case number</translation>
     </message>
@@ -441,7 +485,7 @@
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Scan to follow your case</source>
         <translation>Scan to follow your case</translation>
     </message>
@@ -459,12 +503,12 @@
         <translation>Check your application</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>(not filled in)</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>I confirm that the information above is true and correct, and I agree that %1 processes it, including my personal information, only to handle this application, in accordance with the Personal Information Protection Law of the People&apos;s Republic of China.</source>
         <translation>I confirm that the information above is true and correct, and I agree that %1 processes it, including my personal information, only to handle this application, in accordance with the Personal Information Protection Law of the People&apos;s Republic of China.</translation>
     </message>
@@ -523,12 +567,7 @@
         <translation>This code is not needed here.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>This service is unavailable right now: %1</source>
-        <translation>This service is unavailable right now: %1</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Some entries need your attention.</source>
         <translation>Some entries need your attention.</translation>
     </message>
@@ -629,7 +668,7 @@
         <translation>%1: not configured</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Plug in</source>
         <translation>Plug in</translation>
     </message>

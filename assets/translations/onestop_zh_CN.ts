@@ -4,12 +4,12 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../qml/Screens/AttractScreen.qml" line="+37"/>
+        <location filename="../../qml/Screens/AttractScreen.qml" line="+31"/>
         <source>Self-service kiosk</source>
         <translation>自助服务终端</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Tap the screen to start</source>
         <translation>轻触屏幕开始办理</translation>
     </message>
@@ -79,11 +79,6 @@
         <source>Choose a service</source>
         <translation>请选择办理事项</translation>
     </message>
-    <message>
-        <location line="+84"/>
-        <source>Unavailable now: %1</source>
-        <translation>暂不可办理：%1</translation>
-    </message>
 </context>
 <context>
     <name>DeviceHub</name>
@@ -92,21 +87,46 @@
         <source>no %1 at this kiosk</source>
         <translation>本终端未配置%1</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>code scanner</source>
+        <translation>扫码器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This service needs the %1, which is not working right now. Please ask the staff.</source>
+        <translation>办理此事项需要使用%1，该设备暂时无法使用，请咨询工作人员。</translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../qml/Controls/FieldEditor.qml" line="+51"/>
+        <location filename="../../qml/Controls/FieldEditor.qml" line="+42"/>
         <source>(required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
         <source>(from your ID card)</source>
         <translation>（读取自身份证）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>YYYY-MM-DD</source>
         <translation>格式：年-月-日，如 1990-01-31</translation>
     </message>
@@ -144,7 +164,35 @@
         <translation>身份证号码无效。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Please enter a number, such as 12 or 12.5.</source>
+        <translation>请输入数字，如 12 或 12.5。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Please enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Please use at most %n digit(s) after the decimal point.</source>
+        <translation>
+            <numerusform>小数点后最多保留%n位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The smallest accepted value is %1.</source>
+        <translation>最小可填写%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The largest accepted value is %1.</source>
+        <translation>最大可填写%1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -173,12 +221,7 @@
         <translation>请按“年-月-日”格式输入日期，如 1990-01-31。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Please enter a number.</source>
-        <translation>请输入数字。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Please choose one of the options.</source>
         <translation>请选择其中一项。</translation>
     </message>
@@ -268,7 +311,7 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+19"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+18"/>
         <source>Identify yourself</source>
         <translation>身份核验</translation>
     </message>
@@ -329,7 +372,7 @@
 <context>
     <name>LanguageScreen</name>
     <message>
-        <location filename="../../qml/Screens/LanguageScreen.qml" line="+21"/>
+        <location filename="../../qml/Screens/LanguageScreen.qml" line="+20"/>
         <source>Choose your language</source>
         <translation>请选择语言</translation>
     </message>
@@ -428,7 +471,7 @@
         <translation>申请已提交</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Your case number</source>
         <translation>您的办件编号</translation>
     </message>
@@ -438,7 +481,7 @@
         <translation>申请人：%1  %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Scan to follow your case</source>
         <translation>扫码查询办件进度</translation>
     </message>
@@ -456,12 +499,12 @@
         <translation>核对申请信息</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>(not filled in)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>I confirm that the information above is true and correct, and I agree that %1 processes it, including my personal information, only to handle this application, in accordance with the Personal Information Protection Law of the People&apos;s Republic of China.</source>
         <translation>本人承诺以上信息真实、准确，并同意%1依照《中华人民共和国个人信息保护法》处理上述信息（含个人信息），且仅用于办理本次申请。</translation>
     </message>
@@ -520,12 +563,7 @@
         <translation>当前步骤无需扫码。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>This service is unavailable right now: %1</source>
-        <translation>该事项暂不可办理：%1</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Some entries need your attention.</source>
         <translation>部分信息有误或未填写，请检查。</translation>
     </message>
@@ -626,7 +664,7 @@
         <translation>%1：未配置</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Plug in</source>
         <translation>接入</translation>
     </message>

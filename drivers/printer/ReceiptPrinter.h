@@ -7,7 +7,7 @@
 // A receipt printer takes a finished ESC/POS byte stream (see escpos/EscPosEncoder.h) as one job.
 // Jobs are asynchronous: print() returns at once; jobCompleted or jobFailed follows exactly once per job.
 // Paper state is part of the device state: paper out or cover open make the printer Unavailable with a
-// reason; paper near end keeps it Ready but sets paperLow.
+// reason; paper near end keeps it Ready with paper() == NearEnd and the reason "paper low".
 class ReceiptPrinter : public Device
 {
     Q_OBJECT

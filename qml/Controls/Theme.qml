@@ -50,11 +50,9 @@ QtObject {
     readonly property color disabled: "#e4e7ec"
     readonly property color textDisabled: "#6b7280"
     readonly property color error: "#b3261e"
-    readonly property color errorLight: "#fdecea"
     readonly property color warning: "#8a5300"
     readonly property color warningLight: "#fff3d6"
     readonly property color success: "#1e6b34"
-    readonly property color successLight: "#e6f4ea"
     readonly property color headerBackground: "#1457b8"
     readonly property color overlay: "#99000000"
 }

@@ -11,78 +11,76 @@ Rectangle {
     objectName: "screen.attract"
     color: Theme.headerBackground
 
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing * 2
+
+        Item { Layout.fillHeight: true }
+
+        Label {
+            text: Kiosk.centerName
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontHuge
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            text: qsTr("Self-service kiosk")
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+
+        Item { Layout.preferredHeight: Theme.margin }
+
+        Rectangle {
+            radius: height / 2
+            color: Theme.surface
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: tapLabel.implicitWidth + 4 * Theme.margin
+            Layout.preferredHeight: Theme.bigButtonHeight
+
+            Label {
+                id: tapLabel
+                anchors.centerIn: parent
+                text: qsTr("Tap the screen to start")
+                color: Theme.primary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+            }
+
+            SequentialAnimation on opacity {
+                running: Theme.animations
+                alwaysRunToEnd: true
+                loops: Animation.Infinite
+                NumberAnimation { to: 0.6; duration: 1200; easing.type: Easing.InOutQuad }
+                NumberAnimation { to: 1.0; duration: 1200; easing.type: Easing.InOutQuad }
+            }
+        }
+
+        Label {
+            text: qsTr("or place your ID card on the reader")
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontHeading
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+
+        Item { Layout.fillHeight: true }
+    }
+
+    // The whole screen is the start button.
     AbstractButton {
-        id: start
         objectName: "attract.start"
         anchors.fill: parent
         focusPolicy: Qt.NoFocus
         onClicked: Session.begin()
-
-        contentItem: ColumnLayout {
-            spacing: Theme.spacing * 2
-
-            Item { Layout.fillHeight: true }
-
-            Label {
-                text: Kiosk.centerName
-                color: Theme.textOnPrimary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontHuge
-                font.bold: true
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            Label {
-                text: qsTr("Self-service kiosk")
-                color: Theme.textOnPrimary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontTitle
-                horizontalAlignment: Text.AlignHCenter
-                Layout.fillWidth: true
-            }
-
-            Item { Layout.preferredHeight: Theme.margin }
-
-            Rectangle {
-                id: tapHint
-                radius: height / 2
-                color: Theme.surface
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: tapLabel.implicitWidth + 4 * Theme.margin
-                Layout.preferredHeight: Theme.bigButtonHeight
-
-                Label {
-                    id: tapLabel
-                    anchors.centerIn: parent
-                    text: qsTr("Tap the screen to start")
-                    color: Theme.primary
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontTitle
-                    font.bold: true
-                }
-
-                SequentialAnimation on opacity {
-                    running: Theme.animations
-                    alwaysRunToEnd: true
-                    loops: Animation.Infinite
-                    NumberAnimation { to: 0.6; duration: 1200; easing.type: Easing.InOutQuad }
-                    NumberAnimation { to: 1.0; duration: 1200; easing.type: Easing.InOutQuad }
-                }
-            }
-
-            Label {
-                text: qsTr("or place your ID card on the reader")
-                color: Theme.textOnPrimary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontHeading
-                horizontalAlignment: Text.AlignHCenter
-                Layout.fillWidth: true
-            }
-
-            Item { Layout.fillHeight: true }
-        }
-
-        background: Item {}
     }
 }

@@ -105,7 +105,7 @@ Rectangle {
                     Label {
                         objectName: "catalog.service." + tile.serviceId + ".unavailable"
                         visible: !tile.available
-                        text: qsTr("Unavailable now: %1").arg(tile.unavailableReason)
+                        text: tile.unavailableReason
                         color: Theme.error
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontSmall

@@ -2,7 +2,6 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import OneStop.Controls
-import OneStop.Core
 
 // Asks for the ID card. The session controller moves on by itself once the reader has read a valid card;
 // this screen only shows where the card goes.

@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import OneStop.Controls
 import OneStop.Core
@@ -8,13 +7,9 @@ import OneStop.Core
 // warning over it. The screen follows Session.screenName; the Loader builds a fresh screen for every
 // visit and destroys the previous one, so nothing a resident entered stays in the item tree after the
 // session (the controllers wipe their data; the screens only ever bind to it).
-Control {
+Item {
     id: shell
     objectName: "kiosk.shell"
-
-    padding: 0
-    font.family: Theme.fontFamily
-    font.pixelSize: Theme.fontBody
 
     function screenComponent(name) {
         switch (name) {
@@ -32,9 +27,13 @@ Control {
         }
     }
 
-    background: Rectangle { color: Theme.background }
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.background
+    }
 
-    contentItem: ColumnLayout {
+    ColumnLayout {
+        anchors.fill: parent
         spacing: 0
 
         Loader {

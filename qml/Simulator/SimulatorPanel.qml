@@ -145,6 +145,7 @@ Window {
                         font.pixelSize: 16
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
+                        Layout.alignment: Qt.AlignVCenter
                     }
                     PanelButton {
                         objectName: "sim.plug." + deviceRow.modelData

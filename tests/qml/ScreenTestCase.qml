@@ -64,14 +64,15 @@ TestCase {
             keyClick(text[i])
     }
 
-    // Every string shown by the item tree: texts, placeholders, and item names.
+    // Every string shown by the item tree: texts, placeholders, and item names, each as
+    // { owner: the item, text: the string }.
     function collectTexts(item, out) {
         if (!item)
             return out
         for (const key of ["text", "displayText", "placeholderText", "title", "objectName"]) {
             const value = item[key]
             if (typeof value === "string" && value.length > 0)
-                out.push(value)
+                out.push({ owner: item, text: value })
         }
         for (let i = 0; i < item.children.length; ++i)
             collectTexts(item.children[i], out)

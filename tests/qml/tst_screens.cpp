@@ -40,6 +40,7 @@
 Q_IMPORT_QML_PLUGIN(OneStop_CorePlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_ControlsPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_ScreensPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
 
 namespace {
 // The kiosk, composed once for the whole run; each test case starts from Harness.reset().

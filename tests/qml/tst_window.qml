@@ -29,25 +29,39 @@ Item {
         name: "Window"
 
         function test_screen_builds_alone_data() {
-            return [
-                { tag: "attract", component: attract },
-                { tag: "language", component: language },
-                { tag: "identify", component: identify },
-                { tag: "catalog", component: catalog },
-                { tag: "guide", component: guide },
-                { tag: "form", component: form },
-                { tag: "review", component: review },
-                { tag: "saving", component: saving },
-                { tag: "receipt", component: receipt },
-                { tag: "rating", component: rating },
-                { tag: "goodbye", component: goodbye }
+            const screens = [
+                { name: "attract", component: attract },
+                { name: "language", component: language },
+                { name: "identify", component: identify },
+                { name: "catalog", component: catalog },
+                { name: "guide", component: guide },
+                { name: "form", component: form },
+                { name: "review", component: review },
+                { name: "saving", component: saving },
+                { name: "receipt", component: receipt },
+                { name: "rating", component: rating },
+                { name: "goodbye", component: goodbye }
             ]
+            const rows = []
+            // Plain, and with the theme's switches on: animations running and the elderly mode's sizes.
+            for (const screen of screens) {
+                rows.push({ tag: screen.name, name: screen.name, component: screen.component, switches: false })
+                rows.push({ tag: screen.name + " animated elderly", name: screen.name, component: screen.component, switches: true })
+            }
+            return rows
+        }
+
+        function cleanup() {
+            Theme.elderly = false
+            Theme.animations = false
         }
 
         function test_screen_builds_alone(data) {
+            Theme.animations = data.switches
+            Theme.elderly = data.switches
             const screen = createTemporaryObject(data.component, top)
             verify(screen !== null)
-            compare(screen.objectName, "screen." + data.tag)
+            compare(screen.objectName, "screen." + data.name)
             waitForRendering(screen)
         }
 

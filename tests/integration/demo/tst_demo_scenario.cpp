@@ -95,6 +95,9 @@ private slots:
         const QJsonObject report = runScenario(sourcePath(QStringLiteral("kiosk-config/scenarios/demo.json")), out, &exitCode, &output);
         QVERIFY2(exitCode == 0, qPrintable(output));
         QVERIFY2(report.value(QStringLiteral("passed")).toBool(), qPrintable(output));
+        // No Qt, QML or kiosk warning anywhere on the happy path.
+        QVERIFY2(report.value(QStringLiteral("warnings")).toArray().isEmpty(),
+                 QJsonDocument(report.value(QStringLiteral("warnings")).toArray()).toJson().constData());
 
         QStringList screens;
         for (const QJsonValue &v : report.value(QStringLiteral("screens_visited")).toArray())

@@ -1,3 +1,4 @@
+#include "FieldValidator.h"
 #include "FormController.h"
 #include "SessionFixture.h"
 #include "StrictWarnings.h"
@@ -85,6 +86,40 @@ private slots:
         form.load(testCatalog().services.first(), IdCardData(), QStringLiteral("en"));
         form.setValue(QStringLiteral("id_number"), typed);
         const QString error = form.error(QStringLiteral("id_number"));
+        if (expected.isEmpty())
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        else
+            QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void numberFieldsHonourBoundsAndDecimals_data()
+    {
+        QTest::addColumn<int>("decimals");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("expected"); // empty = accepted, else part of the message
+        QTest::newRow("whole") << 0 << QStringLiteral("3") << QString();
+        QTest::newRow("whole refuses fraction") << 0 << QStringLiteral("3.5") << QStringLiteral("whole number");
+        QTest::newRow("amount") << 2 << QStringLiteral("1234.56") << QString();
+        QTest::newRow("too many decimals") << 2 << QStringLiteral("1.234") << QStringLiteral("at most 2 digit");
+        QTest::newRow("below minimum") << 0 << QStringLiteral("0") << QStringLiteral("smallest accepted value is 1");
+        QTest::newRow("above maximum") << 2 << QStringLiteral("100000.01") << QStringLiteral("largest accepted value is 100000");
+        QTest::newRow("exponent") << 2 << QStringLiteral("1e3") << QStringLiteral("such as 12");
+        QTest::newRow("negative") << 0 << QStringLiteral("-2") << QStringLiteral("whole number");
+    }
+
+    void numberFieldsHonourBoundsAndDecimals()
+    {
+        QFETCH(int, decimals);
+        QFETCH(QString, typed);
+        QFETCH(QString, expected);
+        FormFieldSpec field;
+        field.id = QStringLiteral("amount");
+        field.type = QStringLiteral("number");
+        field.required = true;
+        field.minimum = 1;
+        field.maximum = 100000;
+        field.decimals = decimals;
+        const QString error = FieldValidator::check(field, typed, QStringLiteral("en"));
         if (expected.isEmpty())
             QVERIFY2(error.isEmpty(), qPrintable(error));
         else

@@ -160,7 +160,7 @@ private slots:
         QVERIFY(!f.services->isAvailable(QStringLiteral("needs-camera")));
         f.session->chooseService(QStringLiteral("needs-camera"));
         QCOMPARE(f.session->screen(), Screen::Catalog);
-        QVERIFY(f.session->notice().contains(QStringLiteral("camera")));
+        QVERIFY2(f.session->notice().contains(QStringLiteral("needs the camera")), qPrintable(f.session->notice()));
         QVERIFY(f.services->isAvailable(QStringLiteral("social-security-card")));
     }
 
