@@ -1,5 +1,7 @@
 #include "StrictWarnings.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,10 +128,49 @@ private slots:
         QVERIFY(!bytes.contains("310104194803010029")); // masked on paper
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("receipt.png"))).size() > 1000);
 
-        // No personal data in the report.
+        // No personal data in the log (everything the kiosk printed) nor in the report.
+        QVERIFY(!output.contains(QStringLiteral("310104194803010029")));
+        QVERIFY(!output.contains(QStringLiteral("王秀英")));
+        QVERIFY(!output.contains(QStringLiteral("13812345678")));
         const QByteArray reportBytes = QJsonDocument(report).toJson();
         QVERIFY(!reportBytes.contains("310104194803010029"));
         QVERIFY(!reportBytes.contains("王秀英"));
+    }
+
+    void brokenConfigurationIsRefusedAtStartNamingFileAndPlace()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("kiosk-config"));
+        QVERIFY(QDir().mkpath(config));
+        for (const char *name : {"site.json", "residents.json"})
+            QVERIFY(QFile::copy(sourcePath(QStringLiteral("kiosk-config/%1").arg(QLatin1String(name))),
+                                QDir(config).filePath(QLatin1String(name))));
+        QFile source(sourcePath(QStringLiteral("kiosk-config/catalog.json")));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QJsonObject catalog = QJsonDocument::fromJson(source.readAll()).object();
+        QJsonArray services = catalog.value(QStringLiteral("services")).toArray();
+        QJsonObject service = services.at(2).toObject();
+        QJsonArray fields = service.value(QStringLiteral("fields")).toArray();
+        QJsonObject field = fields.at(0).toObject();
+        field.insert(QStringLiteral("type"), QStringLiteral("colour"));
+        fields.replace(0, field);
+        service.insert(QStringLiteral("fields"), fields);
+        services.replace(2, service);
+        catalog.insert(QStringLiteral("services"), services);
+        QFile broken(QDir(config).filePath(QStringLiteral("catalog.json")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(QJsonDocument(catalog).toJson());
+        broken.close();
+
+        QProcess kiosk;
+        kiosk.setProcessChannelMode(QProcess::MergedChannels);
+        kiosk.start(QStringLiteral(KIOSK_BINARY), {QStringLiteral("--config"), config, QStringLiteral("--data-dir"),
+                                                   dir.filePath(QStringLiteral("data")), QStringLiteral("--self-test")});
+        QVERIFY(kiosk.waitForFinished(60000));
+        const QString output = QString::fromUtf8(kiosk.readAll());
+        QCOMPARE(kiosk.exitCode(), 3);
+        QVERIFY2(output.contains(broken.fileName() + QStringLiteral(": /services/2/fields/0/type: ")), qPrintable(output));
+        QVERIFY2(!QFileInfo::exists(dir.filePath(QStringLiteral("data/cases.sqlite"))), "no store is opened for a refused configuration");
     }
 
     void brokenScenarioIsRefusedWithTheReason()
