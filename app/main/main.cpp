@@ -240,6 +240,14 @@ int main(int argc, char *argv[])
         window->show();
     if (options.demo) {
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/OneStop/Simulator/SimulatorPanel.qml")));
+        auto *panel = qobject_cast<QQuickWindow *>(engine.rootObjects().constLast());
+        if (!panel || panel == window) {
+            printError(QStringLiteral("the simulator panel could not be loaded"));
+            return Failed;
+        }
+        // Beside the kiosk window, as a second screen on the technician's desk would be.
+        panel->setPosition(window->geometry().right() + 1, window->y());
+        panel->show();
     }
     const int code = app.exec();
     devices.stopAll();
