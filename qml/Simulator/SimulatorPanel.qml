@@ -127,7 +127,8 @@ Window {
             Repeater {
                 model: panel.deviceKinds
 
-                RowLayout {
+                // The state on its own line and the buttons under it.
+                ColumnLayout {
                     id: deviceRow
                     required property string modelData
                     readonly property var device: panel.deviceFor(modelData)
@@ -143,19 +144,21 @@ Window {
                                          : deviceRow.device.status)
                               : qsTr("%1: not configured").arg(deviceRow.modelData)
                         font.pixelSize: 16
-                        wrapMode: Text.Wrap
+                        elide: Text.ElideRight // a wrapping label confuses the nested layouts' heights
                         Layout.fillWidth: true
-                        Layout.alignment: Qt.AlignVCenter
                     }
-                    PanelButton {
-                        objectName: "sim.plug." + deviceRow.modelData
-                        text: qsTr("Plug in")
-                        onClicked: Simulator.setPlugged(deviceRow.modelData, true)
-                    }
-                    PanelButton {
-                        objectName: "sim.unplug." + deviceRow.modelData
-                        text: qsTr("Unplug")
-                        onClicked: Simulator.setPlugged(deviceRow.modelData, false)
+                    RowLayout {
+                        spacing: 8
+                        PanelButton {
+                            objectName: "sim.plug." + deviceRow.modelData
+                            text: qsTr("Plug in")
+                            onClicked: Simulator.setPlugged(deviceRow.modelData, true)
+                        }
+                        PanelButton {
+                            objectName: "sim.unplug." + deviceRow.modelData
+                            text: qsTr("Unplug")
+                            onClicked: Simulator.setPlugged(deviceRow.modelData, false)
+                        }
                     }
                 }
             }
