@@ -52,10 +52,35 @@ Q_LOGGING_CATEGORY(lcMain, "onestop.main")
 namespace {
 enum ExitCode { Ok = 0, Failed = 1, BadUsage = 2, BadConfig = 3, StoreUnavailable = 4 };
 
+// To stderr, which is also where the log goes (journald under systemd): one line per problem.
 void printError(const QString &text)
 {
     std::fprintf(stderr, "onestop-kiosk: %s\n", qPrintable(text));
-    qCCritical(lcMain).noquote() << text;
+}
+
+// The kiosk cannot serve anyone (configuration refused, store unavailable): the problem goes to the log
+// and stderr, and, unless this is a scripted run, on screen for the technician until someone restarts it.
+int outOfService(const QString &details, int exitCode, const KioskOptions &options)
+{
+    printError(details);
+    if (options.selfTest || !options.scenarioFile.isEmpty())
+        return exitCode;
+    Translations translations;
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    translations.setEngine(&engine);
+    translations.apply(QStringLiteral("zh_CN"));
+    engine.setInitialProperties({{QStringLiteral("details"), details}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/OneStop/Screens/OutOfServiceWindow.qml")));
+    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window)
+        return exitCode;
+    if (options.fullscreen)
+        window->showFullScreen();
+    else
+        window->show();
+    QGuiApplication::exec();
+    return exitCode;
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -86,11 +111,10 @@ int main(int argc, char *argv[])
     const QDir configDir(options.configDir);
     const auto siteResult = SiteConfigLoader::load(configDir.filePath(QStringLiteral("site.json")));
     const auto catalogResult = CatalogLoader::load(configDir.filePath(QStringLiteral("catalog.json")));
-    if (!siteResult.ok() || !catalogResult.ok()) {
-        printError(QStringLiteral("configuration refused:\n") + siteResult.errorText() +
-                   (siteResult.ok() ? QString() : QStringLiteral("\n")) + catalogResult.errorText());
-        return BadConfig;
-    }
+    if (!siteResult.ok() || !catalogResult.ok())
+        return outOfService(QStringLiteral("configuration refused:\n") + siteResult.errorText() +
+                                (siteResult.ok() ? QString() : QStringLiteral("\n")) + catalogResult.errorText(),
+                            BadConfig, options);
     SiteConfig site = siteResult.value();
     const Catalog catalog = catalogResult.value();
     const ConfigErrors inconsistencies = ConfigConsistency::check(site, catalog, configDir.filePath(QStringLiteral("site.json")),
@@ -99,23 +123,18 @@ int main(int argc, char *argv[])
         QStringList lines;
         for (const ConfigError &e : inconsistencies)
             lines << e.toString();
-        printError(QStringLiteral("configuration refused:\n") + lines.join(QLatin1Char('\n')));
-        return BadConfig;
+        return outOfService(QStringLiteral("configuration refused:\n") + lines.join(QLatin1Char('\n')), BadConfig, options);
     }
     if (options.platformUrl.isValid())
         site.platformUrl = options.platformUrl;
 
     // The case store: nothing is offered to residents without it.
     QString storeError;
-    if (!QDir().mkpath(options.dataDir)) {
-        printError(QStringLiteral("cannot create the data directory %1").arg(options.dataDir));
-        return StoreUnavailable;
-    }
+    if (!QDir().mkpath(options.dataDir))
+        return outOfService(QStringLiteral("cannot create the data directory %1").arg(options.dataDir), StoreUnavailable, options);
     std::unique_ptr<CaseStore> store = CaseStore::open(options.dataDir, &storeError);
-    if (!store) {
-        printError(QStringLiteral("case store unavailable: %1").arg(storeError));
-        return StoreUnavailable;
-    }
+    if (!store)
+        return outOfService(QStringLiteral("case store unavailable: %1").arg(storeError), StoreUnavailable, options);
 
     // A quarantined store may hold unsynced cases: it stays on disk, and every start says so until a
     // technician has recovered it (docs/store.md).
@@ -128,9 +147,10 @@ int main(int argc, char *argv[])
     // Devices. This build has the simulators; the real drivers arrive behind the same interfaces.
     for (const DeviceConfig &d : site.devices) {
         if (options.devices == QLatin1String("config") && d.driver != QLatin1String("simulated")) {
-            printError(QStringLiteral("%1: device '%2' wants driver '%3', which this build does not have yet; "
-                                      "use --devices simulated").arg(configDir.filePath(QStringLiteral("site.json")), d.name, d.driver));
-            return BadConfig;
+            return outOfService(QStringLiteral("%1: device '%2' wants driver '%3', which this build does not have yet; "
+                                               "use --devices simulated")
+                                    .arg(configDir.filePath(QStringLiteral("site.json")), d.name, d.driver),
+                                BadConfig, options);
         }
     }
     auto deviceName = [&](const QString &kind) {
@@ -152,10 +172,8 @@ int main(int argc, char *argv[])
     devices.add(&camera);
 
     const auto residents = SampleResidents::load(configDir.filePath(QStringLiteral("residents.json")));
-    if (!residents.ok()) {
-        printError(QStringLiteral("sample residents refused:\n") + residents.errorText());
-        return BadConfig;
-    }
+    if (!residents.ok())
+        return outOfService(QStringLiteral("sample residents refused:\n") + residents.errorText(), BadConfig, options);
 
     // Session and screens.
     SystemClock systemClock;

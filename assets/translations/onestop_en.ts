@@ -390,6 +390,29 @@
     </message>
 </context>
 <context>
+    <name>OutOfServiceWindow</name>
+    <message>
+        <location filename="../../qml/Screens/OutOfServiceWindow.qml" line="+17"/>
+        <source>OneStop self-service kiosk</source>
+        <translation>OneStop self-service kiosk</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This kiosk is out of service.</source>
+        <translation>This kiosk is out of service.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please go to the service counter; the staff will help you.</source>
+        <translation>Please go to the service counter; the staff will help you.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For the technician:</source>
+        <translation>For the technician:</translation>
+    </message>
+</context>
+<context>
     <name>RatingScreen</name>
     <message>
         <location filename="../../qml/Screens/RatingScreen.qml" line="+14"/>
@@ -658,7 +681,7 @@
         <translation>Devices</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
@@ -668,7 +691,7 @@
         <translation>%1: not configured</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Plug in</source>
         <translation>Plug in</translation>
     </message>
@@ -678,7 +701,7 @@
         <translation>Unplug</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Network and sync</source>
         <translation>Network and sync</translation>
     </message>

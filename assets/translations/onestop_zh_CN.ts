@@ -386,6 +386,29 @@
     </message>
 </context>
 <context>
+    <name>OutOfServiceWindow</name>
+    <message>
+        <location filename="../../qml/Screens/OutOfServiceWindow.qml" line="+17"/>
+        <source>OneStop self-service kiosk</source>
+        <translation>一网通办自助服务终端</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This kiosk is out of service.</source>
+        <translation>本终端暂停服务。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please go to the service counter; the staff will help you.</source>
+        <translation>请前往服务窗口，工作人员将为您办理。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For the technician:</source>
+        <translation>技术人员信息：</translation>
+    </message>
+</context>
+<context>
     <name>RatingScreen</name>
     <message>
         <location filename="../../qml/Screens/RatingScreen.qml" line="+14"/>
@@ -654,7 +677,7 @@
         <translation>设备</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
@@ -664,7 +687,7 @@
         <translation>%1：未配置</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Plug in</source>
         <translation>接入</translation>
     </message>
@@ -674,7 +697,7 @@
         <translation>拔出</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Network and sync</source>
         <translation>网络与同步</translation>
     </message>
