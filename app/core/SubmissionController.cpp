@@ -102,7 +102,12 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     emit finished(true);
 
     m_sync.kick();
-    m_syncWait.start();
+    // A receipt that says "received by the platform" is worth a short wait, unless the wait is pointless:
+    // the network is known to be down, or the printer cannot print anyway.
+    if (m_sync.networkAvailable() && m_printer.isReady())
+        m_syncWait.start();
+    else
+        printReceipt();
     return true;
 }
 
@@ -147,7 +152,7 @@ void SubmissionController::printReceipt()
 
     if (!m_printer.isReady()) {
         m_receiptState = ReceiptState::NotPrinted;
-        m_receiptProblem = m_printer.reason();
+        m_receiptProblem = residentPrinterProblem();
         qCWarning(lcSubmission) << "receipt not printed for case" << m_caseId << ":" << m_printer.reason();
         emit changed();
         return;
@@ -166,6 +171,14 @@ void SubmissionController::printReceipt()
     m_printer.print(m_caseId, bytes);
 }
 
+QString SubmissionController::residentPrinterProblem() const
+{
+    // The driver's reason ("cover open", "unplugged") is for staff and the log; the resident gets words.
+    if (m_printer.paper() == ReceiptPrinter::PaperState::Out)
+        return tr("the printer is out of paper");
+    return tr("the printer is not available");
+}
+
 void SubmissionController::onJobCompleted(const QString &jobId)
 {
     if (jobId != m_caseId)
@@ -179,7 +192,7 @@ void SubmissionController::onJobFailed(const QString &jobId, const QString &reas
     if (jobId != m_caseId)
         return;
     m_receiptState = ReceiptState::NotPrinted;
-    m_receiptProblem = reason;
+    m_receiptProblem = residentPrinterProblem();
     qCWarning(lcSubmission) << "receipt failed for case" << jobId << ":" << reason;
     emit changed();
 }

@@ -64,6 +64,7 @@ private:
     void onItemSynced(const QString &kind, const QString &caseId);
     void onJobCompleted(const QString &jobId);
     void onJobFailed(const QString &jobId, const QString &reason);
+    QString residentPrinterProblem() const;
 
     const SiteConfig &m_site;
     const Catalog &m_catalog;

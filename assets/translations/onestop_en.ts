@@ -727,9 +727,19 @@
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/core/SubmissionController.cpp" line="+159"/>
+        <location filename="../../app/core/SubmissionController.cpp" line="+164"/>
         <source>the receipt could not be laid out</source>
         <translation>the receipt could not be laid out</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the printer is out of paper</source>
+        <translation>the printer is out of paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the printer is not available</source>
+        <translation>the printer is not available</translation>
     </message>
 </context>
 </TS>

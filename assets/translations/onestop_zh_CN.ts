@@ -722,9 +722,19 @@
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/core/SubmissionController.cpp" line="+159"/>
+        <location filename="../../app/core/SubmissionController.cpp" line="+164"/>
         <source>the receipt could not be laid out</source>
         <translation>回执排版失败</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the printer is out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the printer is not available</source>
+        <translation>打印机暂不可用</translation>
     </message>
 </context>
 </TS>

@@ -137,6 +137,25 @@ private slots:
         QVERIFY(!reportBytes.contains("王秀英"));
     }
 
+    void offlineWithoutPaperTheCaseIsStillSavedAndSyncedLater()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("offline"));
+        int exitCode = 0;
+        QString output;
+        const QJsonObject report = runScenario(sourcePath(QStringLiteral("kiosk-config/scenarios/offline-paper-out.json")), out, &exitCode, &output);
+        QVERIFY2(exitCode == 0 && report.value(QStringLiteral("passed")).toBool(), qPrintable(output));
+        const QString caseId = report.value(QStringLiteral("case_id")).toString();
+        QVERIFY(!caseId.isEmpty());
+        QVERIFY(!report.value(QStringLiteral("receipt_printed")).toBool());
+        QCOMPARE(report.value(QStringLiteral("receipt_problem")).toString(), QStringLiteral("the printer is out of paper"));
+        QVERIFY(report.value(QStringLiteral("case_synced")).toBool()); // once the network was back
+        QCOMPARE(countCases(caseId), 1);
+        QVERIFY(!QFileInfo::exists(QDir(out).filePath(QStringLiteral("receipt.bin"))));
+        // The only warnings are the ones that tell staff the receipt was not printed.
+        for (const QJsonValue &w : report.value(QStringLiteral("warnings")).toArray())
+            QVERIFY2(w.toString().contains(QStringLiteral("receipt")), qPrintable(w.toString()));
+    }
+
     void brokenConfigurationIsRefusedAtStartNamingFileAndPlace()
     {
         QTemporaryDir dir;
