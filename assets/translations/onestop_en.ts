@@ -18,6 +18,14 @@
         <source>or place your ID card on the reader</source>
         <translation>or place your ID card on the reader</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n application(s) waiting to be sent to the platform</source>
+        <translation>
+            <numerusform>%n application waiting to be sent to the platform</numerusform>
+            <numerusform>%n applications waiting to be sent to the platform</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CaseReceipt</name>

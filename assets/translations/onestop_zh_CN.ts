@@ -18,6 +18,13 @@
         <source>or place your ID card on the reader</source>
         <translation>或将身份证放置于读卡区</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n application(s) waiting to be sent to the platform</source>
+        <translation>
+            <numerusform>%n 件申请待上传至平台</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CaseReceipt</name>

@@ -74,6 +74,20 @@ Rectangle {
         }
 
         Item { Layout.fillHeight: true }
+
+        // For the staff walking by: cases saved here that the platform has not acknowledged yet.
+        Label {
+            objectName: "attract.pending"
+            visible: Sync.pendingCount > 0
+            text: qsTr("%n application(s) waiting to be sent to the platform", "", Sync.pendingCount)
+            color: Theme.textOnPrimary
+            opacity: 0.8
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            horizontalAlignment: Text.AlignRight
+            Layout.fillWidth: true
+            Layout.margins: Theme.margin
+        }
     }
 
     // The whole screen is the start button.

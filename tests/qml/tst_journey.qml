@@ -80,6 +80,7 @@ Item {
 
         function test_whole_journey_to_goodbye() {
             root = createTemporaryObject(shellComponent, top)
+            const pendingBefore = Sync.pendingCount
             identify(0)
             openForm("elderly-allowance")
             typeInto("form.field.phone", "13812345678")
@@ -120,6 +121,10 @@ Item {
             compare(Session.rating, 4)
             tap("goodbye.finish")
             expectScreen("attract")
+            // Staff see on the attract screen that the case (and its rating) still wait for the network.
+            compare(Sync.pendingCount, pendingBefore + 2)
+            const pending = item("attract.pending")
+            verify(pending.text.indexOf(String(Sync.pendingCount)) >= 0, pending.text)
         }
 
         function test_receipt_not_printed_says_what_to_do() {
