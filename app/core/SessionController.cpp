@@ -223,8 +223,9 @@ void SessionController::onSubmissionFinished(bool saved)
     if (saved) {
         setScreen(Screen::Receipt);
     } else {
-        setNotice(tr("Your application could not be saved: %1 Nothing was lost from the form; "
-                     "please try again or ask the staff.").arg(m_submission.errorText()));
+        // The technical reason is in the log (onestop.submission); the resident gets what to do.
+        setNotice(tr("Your application could not be saved at this kiosk. What you entered is still here: "
+                     "please try again, or ask the staff for help."));
         setScreen(Screen::Review);
     }
 }

@@ -608,9 +608,9 @@
         <translation>Please confirm your consent before submitting.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Your application could not be saved: %1 Nothing was lost from the form; please try again or ask the staff.</source>
-        <translation>Your application could not be saved: %1 Nothing was lost from the form; please try again or ask the staff.</translation>
+        <location line="+16"/>
+        <source>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</source>
+        <translation>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</translation>
     </message>
     <message>
         <location line="+17"/>

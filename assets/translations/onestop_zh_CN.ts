@@ -603,9 +603,9 @@
         <translation>提交前请先阅读并勾选同意。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Your application could not be saved: %1 Nothing was lost from the form; please try again or ask the staff.</source>
-        <translation>您的申请未能保存：%1 已填写的信息不会丢失，请重试或联系工作人员。</translation>
+        <location line="+16"/>
+        <source>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</source>
+        <translation>您的申请未能在本终端保存。已填写的内容仍然保留，请重试，或咨询工作人员。</translation>
     </message>
     <message>
         <location line="+17"/>

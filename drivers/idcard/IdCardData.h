@@ -23,6 +23,10 @@ struct IdCardData
     bool longTerm = false;  // "长期"
     QString englishName;    // foreigner cards
     QString nationality;    // ISO 3166-1 alpha-3, foreigner cards
+    QString chineseName;    // foreigner cards, as on the card (may be empty); `name` falls back to englishName
+    QString passNumber;     // HK/MO/TW residence permit: the travel permit number
+    int issueCount = -1;    // HK/MO/TW residence permit: times issued; -1 when the card type has none
+    int renewalCount = -1;  // foreigner card 2023: times renewed; -1 when the card type has none
     QImage photo;           // null when no WLT decoder is configured
 
     bool isEmpty() const { return idNumber.isEmpty() && name.isEmpty(); }

@@ -4,6 +4,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using Screen = SessionController::Screen;
 
 class TestSessionController : public QObject
@@ -174,6 +176,32 @@ private slots:
         QCOMPARE(f.session->screen(), Screen::Receipt); // the case is saved regardless
         QTRY_COMPARE(f.submission->receiptState(), SubmissionController::ReceiptState::NotPrinted);
         QVERIFY(f.submission->receiptProblem().contains(QStringLiteral("paper")));
+        QCOMPARE(f.store->pendingCount(), 1);
+    }
+
+    void aCaseThatCannotBeCommittedIsNotReportedSavedAndTheFormStays()
+    {
+        SessionFixture f;
+        walkToReview(f);
+        // Another writer holds the database: every write of ours fails after the busy timeout.
+        sqlite3 *other = nullptr;
+        QCOMPARE(sqlite3_open(QDir(f.dir.path()).filePath(QStringLiteral("cases.sqlite")).toUtf8().constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("case number not allocated: .*locked")));
+        f.session->submit(true);
+        sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+
+        QCOMPARE(f.session->screen(), Screen::Review);
+        QVERIFY(f.session->notice().contains(QStringLiteral("could not be saved")));
+        QCOMPARE(f.submission->state(), SubmissionController::State::Failed);
+        QVERIFY(f.submission->caseId().isEmpty());
+        QCOMPARE(f.form.value(QStringLiteral("phone")), QStringLiteral("13812345678")); // nothing lost
+        QCOMPARE(f.store->pendingCount(), 0);
+
+        // The same form goes through once the database is free again.
+        f.session->submit(true);
+        QCOMPARE(f.session->screen(), Screen::Receipt);
         QCOMPARE(f.store->pendingCount(), 1);
     }
 
