@@ -1,0 +1,104 @@
+// onestop-bench runs and writes JSON of the documented shape. No timing is checked here: speed is read
+// from `./kiosk bench`, as ratios against the baselines of the same run.
+#include "StrictWarnings.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestBenchSmoke : public QObject
+{
+    Q_OBJECT
+
+    // Runs the bench; returns its exit code, stderr in *errors.
+    static int runBench(const QStringList &arguments, QByteArray *errors)
+    {
+        QProcess bench;
+        bench.start(QStringLiteral(ONESTOP_BENCH_BINARY), arguments);
+        if (!bench.waitForFinished(100000))
+            return -1;
+        *errors = bench.readAllStandardError();
+        return bench.exitStatus() == QProcess::NormalExit ? bench.exitCode() : -1;
+    }
+
+private slots:
+    void initTestCase() { installStrictWarnings(); }
+
+    void writesJsonOfTheDocumentedShape_data()
+    {
+        QTest::addColumn<QString>("suite");
+        QTest::addColumn<QStringList>("results");
+        QTest::addColumn<QStringList>("baselines");
+        QTest::newRow("receipt") << QStringLiteral("receipt")
+                                 << QStringList{"build_48", "decode_48", "render_48", "build_32", "decode_32", "render_32"}
+                                 << QStringList{"memcpy_48", "gb18030_48", "memcpy_32", "gb18030_32"};
+        QTest::newRow("sam") << QStringLiteral("sam")
+                             << QStringList{"assemble_64", "split_read_text", "decode_text_block", "read_text_total"}
+                             << QStringList{"copy_64"};
+    }
+
+    void writesJsonOfTheDocumentedShape()
+    {
+        QFETCH(QString, suite);
+        QFETCH(QStringList, results);
+        QFETCH(QStringList, baselines);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString out = dir.filePath(suite + QStringLiteral(".json"));
+        QByteArray errors;
+        QCOMPARE(runBench({"--suite", suite, "--runs", "3", "--out", out}, &errors), 0);
+        QVERIFY2(!errors.contains("onestop-bench:"), errors.constData()); // Qt's own notes may appear
+
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(parseError.errorString()));
+        const QJsonObject root = doc.object();
+
+        QCOMPARE(root.value("suite").toString(), suite);
+        QVERIFY(!root.value("machine")["cpu"].toString().isEmpty());
+        QVERIFY(root.value("machine")["cores"].toInt() >= 1);
+        QCOMPARE(root.value("qt").toString(), QString::fromLatin1(qVersion()));
+        QVERIFY(!root.contains("error"));
+
+        QStringList names;
+        for (const QJsonValue &v : root.value("results").toArray()) {
+            const QJsonObject r = v.toObject();
+            names.append(r.value("name").toString());
+            QVERIFY2(r.value("median_us").isDouble() && r.value("median_us").toDouble() > 0, qPrintable(names.last()));
+            QVERIFY(r.value("p90_us").toDouble() >= r.value("median_us").toDouble());
+            QCOMPARE(r.value("runs").toInt(), 3);
+            QVERIFY2(r.value("bytes").toInt() > 0, qPrintable(names.last()));
+        }
+        QCOMPARE(names, results);
+
+        const QJsonObject baseline = root.value("baseline").toObject();
+        QCOMPARE(baseline.keys().size(), baselines.size());
+        for (const QString &b : baselines) {
+            QVERIFY2(baseline.contains(b), qPrintable(b));
+            QVERIFY(baseline.value(b)["median_us"].toDouble() > 0);
+        }
+
+        const QJsonObject ratios = root.value("ratios").toObject();
+        QVERIFY(!ratios.isEmpty());
+        for (auto it = ratios.begin(); it != ratios.end(); ++it) {
+            QVERIFY2(it.key().contains(QStringLiteral(" / ")), qPrintable(it.key()));
+            QVERIFY2(it.value().toDouble() > 0, qPrintable(it.key()));
+        }
+    }
+
+    void refusesAnUnknownSuite()
+    {
+        QByteArray errors;
+        QCOMPARE(runBench({"--suite", "nonesuch", "--runs", "3"}, &errors), 2);
+        QVERIFY2(errors.contains("unknown suite \"nonesuch\""), errors.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBenchSmoke)
+#include "tst_bench_smoke.moc"
