@@ -6,11 +6,6 @@ Q_LOGGING_CATEGORY(lcNetworkPrinter, "onestop.printer")
 
 namespace {
 
-int dotsForPaperWidth(int mm)
-{
-    return mm == 58 ? 384 : mm == 80 ? 576 : 0;
-}
-
 // What went wrong with the socket, in the words of the reasons ("connection refused").
 QString describe(QAbstractSocket::SocketError error, const QString &fallback)
 {
@@ -32,8 +27,7 @@ QString describe(QAbstractSocket::SocketError error, const QString &fallback)
 
 NetworkReceiptPrinter::NetworkReceiptPrinter(const QString &name, const QString &host, quint16 port,
                                              int paperWidthMm, QObject *parent)
-    : ReceiptPrinter(QStringLiteral("receipt_printer"), name, parent), m_host(host), m_port(port),
-      m_widthMm(paperWidthMm), m_widthDots(dotsForPaperWidth(paperWidthMm))
+    : ReceiptPrinter(name, paperWidthMm, parent), m_host(host), m_port(port)
 {
     m_stepTimer.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
@@ -64,7 +58,7 @@ QString NetworkReceiptPrinter::address() const
 // Thread: GUI.
 void NetworkReceiptPrinter::start()
 {
-    if (m_widthDots == 0 || m_running)
+    if (!isPaperWidthSupported() || m_running)
         return;
     m_running = true;
     m_stopped = false;
@@ -94,7 +88,7 @@ void NetworkReceiptPrinter::stop()
 // Thread: GUI.
 void NetworkReceiptPrinter::print(const QString &jobId, const QByteArray &escpos)
 {
-    if (!m_running || m_widthDots == 0)
+    if (!m_running || !isPaperWidthSupported())
         return failLater(jobId, unavailableReason());
     if (escpos.isEmpty())
         return failLater(jobId, QStringLiteral("empty job"));
@@ -327,8 +321,8 @@ void NetworkReceiptPrinter::setPhase(Phase phase)
 
 QString NetworkReceiptPrinter::unavailableReason() const
 {
-    if (m_widthDots == 0)
-        return QStringLiteral("unsupported paper width %1 mm").arg(m_widthMm);
+    if (!isPaperWidthSupported())
+        return unsupportedWidthReason();
     if (!m_running)
         return m_stopped ? QStringLiteral("stopped") : QStringLiteral("not started");
     if (!m_connectionProblem.isEmpty())

@@ -58,8 +58,6 @@ public:
     void stop() override;
 
     PaperState paper() const override { return m_paper; }
-    int paperWidthDots() const override { return m_widthDots; }
-    int charactersPerLine() const override { return m_widthDots / 12; }
     void print(const QString &jobId, const QByteArray &escpos) override;
 
     // Takes effect for the next step; set before start().
@@ -108,8 +106,6 @@ private:
 
     QString m_host;
     quint16 m_port = 0;
-    int m_widthMm = 0;
-    int m_widthDots = 0;
     NetworkPrinterTimeouts m_timeouts;
 
     QTcpSocket m_socket;

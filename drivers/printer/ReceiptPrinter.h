@@ -17,12 +17,19 @@ public:
     enum class PaperState { Ok, NearEnd, Out };
     Q_ENUM(PaperState)
 
-    using Device::Device;
+    // paperWidthMm: 58 (384 dots, 32 characters) or 80 (576 dots, 48 characters). Any other width is
+    // kept, and a printer with it stays Unavailable with unsupportedWidthReason().
+    ReceiptPrinter(const QString &name, int paperWidthMm, QObject *parent = nullptr);
 
     virtual PaperState paper() const = 0;
-    // Paper width in dots (384 for 58 mm, 576 for 80 mm) and characters per line in the font A.
-    virtual int paperWidthDots() const = 0;
-    virtual int charactersPerLine() const = 0;
+    // The paper's geometry, the same for every transport: width in dots and characters per line in font A
+    // (12 dots a character).
+    int paperWidthMm() const { return m_paperWidthMm; }
+    int paperWidthDots() const { return m_paperWidthDots; }
+    int charactersPerLine() const { return m_paperWidthDots / 12; }
+    bool isPaperWidthSupported() const { return m_paperWidthDots > 0; }
+    QString unsupportedWidthReason() const; // "unsupported paper width N mm"
+    static int dotsForPaperWidth(int mm);    // 0 when unsupported
 
     // jobId: the caller's name for the job (the case id of a receipt). Thread: GUI.
     virtual void print(const QString &jobId, const QByteArray &escpos) = 0;
@@ -30,4 +37,8 @@ public:
 signals:
     void jobCompleted(const QString &jobId);
     void jobFailed(const QString &jobId, const QString &reason);
+
+private:
+    int m_paperWidthMm;
+    int m_paperWidthDots;
 };

@@ -9,18 +9,12 @@
 
 Q_LOGGING_CATEGORY(lcSimulatedPrinter, "onestop.printer")
 
-static int dotsForPaperWidth(int mm)
-{
-    return mm == 58 ? 384 : mm == 80 ? 576 : 0;
-}
-
 SimulatedReceiptPrinter::SimulatedReceiptPrinter(const QString &name, int paperWidthMm, QObject *parent)
-    : ReceiptPrinter(QStringLiteral("receipt_printer"), name, parent),
-      m_widthDots(dotsForPaperWidth(paperWidthMm)), m_widthMm(paperWidthMm)
+    : ReceiptPrinter(name, paperWidthMm, parent)
 {
     m_jobTimer.setSingleShot(true);
     connect(&m_jobTimer, &QTimer::timeout, this, &SimulatedReceiptPrinter::finishCurrentJob);
-    if (m_widthDots == 0)
+    if (!isPaperWidthSupported())
         updateState();
 }
 
@@ -47,8 +41,8 @@ void SimulatedReceiptPrinter::stop()
 
 QString SimulatedReceiptPrinter::unavailableReason() const
 {
-    if (m_widthDots == 0)
-        return QStringLiteral("unsupported paper width %1 mm").arg(m_widthMm);
+    if (!isPaperWidthSupported())
+        return unsupportedWidthReason();
     if (!m_started)
         return m_stopped ? QStringLiteral("stopped") : QStringLiteral("not started");
     if (!m_plugged)
@@ -190,7 +184,7 @@ void SimulatedReceiptPrinter::writePaperFiles(const QString &jobId, const QByteA
 
     const QString pngPath = dir.filePath(base + QStringLiteral(".png"));
     EscPosRenderOptions options;
-    options.widthDots = m_widthDots;
+    options.widthDots = paperWidthDots();
     const EscPosRendering rendering = EscPosRenderer::render(elements, options);
     if (rendering.image.isNull() || !rendering.image.save(pngPath, "PNG"))
         fail(pngPath, QStringLiteral("cannot write the rendered receipt"));

@@ -30,8 +30,6 @@ public:
     void stop() override;
 
     PaperState paper() const override { return m_paper; }
-    int paperWidthDots() const override { return m_widthDots; }
-    int charactersPerLine() const override { return m_widthDots / 12; }
     void print(const QString &jobId, const QByteArray &escpos) override;
 
     // Knobs: what a person would do to the printer.
@@ -66,8 +64,6 @@ private:
     void writePaperFiles(const QString &jobId, const QByteArray &bytes, const EscPosElements &elements,
                          const QStringList &decodeProblems);
 
-    int m_widthDots = 0;
-    int m_widthMm = 0;
     bool m_started = false;
     bool m_stopped = false;
     PaperState m_paper = PaperState::Ok;
