@@ -46,6 +46,9 @@ struct ServiceSpec
     ServiceGuide guide;
     QVector<FormFieldSpec> fields;
     QStringList requiredDevices; // device kinds: "idcard", "receipt_printer", "scanner", "camera"
+    // Materials screen (services that require the camera; docs/catalog.md):
+    bool photo = false;          // asks for one photo of the resident (optional; a printed photo will do)
+    bool documentsAsPdf = false; // photographed pages are sent as one PDF rather than one JPEG a page
 };
 
 // The standardized service catalog, loaded whole or not at all.

@@ -125,6 +125,8 @@ ServiceSpec readService(JsonObjectReader &object)
     service.guide = readGuide(object);
     service.fields = readFields(object);
     service.requiredDevices = readRequiredDevices(object);
+    service.photo = object.boolean(QStringLiteral("photo"), false);
+    service.documentsAsPdf = object.boolean(QStringLiteral("documents_as_pdf"), false);
     object.rejectUnknownKeys();
     return service;
 }

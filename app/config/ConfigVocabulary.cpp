@@ -3,7 +3,8 @@
 const QStringList &ConfigVocabulary::deviceKinds()
 {
     static const QStringList kinds = {QStringLiteral("idcard"), QStringLiteral("receipt_printer"),
-                                      QStringLiteral("scanner"), QStringLiteral("camera")};
+                                      QStringLiteral("scanner"), QStringLiteral("camera"),
+                                      QStringLiteral("document_printer")};
     return kinds;
 }
 

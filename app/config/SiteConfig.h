@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LocalizedText.h"
+#include "TechnicianPin.h"
 
 #include <QMap>
 #include <QStringList>
@@ -10,7 +11,7 @@
 struct DeviceConfig
 {
     QString kind;      // "idcard" | "receipt_printer" | "scanner" | "camera"
-    QString driver;    // "simulated" now; real drivers with issues 3-5
+    QString driver;    // "simulated", or a real driver (docs/config.md lists them)
     QString name;      // shown to staff and technicians
     QMap<QString, QString> options; // driver-specific (e.g. "paper_width_mm": "80", "source": "/dev/video0")
 };
@@ -30,6 +31,16 @@ struct SyncSettings
     int requestTimeoutMs = 10000;
 };
 
+// The technician view behind a long press on the attract screen. No PIN configured = no way in from the
+// touchscreen (kioskctl still works).
+struct TechnicianSettings
+{
+    TechnicianPin pin;
+    int idleSeconds = 120;     // the view closes itself after this long without a touch
+    int maxAttempts = 5;       // wrong PINs in a row before the lock
+    int lockoutSeconds = 300;  // how long the lock lasts
+};
+
 struct SiteConfig
 {
     QString centerId;          // e.g. "SH-XH-LHJD"
@@ -40,6 +51,7 @@ struct SiteConfig
     SessionTimeouts timeouts;
     SyncSettings sync;
     QVector<DeviceConfig> devices;
+    TechnicianSettings technician;
 
     const DeviceConfig *device(const QString &kind) const
     {

@@ -117,6 +117,23 @@ SyncSettings readSync(JsonObjectReader &root)
     return s;
 }
 
+TechnicianSettings readTechnician(JsonObjectReader &root)
+{
+    TechnicianSettings t;
+    auto object = root.object(QStringLiteral("technician"), Need::Optional);
+    if (!object)
+        return t;
+    const QString pin = object->string(QStringLiteral("pin"));
+    QString error;
+    if (!pin.isEmpty() && !TechnicianPin::parse(pin, &t.pin, &error))
+        object->diagnostics().add(object->placeOf(QStringLiteral("pin")), error);
+    t.idleSeconds = object->integer(QStringLiteral("idle_seconds"), t.idleSeconds, 30, 3600);
+    t.maxAttempts = object->integer(QStringLiteral("max_attempts"), t.maxAttempts, 1, 20);
+    t.lockoutSeconds = object->integer(QStringLiteral("lockout_seconds"), t.lockoutSeconds, 30, 86400);
+    object->rejectUnknownKeys();
+    return t;
+}
+
 QMap<QString, QString> readOptions(JsonObjectReader &device)
 {
     QMap<QString, QString> options;
@@ -149,7 +166,7 @@ QVector<DeviceConfig> readDevices(JsonObjectReader &root)
     const auto array = root.array(QStringLiteral("devices"));
     if (!array)
         return devices;
-    static const QRegularExpression driverName(QStringLiteral("^[a-z][a-z0-9_]*$"));
+    static const QRegularExpression driverName(QStringLiteral("^[a-z][a-z0-9_-]*$"));
     for (int i = 0; i < array->size(); ++i) {
         auto object = JsonObjectReader::from(array->at(i), jsonPointer(place, i), root.diagnostics());
         if (!object)
@@ -161,7 +178,7 @@ QVector<DeviceConfig> readDevices(JsonObjectReader &root)
         if (!device.driver.isEmpty() && !driverName.match(device.driver).hasMatch())
             object->diagnostics().add(
                 object->placeOf(QStringLiteral("driver")),
-                QStringLiteral("a driver name is lower case letters, digits and _, found \"%1\"")
+                QStringLiteral("a driver name is lower case letters, digits, - and _, found \"%1\"")
                     .arg(device.driver));
         device.name = object->string(QStringLiteral("name"), Need::Optional, device.kind);
         device.options = readOptions(*object);
@@ -211,6 +228,7 @@ ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const Q
     site.timeouts = readTimeouts(root);
     site.sync = readSync(root);
     site.devices = readDevices(root);
+    site.technician = readTechnician(root);
     root.rejectUnknownKeys();
 
     if (diag.hasErrors())

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ReceiptTemplate.h"
+
 #include <QByteArray>
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -16,14 +17,21 @@ struct CaseReceiptContent
     QString maskedIdNumber;
     bool synced = false;
     QString trackingUrl;
+    // The resident's language ("zh_CN", "zh" or "en"); empty: the default locale's (zh when it is Chinese).
+    QString language;
 };
 
-// Lays out a case receipt as ESC/POS bytes for a printer with `columns` characters per line (a Chinese
-// character takes two). Labels are in the current UI language (the resident's). Pure. Empty bytes and
-// *error set when the content cannot be encoded.
+// Lays out a case receipt as ESC/POS bytes from the case-receipt template (kiosk-config/receipts/
+// case-receipt.<lang>.txt, see docs/receipts.md) for a printer with `columns` characters per line (a
+// Chinese character takes two). Pure. Empty bytes and *error set when the content cannot be encoded.
 class CaseReceipt
 {
-    Q_DECLARE_TR_FUNCTIONS(CaseReceipt)
 public:
+    // The built-in templates and logo, paper from the column count (32 -> 58 mm, else 80 mm).
     static QByteArray build(const CaseReceiptContent &content, int columns, QString *error = nullptr);
+    // paper: from the printer's profile; templateDirectory: empty = the built-in templates.
+    static QByteArray build(const CaseReceiptContent &content, const ReceiptPaper &paper, QString *error,
+                            const QString &templateDirectory = QString());
+    // The template's fields for this content (masked values only).
+    static QHash<QString, QString> fields(const CaseReceiptContent &content);
 };

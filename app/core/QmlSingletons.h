@@ -4,7 +4,10 @@
 // composition root), which hands them over through QmlSingletons::set() before the QML engine loads.
 // Nothing here constructs anything; create() only returns what main.cpp handed over.
 
+#include "CameraFrameRouter.h"
 #include "DeviceHub.h"
+#include "DocumentCaptureController.h"
+#include "FaceCaptureController.h"
 #include "FormController.h"
 #include "KioskInfo.h"
 #include "ServiceCatalogModel.h"
@@ -12,6 +15,7 @@
 #include "SimulatorController.h"
 #include "SubmissionController.h"
 #include "SyncClient.h"
+#include "TechnicianController.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -27,12 +31,26 @@ struct QmlSingletons
     KioskInfo *kiosk = nullptr;
     SyncClient *sync = nullptr;
     SimulatorController *simulator = nullptr; // null unless the devices are simulated
+    TechnicianController *technician = nullptr;
+    DocumentCaptureController *documentCapture = nullptr; // the materials screen's document photos
+    FaceCaptureController *faceCapture = nullptr;         // the materials screen's photo of the resident
+    CameraFrameRouter *cameraFeed = nullptr;              // the camera's frames and preview (CameraFeed)
 
     static void set(const QmlSingletons &instances) { current() = instances; }
     static QmlSingletons &current()
     {
         static QmlSingletons instances;
         return instances;
+    }
+    // For the camera singletons, which main.cpp may not wire (no camera configured): an inert object owned
+    // by the QML engine, so that screens bind to something (nothing is offered without the camera).
+    template <typename T> static T *handOverOrInert(T *object)
+    {
+        if (object)
+            return handOver(object);
+        auto *inert = new T;
+        QJSEngine::setObjectOwnership(inert, QJSEngine::JavaScriptOwnership);
+        return inert;
     }
     template <typename T> static T *handOver(T *object)
     {
@@ -120,4 +138,44 @@ struct SimulatorSingleton
     QML_SINGLETON
 public:
     static SimulatorController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().simulator); }
+};
+
+struct TechnicianSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(TechnicianController)
+    QML_NAMED_ELEMENT(Technician)
+    QML_SINGLETON
+public:
+    static TechnicianController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().technician); }
+};
+
+struct DocumentCaptureSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(DocumentCaptureController)
+    QML_NAMED_ELEMENT(DocumentCapture)
+    QML_SINGLETON
+public:
+    static DocumentCaptureController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOverOrInert(QmlSingletons::current().documentCapture); }
+};
+
+struct FaceCaptureSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(FaceCaptureController)
+    QML_NAMED_ELEMENT(FaceCapture)
+    QML_SINGLETON
+public:
+    static FaceCaptureController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOverOrInert(QmlSingletons::current().faceCapture); }
+};
+
+struct CameraFeedSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(CameraFrameRouter)
+    QML_NAMED_ELEMENT(CameraFeed)
+    QML_SINGLETON
+public:
+    static CameraFrameRouter *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOverOrInert(QmlSingletons::current().cameraFeed); }
 };

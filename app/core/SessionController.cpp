@@ -3,6 +3,8 @@
 #include "Catalog.h"
 #include "Clock.h"
 #include "CodeScanner.h"
+#include "DocumentCaptureController.h"
+#include "FaceCaptureController.h"
 #include "FormController.h"
 #include "IdCardReader.h"
 #include "IdNumber.h"
@@ -40,6 +42,95 @@ SessionController::SessionController(const SiteConfig &site, const Catalog &cata
 
 SessionController::~SessionController() = default;
 
+void SessionController::setCaptureControllers(DocumentCaptureController *documents, FaceCaptureController *face)
+{
+    m_documents = documents;
+    m_face = face;
+    if (m_documents)
+        connect(m_documents, &DocumentCaptureController::pagesChanged, this, &SessionController::materialsChanged);
+    if (m_face) {
+        connect(m_face, &FaceCaptureController::stateChanged, this, &SessionController::materialsChanged);
+        // "Use another way": the resident brings a printed photo; back to the list.
+        connect(m_face, &FaceCaptureController::alternativeChosen, this, &SessionController::closeCapture);
+    }
+}
+
+void SessionController::addCodeScanner(CodeScanner &scanner)
+{
+    connect(&scanner, &CodeScanner::codeScanned, this, &SessionController::onCodeScanned);
+}
+
+bool SessionController::hasMaterialsStep() const
+{
+    const ServiceSpec *service = m_catalog.find(m_serviceId);
+    return service && m_documents && m_face && service->requiredDevices.contains(QLatin1String("camera"));
+}
+
+bool SessionController::isPhotoWanted() const
+{
+    const ServiceSpec *service = m_catalog.find(m_serviceId);
+    return hasMaterialsStep() && service->photo;
+}
+
+QString SessionController::materialsSummary() const
+{
+    QStringList parts;
+    const int pages = m_documents ? m_documents->pageCount() : 0;
+    if (pages == 1)
+        parts << tr("1 page");
+    else if (pages > 1)
+        parts << tr("%1 pages").arg(pages);
+    if (m_face && m_face->hasCapture())
+        parts << tr("1 photo");
+    return parts.join(QStringLiteral(", "));
+}
+
+QString SessionController::materialsPageUrl(int index) const
+{
+    if (!m_documents || index < 0 || index >= m_documents->pageCount())
+        return QString();
+    return QStringLiteral("data:image/jpeg;base64,") + QString::fromLatin1(m_documents->pages().at(index).toBase64());
+}
+
+void SessionController::setMaterialsStep(const QString &step)
+{
+    if (step == m_materialsStep)
+        return;
+    m_materialsStep = step;
+    emit materialsChanged();
+}
+
+void SessionController::openDocumentCapture()
+{
+    if (m_screen == Screen::Materials && m_materialsStep == QLatin1String("list"))
+        setMaterialsStep(QStringLiteral("document"));
+}
+
+void SessionController::openPhotoCapture()
+{
+    if (m_screen == Screen::Materials && m_materialsStep == QLatin1String("list") && isPhotoWanted())
+        setMaterialsStep(QStringLiteral("photo"));
+}
+
+void SessionController::closeCapture()
+{
+    if (m_screen != Screen::Materials)
+        return;
+    // A page under preview that was neither used nor retaken is dropped; accepted pages stay.
+    if (m_documents && m_documents->state() == DocumentCaptureController::State::Preview)
+        m_documents->retake();
+    setMaterialsStep(QStringLiteral("list"));
+}
+
+void SessionController::finishMaterials()
+{
+    if (m_screen != Screen::Materials)
+        return;
+    closeCapture();
+    setNotice(QString());
+    setScreen(Screen::Review);
+}
+
 QString SessionController::screenName(Screen screen)
 {
     switch (screen) {
@@ -49,6 +140,7 @@ QString SessionController::screenName(Screen screen)
     case Screen::Catalog: return QStringLiteral("catalog");
     case Screen::Guide: return QStringLiteral("guide");
     case Screen::Form: return QStringLiteral("form");
+    case Screen::Materials: return QStringLiteral("materials");
     case Screen::Review: return QStringLiteral("review");
     case Screen::Saving: return QStringLiteral("saving");
     case Screen::Receipt: return QStringLiteral("receipt");
@@ -200,7 +292,7 @@ void SessionController::toReview()
         return;
     }
     setNotice(QString());
-    setScreen(Screen::Review);
+    setScreen(hasMaterialsStep() ? Screen::Materials : Screen::Review);
 }
 
 void SessionController::submit(bool consentGiven)
@@ -211,9 +303,28 @@ void SessionController::submit(bool consentGiven)
         setNotice(tr("Please confirm your consent before submitting."));
         return;
     }
+    QVector<StoredAttachment> attachments;
+    if (hasMaterialsStep()) {
+        const ServiceSpec *service = m_catalog.find(m_serviceId);
+        m_documents->setPdfRequested(service->documentsAsPdf);
+        QString error;
+        const QList<DocumentCaptureController::Attachment> pages = m_documents->attachments(&error);
+        if (m_documents->pageCount() > 0 && pages.isEmpty()) {
+            qCWarning(lcSession).noquote() << "document pages not attached:" << error;
+            setNotice(tr("Your document photos could not be prepared. Remove them and continue, or try again."));
+            return;
+        }
+        for (const DocumentCaptureController::Attachment &page : pages)
+            attachments.append({page.fileName, page.mimeType, page.data,
+                                page.mimeType == QLatin1String("application/pdf") ? QStringLiteral("pdf")
+                                                                                  : QStringLiteral("page")});
+        if (m_face->hasCapture())
+            attachments.append({QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), m_face->capturedJpeg(),
+                                QStringLiteral("photo")});
+    }
     setNotice(QString());
     setScreen(Screen::Saving);
-    m_submission.submit(m_serviceId, m_form.values(), m_language, m_card);
+    m_submission.submit(m_serviceId, m_form.values(), m_language, m_card, attachments);
 }
 
 void SessionController::onSubmissionFinished(bool saved)
@@ -270,8 +381,14 @@ void SessionController::back()
     case Screen::Form:
         setScreen(Screen::Guide);
         break;
+    case Screen::Materials:
+        if (m_materialsStep != QLatin1String("list"))
+            closeCapture();
+        else
+            setScreen(Screen::Form);
+        break;
     case Screen::Review:
-        setScreen(Screen::Form);
+        setScreen(hasMaterialsStep() ? Screen::Materials : Screen::Form);
         break;
     default:
         break; // after saving there is no going back
@@ -311,6 +428,12 @@ void SessionController::wipe(const QString &why)
     m_screenTimer->disarm();
     m_form.clear();
     m_submission.clear();
+    // Pages, photo, consent and previews exist only in memory; they go with the session.
+    if (m_documents)
+        m_documents->reset();
+    if (m_face)
+        m_face->reset();
+    m_materialsStep = QStringLiteral("list");
     m_card = IdCardData();
     m_serviceId.clear();
     m_rating = 0;
@@ -326,6 +449,7 @@ void SessionController::wipe(const QString &why)
     emit noticeChanged();
     emit ratingChanged();
     emit idleChanged();
+    emit materialsChanged();
     m_screen = Screen::Attract;
     emit screenChanged();
     emit sessionEnded(why);

@@ -8,6 +8,8 @@
 
 class Clock;
 class CodeScanner;
+class DocumentCaptureController;
+class FaceCaptureController;
 class FormController;
 class IdCardReader;
 class IdleTimer;
@@ -18,8 +20,13 @@ struct ScannedCode;
 struct SiteConfig;
 
 // One resident's visit, as a state machine over the screens:
-//   attract -> language -> identify -> catalog -> guide -> form -> review -> saving -> receipt -> rating
-//   -> goodbye -> attract.
+//   attract -> language -> identify -> catalog -> guide -> form -> [materials] -> review -> saving -> receipt
+//   -> rating -> goodbye -> attract.
+// The materials screen comes only for services that require the camera (catalog required_devices), and
+// only once setCaptureControllers() was called: it offers document photos (DocumentCaptureController) and,
+// for services with "photo", one photo of the resident (FaceCaptureController). Both are optional.
+// Its step ("list" | "document" | "photo") says which capture is open; CameraFrameRouter feeds frames to
+// that controller only.
 // It owns the session's personal data (the card that was read) and wipes it, and everything derived from
 // it, when the session ends: finished, abandoned (idle timeout) or cancelled. Thread: GUI.
 class SessionController : public QObject
@@ -38,9 +45,14 @@ class SessionController : public QObject
     Q_PROPERTY(bool idleWarning READ isIdleWarning NOTIFY idleChanged)
     Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleChanged)
     Q_PROPERTY(int rating READ rating NOTIFY ratingChanged)
+    Q_PROPERTY(QString materialsStep READ materialsStep NOTIFY materialsChanged)
+    Q_PROPERTY(bool photoWanted READ isPhotoWanted NOTIFY serviceChanged)
+    Q_PROPERTY(bool hasMaterialsStep READ hasMaterialsStep NOTIFY serviceChanged)
+    // "2 pages, 1 photo" / "" for the review screen.
+    Q_PROPERTY(QString materialsSummary READ materialsSummary NOTIFY materialsChanged)
 
 public:
-    enum class Screen { Attract, Language, Identify, Catalog, Guide, Form, Review, Saving, Receipt, Rating, Goodbye };
+    enum class Screen { Attract, Language, Identify, Catalog, Guide, Form, Materials, Review, Saving, Receipt, Rating, Goodbye };
     Q_ENUM(Screen)
 
     SessionController(const SiteConfig &site, const Catalog &catalog, IdCardReader &reader, CodeScanner &scanner,
@@ -61,12 +73,29 @@ public:
     int idleSecondsLeft() const;
     int rating() const { return m_rating; }
     const IdCardData &card() const { return m_card; }
+    QString materialsStep() const { return m_materialsStep; }
+    bool isPhotoWanted() const;
+    bool hasMaterialsStep() const; // the chosen service gets the materials screen
+    QString materialsSummary() const;
+    // An accepted page as a "data:image/jpeg;base64,..." URL for a thumbnail ("" for a wrong index).
+    Q_INVOKABLE QString materialsPageUrl(int index) const;
+
+    // Optional (GUI thread, before the first session): the capture controllers of the materials screen.
+    // Without them no service gets that screen. Both are reset() whenever a session ends.
+    void setCaptureControllers(DocumentCaptureController *documents, FaceCaptureController *face);
+    // Another source of scanned codes (e.g. the camera acting as a QR scanner on the identify screen):
+    // handled exactly like the scanner given to the constructor.
+    void addCodeScanner(CodeScanner &scanner);
 
     Q_INVOKABLE void begin();                         // attract -> language
     Q_INVOKABLE void chooseLanguage(const QString &language);
     Q_INVOKABLE void chooseService(const QString &serviceId);
     Q_INVOKABLE void startForm();                     // guide -> form
-    Q_INVOKABLE void toReview();                      // form -> review (when valid)
+    Q_INVOKABLE void toReview();                      // form -> materials | review (when valid)
+    Q_INVOKABLE void openDocumentCapture();           // materials: list -> document
+    Q_INVOKABLE void openPhotoCapture();              // materials: list -> photo (services with "photo")
+    Q_INVOKABLE void closeCapture();                  // materials: document | photo -> list
+    Q_INVOKABLE void finishMaterials();               // materials -> review
     Q_INVOKABLE void submit(bool consentGiven);       // review -> saving -> receipt
     Q_INVOKABLE void toRating();                      // receipt -> rating
     Q_INVOKABLE void rate(int level);                 // 1..5, 5 = very satisfied -> goodbye
@@ -89,6 +118,7 @@ signals:
     void noticeChanged();
     void idleChanged();
     void ratingChanged();
+    void materialsChanged();
     void sessionEnded(const QString &why); // "finished" | "timeout" | "cancelled"
 
 private:
@@ -99,6 +129,7 @@ private:
     void onSubmissionFinished(bool saved);
     void wipe(const QString &why);
     void armTimersFor(Screen screen);
+    void setMaterialsStep(const QString &step);
 
     const SiteConfig &m_site;
     const Catalog &m_catalog;
@@ -115,4 +146,7 @@ private:
     QString m_serviceId;
     QString m_notice;
     int m_rating = 0;
+    DocumentCaptureController *m_documents = nullptr;
+    FaceCaptureController *m_face = nullptr;
+    QString m_materialsStep = QStringLiteral("list");
 };

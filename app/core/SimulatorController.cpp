@@ -12,7 +12,7 @@
 Q_LOGGING_CATEGORY(lcSimulator, "onestop.simulator")
 
 SimulatorController::SimulatorController(SimulatedIdCardReader &reader, SimulatedCodeScanner &scanner,
-                                         SimulatedReceiptPrinter &printer, SimulatedCamera &camera, SyncClient &sync,
+                                         SimulatedReceiptPrinter &printer, SimulatedCamera *camera, SyncClient &sync,
                                          QVector<IdCardData> residents, QObject *parent)
     : QObject(parent), m_reader(reader), m_scanner(scanner), m_printer(printer), m_camera(camera), m_sync(sync),
       m_residents(std::move(residents))
@@ -64,8 +64,8 @@ bool SimulatorController::setPlugged(const QString &kind, bool plugged)
         m_printer.setPlugged(plugged);
     else if (kind == QLatin1String("scanner"))
         m_scanner.setPlugged(plugged);
-    else if (kind == QLatin1String("camera"))
-        m_camera.setPlugged(plugged);
+    else if (kind == QLatin1String("camera") && m_camera)
+        m_camera->setPlugged(plugged);
     else
         return false;
     return true;

@@ -26,7 +26,7 @@ class SimulatorController : public QObject
 
 public:
     SimulatorController(SimulatedIdCardReader &reader, SimulatedCodeScanner &scanner, SimulatedReceiptPrinter &printer,
-                        SimulatedCamera &camera, SyncClient &sync, QVector<IdCardData> residents,
+                        SimulatedCamera *camera, SyncClient &sync, QVector<IdCardData> residents,
                         QObject *parent = nullptr);
 
     QVariantList residents() const; // [{index, label}] — sample (fictional) residents
@@ -47,7 +47,7 @@ private:
     SimulatedIdCardReader &m_reader;
     SimulatedCodeScanner &m_scanner;
     SimulatedReceiptPrinter &m_printer;
-    SimulatedCamera &m_camera;
+    SimulatedCamera *m_camera; // null when the camera is real (a recorded source in the demo)
     SyncClient &m_sync;
     QVector<IdCardData> m_residents;
     bool m_networkUp = true;

@@ -53,7 +53,7 @@ QString SubmissionController::trackingUrl() const
 }
 
 bool SubmissionController::submit(const QString &serviceId, const QJsonObject &form, const QString &language,
-                                  const IdCardData &resident)
+                                  const IdCardData &resident, const QVector<StoredAttachment> &attachments)
 {
     m_state = State::Saving;
     m_errorText.clear();
@@ -79,7 +79,7 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     submission.submittedAt = now;
     submission.form = form;
     submission.language = language;
-    if (!m_store.submitCase(submission, {}, &error)) {
+    if (!m_store.submitCase(submission, attachments, &error)) {
         m_state = State::Failed;
         m_errorText = error;
         qCWarning(lcSubmission) << "case not committed:" << error;
@@ -95,9 +95,10 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     m_language = language;
     m_resident = resident;
     m_submittedAt = now;
+    m_attachmentCount = int(attachments.size());
     m_state = State::Saved;
     m_receiptState = ReceiptState::WaitingForSync;
-    qCInfo(lcSubmission) << "case committed" << m_caseId << caseNumber;
+    qCInfo(lcSubmission) << "case committed" << m_caseId << caseNumber << "with" << m_attachmentCount << "attachments";
     emit changed();
     emit finished(true);
 
@@ -207,6 +208,7 @@ void SubmissionController::clear()
     m_errorText.clear();
     m_resident = IdCardData();
     m_submittedAt = QDateTime();
+    m_attachmentCount = 0;
     m_receiptState = ReceiptState::None;
     m_receiptProblem.clear();
     emit changed();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CaseStore.h"
 #include "IdCardData.h"
 
 #include <QJsonObject>
@@ -7,7 +8,6 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
-class CaseStore;
 class ReceiptPrinter;
 class SyncClient;
 struct Catalog;
@@ -47,8 +47,12 @@ public:
     QString receiptProblem() const { return m_receiptProblem; }
     QString trackingUrl() const;
 
-    // Commits the case; true once it is durable. Then sync and the receipt follow asynchronously.
-    bool submit(const QString &serviceId, const QJsonObject &form, const QString &language, const IdCardData &resident);
+    // Commits the case with its attachments (pages, photo: all in the same transaction); true once it is
+    // durable. Then sync and the receipt follow asynchronously.
+    bool submit(const QString &serviceId, const QJsonObject &form, const QString &language, const IdCardData &resident,
+                const QVector<StoredAttachment> &attachments = {});
+    // How many attachments the last committed case has (0 after clear()).
+    int attachmentCount() const { return m_attachmentCount; }
     bool rate(int level);
     void clear(); // session end: forget everything about the last case
 
@@ -81,6 +85,7 @@ private:
     QString m_errorText;
     IdCardData m_resident; // for the receipt (masked there); wiped in clear()
     QDateTime m_submittedAt;
+    int m_attachmentCount = 0;
     ReceiptState m_receiptState = ReceiptState::None;
     QString m_receiptProblem;
 };

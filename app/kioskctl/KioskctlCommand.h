@@ -15,3 +15,10 @@ struct KioskctlCommand
 // The commands, each in its own file.
 int runSamDecode(const QStringList &arguments);    // SamDecodeCommand.cpp
 int runEscposDecode(const QStringList &arguments); // EscposDecodeCommand.cpp
+int runPrintTest(const QStringList &arguments);    // PrintTestCommand.cpp (print-test receipt | document)
+int runIdcard(const QStringList &arguments);       // IdcardCommand.cpp
+int runDevices(const QStringList &arguments);      // DevicesCommand.cpp
+int runScanImage(const QStringList &arguments);    // ScanImageCommand.cpp
+int runScan(const QStringList &arguments);         // ScanCommand.cpp (scan listen)
+int runPinHash(const QStringList &arguments);      // PinHashCommand.cpp
+int runPrintTestDocument(const QStringList &arguments); // PrintTestDocumentCommand.cpp (print-test document)

@@ -10,7 +10,13 @@
 namespace {
 const KioskctlCommand commands[] = {
     {"sam-decode", "decode one ID card reader (SAM) response frame into JSON", runSamDecode},
+    {"pin-hash", "the digest of a technician PIN (read from stdin) for site.json technician.pin", runPinHash},
     {"escpos-decode", "decode an ESC/POS byte stream into JSON lines [--png OUT]", runEscposDecode},
+    {"print-test", "print a test receipt and report the printer's status before and after", runPrintTest},
+    {"idcard", "read one ID card from a real reader: idcard read [--device SPEC] [--full]", runIdcard},
+    {"devices", "list attached USB devices, their driver and permissions [--json]", runDevices},
+    {"scan", "print the codes a real scanner reads as JSON lines: scan listen [--device SPEC] [--count N]", runScan},
+    {"scan-image", "2D codes in image files, one JSON line a file [--formats qr,datamatrix,pdf417]", runScanImage},
 };
 
 int usage(FILE *out)

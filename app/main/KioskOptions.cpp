@@ -21,8 +21,18 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
                                      QStringLiteral("DIR"), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     const QCommandLineOption platform(QStringLiteral("platform-url"), QStringLiteral("Base URL of the platform API (overrides site.json)."),
                                       QStringLiteral("URL"));
-    const QCommandLineOption devices(QStringLiteral("devices"), QStringLiteral("'config' (as site.json says) or 'simulated'."),
+    const QCommandLineOption devices(QStringLiteral("devices"),
+                                     QStringLiteral("'config' (as site.json says), 'simulated' (every device simulated) or 'real' "
+                                                    "(real drivers; devices site.json leaves simulated are found through the "
+                                                    "device table)."),
                                      QStringLiteral("WHICH"), QStringLiteral("config"));
+    const QCommandLineOption hall(QStringLiteral("hall"), QStringLiteral("With --scenario and --devices real: the control socket of "
+                                                                         "onestop-hall-emulator (card, scan, paper steps)."),
+                                  QStringLiteral("PATH"));
+    const QCommandLineOption cameraSource(QStringLiteral("camera-source"),
+                                          QStringLiteral("Camera source for a real camera (overrides site.json): v4l2:/dev/video0, "
+                                                         "file:PATH, images:PATH/frame_%03d.png, gst:PIPELINE."),
+                                          QStringLiteral("SOURCE"));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Show the simulator panel beside the kiosk."));
     const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Fullscreen kiosk window."));
     const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Load every QML file and exit non-zero on any error or warning."));
@@ -32,7 +42,7 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
                                          QStringLiteral("DIR"));
     const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("With --scenario: write the JSON report to FILE."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({config, dataDir, platform, devices, demo, kiosk, selfTest, scenario, screenshots, report});
+    parser.addOptions({config, dataDir, platform, devices, hall, cameraSource, demo, kiosk, selfTest, scenario, screenshots, report});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -52,8 +62,15 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
         }
     }
     options->devices = parser.value(devices);
-    if (options->devices != QLatin1String("config") && options->devices != QLatin1String("simulated")) {
-        *error = QStringLiteral("--devices: 'config' or 'simulated', not '%1'").arg(options->devices);
+    if (options->devices != QLatin1String("config") && options->devices != QLatin1String("simulated")
+        && options->devices != QLatin1String("real")) {
+        *error = QStringLiteral("--devices: 'config', 'simulated' or 'real', not '%1'").arg(options->devices);
+        return false;
+    }
+    options->hallSocket = parser.value(hall);
+    options->cameraSource = parser.value(cameraSource);
+    if (!options->hallSocket.isEmpty() && (options->devices != QLatin1String("real") || !parser.isSet(scenario))) {
+        *error = QStringLiteral("--hall goes with --devices real and --scenario");
         return false;
     }
     options->demo = parser.isSet(demo);

@@ -10,7 +10,9 @@ struct KioskOptions
     QString configDir;       // site.json, catalog.json, residents.json
     QString dataDir;         // the case store and everything else the kiosk writes
     QUrl platformUrl;        // overrides site.json's platform_url when set
-    QString devices;         // "config" (as site.json says) or "simulated"
+    QString devices;         // "config" (as site.json says), "simulated" or "real"
+    QString hallSocket;      // --hall: onestop-hall-emulator's control socket (scenario device steps)
+    QString cameraSource;    // --camera-source: overrides the camera's configured source
     bool demo = false;       // simulator panel beside the kiosk window
     bool fullscreen = false; // --kiosk
     bool selfTest = false;

@@ -5,7 +5,9 @@
 #include "Clock.h"
 #include "ConfigConsistency.h"
 #include "DeviceHub.h"
+#include "EmulatedHallClient.h"
 #include "FormController.h"
+#include "KioskDevices.h"
 #include "KioskInfo.h"
 #include "KioskOptions.h"
 #include "ProcessStart.h"
@@ -17,15 +19,16 @@
 #include "SelfTest.h"
 #include "ServiceCatalogModel.h"
 #include "SessionController.h"
-#include "SimulatedCamera.h"
-#include "SimulatedCodeScanner.h"
-#include "SimulatedIdCardReader.h"
+#include "SimulatedHall.h"
 #include "SimulatedReceiptPrinter.h"
 #include "SimulatorController.h"
 #include "SiteConfigLoader.h"
 #include "SubmissionController.h"
 #include "SyncClient.h"
+#include "TechnicianController.h"
 #include "Translations.h"
+#include "UsbContext.h"
+#include "UsbDeviceTable.h"
 #include "UserActivityFilter.h"
 
 #include <QDir>
@@ -144,32 +147,45 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     SyncClient sync(*store, network, site.sync, site.platformUrl);
 
-    // Devices. This build has the simulators; the real drivers arrive behind the same interfaces.
-    for (const DeviceConfig &d : site.devices) {
-        if (options.devices == QLatin1String("config") && d.driver != QLatin1String("simulated")) {
-            return outOfService(QStringLiteral("%1: device '%2' wants driver '%3', which this build does not have yet; "
-                                               "use --devices simulated")
-                                    .arg(configDir.filePath(QStringLiteral("site.json")), d.name, d.driver),
-                                BadConfig, options);
-        }
+    // Devices: simulators or real drivers, as site.json and --devices say. One libusb context and event
+    // thread for the whole kiosk, started only when a device needs USB; if it cannot start, the USB
+    // devices stay unavailable with the reason.
+    const KioskDevices::Mode deviceMode = options.devices == QLatin1String("simulated") ? KioskDevices::Mode::Simulated
+                                          : options.devices == QLatin1String("real")    ? KioskDevices::Mode::Real
+                                                                                        : KioskDevices::Mode::Config;
+    bool needsUsb = deviceMode == KioskDevices::Mode::Real;
+    for (const DeviceConfig &d : site.devices)
+        needsUsb = needsUsb || (deviceMode == KioskDevices::Mode::Config && d.driver.endsWith(QLatin1String("-usb")));
+    UsbContext usb;
+    bool usbStarted = false;
+    std::optional<UsbDeviceTable> usbTable;
+    if (needsUsb) {
+        QString usbError;
+        usbStarted = usb.start(&usbError);
+        if (!usbStarted)
+            qCWarning(lcMain).noquote() << "USB unavailable:" << usbError;
+        QStringList tableErrors;
+        usbTable = UsbDeviceTable::load(configDir.filePath(QStringLiteral("devices/usb-devices.json")), &tableErrors);
+        if (!usbTable)
+            return outOfService(QStringLiteral("USB device table refused:\n") + tableErrors.join(QLatin1Char('\n')), BadConfig, options);
     }
-    auto deviceName = [&](const QString &kind) {
-        const DeviceConfig *d = site.device(kind);
-        return d ? d->name : kind;
-    };
-    const DeviceConfig *printerConfig = site.device(QStringLiteral("receipt_printer"));
-    const int paperWidthMm = printerConfig ? printerConfig->options.value(QStringLiteral("paper_width_mm"), QStringLiteral("80")).toInt() : 80;
-    SimulatedIdCardReader reader(deviceName(QStringLiteral("idcard")));
-    SimulatedCodeScanner scanner(deviceName(QStringLiteral("scanner")));
-    SimulatedReceiptPrinter printer(deviceName(QStringLiteral("receipt_printer")), paperWidthMm);
-    SimulatedCamera camera(deviceName(QStringLiteral("camera")));
-    if (!options.screenshotDir.isEmpty())
-        printer.setPaperOutputDirectory(options.screenshotDir);
+    KioskDevices::Inputs deviceInputs;
+    deviceInputs.mode = deviceMode;
+    deviceInputs.usb = usbStarted ? &usb : nullptr;
+    deviceInputs.usbTable = usbTable ? &*usbTable : nullptr;
+    deviceInputs.cameraSource = options.cameraSource;
+    deviceInputs.configFile = configDir.filePath(QStringLiteral("site.json"));
+    QStringList deviceErrors;
+    const std::unique_ptr<KioskDevices> kioskDevices = KioskDevices::build(site, deviceInputs, &deviceErrors);
+    if (!kioskDevices)
+        return outOfService(QStringLiteral("devices refused:\n") + deviceErrors.join(QLatin1Char('\n')), BadConfig, options);
+    for (const QString &line : kioskDevices->describe())
+        qCInfo(lcMain).noquote() << "device" << line;
+    if (!options.screenshotDir.isEmpty() && kioskDevices->simulatedPrinter())
+        kioskDevices->simulatedPrinter()->setPaperOutputDirectory(options.screenshotDir);
     DeviceHub devices;
-    devices.add(&reader);
-    devices.add(&scanner);
-    devices.add(&printer);
-    devices.add(&camera);
+    for (Device *device : kioskDevices->all())
+        devices.add(device);
 
     const auto residents = SampleResidents::load(configDir.filePath(QStringLiteral("residents.json")));
     if (!residents.ok())
@@ -181,10 +197,21 @@ int main(int argc, char *argv[])
     const Clock &clock = options.scenarioFile.isEmpty() ? static_cast<const Clock &>(systemClock) : manualClock;
     ServiceCatalogModel services(catalog, devices);
     FormController form;
-    SubmissionController submission(site, catalog, *store, sync, printer);
-    SessionController session(site, catalog, reader, scanner, services, form, submission, clock);
+    SubmissionController submission(site, catalog, *store, sync, kioskDevices->printer());
+    SessionController session(site, catalog, kioskDevices->reader(), kioskDevices->scanner(), services, form, submission, clock);
     KioskInfo kiosk(site, options.demo, !scripted);
-    SimulatorController simulator(reader, scanner, printer, camera, sync, residents.value());
+    // The simulator panel and the scenarios' device steps: the simulated hall when the reader, scanner and
+    // printer are simulated; with --devices real a scenario drives the emulated hall (--hall) instead.
+    std::unique_ptr<SimulatorController> simulator;
+    if (kioskDevices->hallSimulated())
+        simulator = std::make_unique<SimulatorController>(*kioskDevices->simulatedReader(), *kioskDevices->simulatedScanner(),
+                                                          *kioskDevices->simulatedPrinter(), kioskDevices->simulatedCamera(),
+                                                          sync, residents.value());
+    if (options.demo && !simulator)
+        return outOfService(QStringLiteral("--demo needs the simulated hall (--devices simulated)"), BadUsage, options);
+    TechnicianController technician(site.technician, clock, [&session] {
+        return session.screenName() == QLatin1String("attract");
+    });
     Translations translations;
     QObject::connect(&session, &SessionController::languageChanged, &app, [&](const QString &language) {
         translations.apply(language);
@@ -194,7 +221,7 @@ int main(int argc, char *argv[])
     UserActivityFilter activity(session);
     app.installEventFilter(&activity);
 
-    QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, &simulator});
+    QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, simulator.get(), &technician});
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);
@@ -234,7 +261,13 @@ int main(int argc, char *argv[])
             return BadUsage;
         }
         window->show();
-        ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), &simulator, &manualClock},
+        std::unique_ptr<HallControl> hall;
+        if (simulator)
+            hall = std::make_unique<SimulatedHall>(*simulator);
+        else if (!options.hallSocket.isEmpty())
+            hall = std::make_unique<EmulatedHallClient>(options.hallSocket);
+        ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), simulator.get(), hall.get(),
+                               &manualClock},
                               options.screenshotDir);
         // The first frame is measured before the first step.
         QEventLoop firstFrame;

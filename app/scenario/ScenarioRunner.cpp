@@ -1,9 +1,10 @@
 #include "ScenarioRunner.h"
 
+#include "HallControl.h"
+
 #include "CaseStore.h"
 #include "Clock.h"
 #include "FormController.h"
-#include "ScenarioCard.h"
 #include "SessionController.h"
 #include "SimulatorController.h"
 #include "SubmissionController.h"
@@ -204,26 +205,25 @@ bool ScenarioRunner::expectField(const QJsonObject &argument)
 
 bool ScenarioRunner::setDeviceState(const QJsonObject &argument)
 {
-    if (!m_parts.simulator)
-        return fail(QStringLiteral("set_device_state needs simulated devices"));
+    if (!m_parts.hall)
+        return fail(QStringLiteral("set_device_state needs simulated or emulated devices"));
     const QString device = argument.value(QStringLiteral("device")).toString();
-    if (argument.contains(QStringLiteral("plugged")) && !m_parts.simulator->setPlugged(device, argument.value(QStringLiteral("plugged")).toBool()))
-        return fail(QStringLiteral("unknown device kind '%1'").arg(device));
-    if (argument.contains(QStringLiteral("paper")) && !m_parts.simulator->setPaper(argument.value(QStringLiteral("paper")).toString()))
-        return fail(QStringLiteral("paper must be ok, low or out"));
+    QString error;
+    if (argument.contains(QStringLiteral("plugged"))
+        && !m_parts.hall->setPlugged(device, argument.value(QStringLiteral("plugged")).toBool(), &error))
+        return fail(error);
+    if (argument.contains(QStringLiteral("paper")) && !m_parts.hall->setPaper(argument.value(QStringLiteral("paper")).toString(), &error))
+        return fail(error);
     return true;
 }
 
 bool ScenarioRunner::placeCard(const QJsonValue &argument)
 {
-    if (!m_parts.simulator)
-        return fail(QStringLiteral("place_card needs a simulated reader"));
-    const QJsonObject object = argument.toObject();
-    if (object.contains(QStringLiteral("sample"))) {
-        m_parts.simulator->placeSampleCard(object.value(QStringLiteral("sample")).toInt());
-        return true;
-    }
-    m_parts.simulator->placeCard(scenarioCard(object));
+    if (!m_parts.hall)
+        return fail(QStringLiteral("place_card needs a simulated or emulated reader"));
+    QString error;
+    if (!m_parts.hall->placeCard(argument.toObject(), &error))
+        return fail(error);
     return true;
 }
 
@@ -251,16 +251,16 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
     if (a == QLatin1String("place_card"))
         return placeCard(step.argument);
     if (a == QLatin1String("remove_card")) {
-        if (!m_parts.simulator)
-            return fail(QStringLiteral("remove_card needs a simulated reader"));
-        m_parts.simulator->removeCard();
-        return true;
+        QString error;
+        if (!m_parts.hall)
+            return fail(QStringLiteral("remove_card needs a simulated or emulated reader"));
+        return m_parts.hall->removeCard(&error) || fail(error);
     }
     if (a == QLatin1String("scan_code")) {
-        if (!m_parts.simulator)
-            return fail(QStringLiteral("scan_code needs a simulated scanner"));
-        m_parts.simulator->scan(step.argument.toString());
-        return true;
+        QString error;
+        if (!m_parts.hall)
+            return fail(QStringLiteral("scan_code needs a simulated or emulated scanner"));
+        return m_parts.hall->scan(step.argument.toString(), &error) || fail(error);
     }
     if (a == QLatin1String("set_device_state"))
         return setDeviceState(step.argument.toObject());
@@ -293,6 +293,22 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
         if (!waitUntil([&] { return m_parts.sync->pendingCount() == 0; }, ms))
             return fail(QStringLiteral("%1 item(s) still waiting to sync after %2 ms (%3)")
                             .arg(m_parts.sync->pendingCount()).arg(ms).arg(m_parts.sync->lastError()));
+        return true;
+    }
+    if (a == QLatin1String("wait_receipt")) {
+        // The receipt's fate, as the resident is told: printed, or not printed (and why).
+        const QString expected = step.argument.toString();
+        if (expected != QLatin1String("printed") && expected != QLatin1String("not_printed"))
+            return fail(QStringLiteral("wait_receipt is \"printed\" or \"not_printed\""));
+        const auto decided = [&] {
+            const auto state = m_parts.submission->receiptState();
+            return state == SubmissionController::ReceiptState::Printed || state == SubmissionController::ReceiptState::NotPrinted;
+        };
+        if (!waitUntil(decided, timeoutMs))
+            return fail(QStringLiteral("the receipt was neither printed nor given up within %1 ms").arg(timeoutMs));
+        const bool printed = m_parts.submission->receiptState() == SubmissionController::ReceiptState::Printed;
+        if (printed != (expected == QLatin1String("printed")))
+            return fail(printed ? QStringLiteral("the receipt was printed") : QStringLiteral("the receipt was not printed: %1").arg(m_parts.submission->receiptProblem()));
         return true;
     }
     if (a == QLatin1String("screenshot")) {

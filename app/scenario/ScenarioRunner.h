@@ -15,6 +15,7 @@ class QQuickItem;
 class QQuickWindow;
 class SessionController;
 class SimulatorController;
+class HallControl;
 class SubmissionController;
 class SyncClient;
 
@@ -33,7 +34,8 @@ public:
         SubmissionController *submission = nullptr;
         SyncClient *sync = nullptr;
         CaseStore *store = nullptr;
-        SimulatorController *simulator = nullptr; // null when devices are real
+        SimulatorController *simulator = nullptr; // null when devices are real (network steps use sync then)
+        HallControl *hall = nullptr;              // card, scan, paper and plug steps; null = none possible
         ManualClock *clock = nullptr;             // null when the clock is real
     };
 

@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QStringList>
 
 // "<file>: <place>: <what is wrong>" for checks made before sqlite is asked.
 static bool invalid(const Database &db, const char *place, const QString &what, QString *error)
@@ -80,9 +81,16 @@ static bool validateSubmission(const Database &db, const CaseSubmission &submiss
         return invalid(db, place, which + QStringLiteral("the submission time is invalid"), error);
     if (submission.language.isEmpty())
         return invalid(db, place, which + QStringLiteral("the language is empty"), error);
+    static const QStringList kinds{QStringLiteral("page"), QStringLiteral("photo"), QStringLiteral("pdf")};
     for (int i = 0; i < attachments.size(); ++i) {
         if (attachments[i].name.isEmpty() || attachments[i].mimeType.isEmpty())
             return invalid(db, place, which + QStringLiteral("attachment %1 has no name or MIME type").arg(i),
+                           error);
+        if (!kinds.contains(attachmentKind(attachments[i])))
+            return invalid(db, place,
+                           which + QStringLiteral("attachment %1 has kind \"%2\", not page, photo or pdf")
+                                       .arg(i)
+                                       .arg(attachments[i].kind),
                            error);
     }
     return true;
@@ -115,14 +123,17 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
         if (!insert->run(error))
             return false;
     }
-    for (const StoredAttachment &attachment : attachments) {
+    for (int i = 0; i < attachments.size(); ++i) {
+        const StoredAttachment &attachment = attachments[i];
         std::optional<Statement> insert =
-            m_db->prepare("INSERT INTO attachments (case_id, name, mime_type, data) VALUES (?1, ?2, ?3, ?4)",
+            m_db->prepare("INSERT INTO attachments (case_id, sequence, kind, name, mime_type, data, sha256) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                           "insert attachment", error);
         if (!insert)
             return false;
-        insert->bind(1, submission.id).bind(2, attachment.name).bind(3, attachment.mimeType);
-        if (!insert->bindBlob(4, attachment.data).run(error))
+        insert->bind(1, submission.id).bind(2, i + 1).bind(3, attachmentKind(attachment));
+        insert->bind(4, attachment.name).bind(5, attachment.mimeType).bind(7, attachmentSha256(attachment.data));
+        if (!insert->bindBlob(6, attachment.data).run(error))
             return false;
     }
     {
@@ -232,6 +243,30 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
     found.submittedAt = parseStoredTime(select->text(3));
     found.language = select->text(4);
     found.form = form.object();
+    return found;
+}
+
+QVector<AttachmentRecord> CaseStore::attachments(const QString &caseId) const
+{
+    QString error;
+    std::optional<Statement> select =
+        m_db->prepare("SELECT sequence, kind, name, mime_type, data, sha256 FROM attachments WHERE case_id = ?1 "
+                      "ORDER BY sequence",
+                      "read attachments", &error);
+    if (!select) {
+        qCWarning(lcStore).noquote() << error;
+        return {};
+    }
+    select->bind(1, caseId);
+    QVector<AttachmentRecord> found;
+    Statement::Step step;
+    while ((step = select->step(&error)) == Statement::Step::Row)
+        found.append({int(select->integer(0)), select->text(1), select->text(2), select->text(3), select->blob(4),
+                      select->text(5)});
+    if (step == Statement::Step::Failed) {
+        qCWarning(lcStore).noquote() << error;
+        return {};
+    }
     return found;
 }
 

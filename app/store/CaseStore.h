@@ -24,11 +24,25 @@ struct CaseSubmission
     QString language; // "zh_CN" / "en"
 };
 
+// One attachment of a case (a photographed page, the resident's photo, or a PDF of the pages). The store
+// numbers them 1, 2, ... in the order given (sequence) and keeps the SHA-256 of the bytes.
 struct StoredAttachment
 {
+    QString name;     // "page-1.jpg", "photo.jpg", "document.pdf"
+    QString mimeType; // "image/jpeg", "image/png", "application/pdf"
+    QByteArray data;
+    QString kind;     // "page" | "photo" | "pdf"; empty = from the MIME type (PDF -> "pdf", else "page")
+};
+
+// An attachment as stored (schema version 3).
+struct AttachmentRecord
+{
+    int sequence = 0; // 1-based, per case
+    QString kind;
     QString name;
     QString mimeType;
     QByteArray data;
+    QString sha256; // lowercase hex of data
 };
 
 enum class SyncState { Unknown, Pending, Synced, Rejected };
@@ -51,7 +65,7 @@ struct OutboxItem
 class CaseStore
 {
 public:
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
 
     ~CaseStore();
     // Opens (creating or migrating) DATA_DIR/cases.sqlite. A file from a newer schema, or one that cannot
@@ -78,6 +92,8 @@ public:
     bool addRating(const QString &caseId, int level, const QString &comment, QString *error);
 
     std::optional<CaseSubmission> findCase(const QString &caseId) const;
+    // The case's attachments in sequence order (empty when none or unreadable; the error is logged).
+    QVector<AttachmentRecord> attachments(const QString &caseId) const;
     SyncState caseSyncState(const QString &caseId) const;
 
     // Outbox, oldest first. Items stay until synced or rejected; nothing is ever dropped silently.

@@ -1,6 +1,7 @@
 #include "Migrations.h"
 
 #include "Database.h"
+#include "OutboxBodies.h"
 #include "StoreLog.h"
 
 #include <iterator>
@@ -74,12 +75,69 @@ CREATE INDEX outbox_state_seq ON outbox(state, seq);
                    "create schema version 2", error);
 }
 
+// ---- Version 3: attachments numbered per case, with a kind and the SHA-256 of their bytes ------------
+// Rebuilt rather than altered (NOT NULL columns without a default cannot be added). Existing rows keep
+// their order (by id) as sequence 1, 2, ... per case; kind comes from the MIME type (PDF -> pdf, else
+// page: version 2 had no photos); sha256 is computed here, since sqlite has no SHA-256 function.
+static bool migrateTo3(Database &db, QString *error)
+{
+    if (!db.exec(R"sql(
+CREATE TABLE attachments_v3 (
+    case_id   TEXT NOT NULL REFERENCES cases(id),
+    sequence  INTEGER NOT NULL CHECK (sequence >= 1),
+    kind      TEXT NOT NULL CHECK (kind IN ('page', 'photo', 'pdf')),
+    name      TEXT NOT NULL,
+    mime_type TEXT NOT NULL,
+    data      BLOB NOT NULL,
+    sha256    TEXT NOT NULL,
+    PRIMARY KEY (case_id, sequence)
+);
+)sql",
+                 "create attachments version 3", error))
+        return false;
+    {
+        std::optional<Statement> select = db.prepare(
+            "SELECT case_id, name, mime_type, data FROM attachments ORDER BY case_id, id", "read attachments version 2", error);
+        if (!select)
+            return false;
+        QString lastCase;
+        int sequence = 0;
+        Statement::Step step;
+        while ((step = select->step(error)) == Statement::Step::Row) {
+            const QString caseId = select->text(0);
+            sequence = caseId == lastCase ? sequence + 1 : 1;
+            lastCase = caseId;
+            const QString mime = select->text(2);
+            const QByteArray data = select->blob(3);
+            std::optional<Statement> insert = db.prepare(
+                "INSERT INTO attachments_v3 (case_id, sequence, kind, name, mime_type, data, sha256) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "copy attachment to version 3", error);
+            if (!insert)
+                return false;
+            insert->bind(1, caseId).bind(2, sequence).bind(3, attachmentKind({QString(), mime, QByteArray(), QString()}));
+            insert->bind(4, select->text(1)).bind(5, mime).bindBlob(6, data).bind(7, attachmentSha256(data));
+            if (!insert->run(error))
+                return false;
+        }
+        if (step == Statement::Step::Failed)
+            return false;
+    }
+    return db.exec(R"sql(
+DROP INDEX attachments_case_id;
+DROP TABLE attachments;
+ALTER TABLE attachments_v3 RENAME TO attachments;
+)sql",
+                   "replace attachments with version 3", error);
+}
+
 // ---- The list ------------------------------------------------------------------------------------------
 // Append only. Entry i migrates from version i to version i + 1.
 using MigrationFunction = bool (*)(Database &, QString *);
 static const MigrationFunction kMigrations[] = {
     migrateTo1,
     migrateTo2,
+    migrateTo3,
 };
 
 int latestSchemaVersion()

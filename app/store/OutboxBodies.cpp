@@ -15,17 +15,31 @@ QDateTime parseStoredTime(const QString &text)
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
 }
 
+QString attachmentKind(const StoredAttachment &attachment)
+{
+    if (!attachment.kind.isEmpty())
+        return attachment.kind;
+    return attachment.mimeType == QLatin1String("application/pdf") ? QStringLiteral("pdf") : QStringLiteral("page");
+}
+
+QString attachmentSha256(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
 QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments)
 {
     QJsonArray attachmentList;
-    for (const StoredAttachment &attachment : attachments) {
+    for (int i = 0; i < attachments.size(); ++i) {
+        const StoredAttachment &attachment = attachments[i];
         attachmentList.append(QJsonObject{
+            {QStringLiteral("sequence"), i + 1},
+            {QStringLiteral("kind"), attachmentKind(attachment)},
             {QStringLiteral("name"), attachment.name},
             {QStringLiteral("mime_type"), attachment.mimeType},
             {QStringLiteral("size"), qint64(attachment.data.size())},
-            {QStringLiteral("sha256"),
-             QString::fromLatin1(
-                 QCryptographicHash::hash(attachment.data, QCryptographicHash::Sha256).toHex())},
+            {QStringLiteral("sha256"), attachmentSha256(attachment.data)},
+            {QStringLiteral("data"), QString::fromLatin1(attachment.data.toBase64())},
         });
     }
     const QJsonObject body{

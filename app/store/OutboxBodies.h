@@ -15,9 +15,14 @@
 QString storedTime(const QDateTime &time); // invalid -> null QString
 QDateTime parseStoredTime(const QString &text);
 
-// {"attachments":[{"mime_type","name","sha256","size"}],"case_id","case_number","center_id","form":{...},
-//  "language","service_id","submitted_at"}; sha256 is lowercase hex of the attachment's bytes.
+// {"attachments":[{"data","kind","mime_type","name","sequence","sha256","size"}],"case_id","case_number",
+//  "center_id","form":{...},"language","service_id","submitted_at"}; data is the attachment's bytes in
+// base64 (RFC 4648, with padding), sha256 lowercase hex of the bytes, sequence 1, 2, ... in list order.
 QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments);
+
+// The kind an attachment is stored with: its own, or from the MIME type when empty.
+QString attachmentKind(const StoredAttachment &attachment);
+QString attachmentSha256(const QByteArray &data);
 
 // {"case_id","comment","level","rated_at"}
 QByteArray ratingOutboxBody(const QString &caseId, int level, const QString &comment,

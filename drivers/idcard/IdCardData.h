@@ -16,6 +16,7 @@ struct IdCardData
     QString ethnicity; // name, e.g. "汉"
     QDate birth;
     QString address;
+    QString appendedAddress; // 30 03: the address endorsed after a move, when asked for and present
     QString idNumber;
     QString issuer;
     QDate validFrom;

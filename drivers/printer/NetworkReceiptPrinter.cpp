@@ -39,6 +39,10 @@ NetworkReceiptPrinter::NetworkReceiptPrinter(const QString &name, const QString 
     connect(&m_socket, &QTcpSocket::errorOccurred, this, &NetworkReceiptPrinter::onSocketError);
     connect(&m_socket, &QTcpSocket::disconnected, this, &NetworkReceiptPrinter::onDisconnected);
     connect(&m_socket, &QTcpSocket::readyRead, this, &NetworkReceiptPrinter::onReadyRead);
+    connect(&m_socket, &QTcpSocket::bytesWritten, this, [this](qint64 written) {
+        if (m_phase == Phase::Printing)
+            m_jobBytesWritten += written;
+    });
     connect(&m_socket, &QTcpSocket::bytesWritten, this, &NetworkReceiptPrinter::onBytesWritten);
     updateDeviceState();
 }
@@ -81,19 +85,21 @@ void NetworkReceiptPrinter::stop()
     setPhase(Phase::Disconnected); // before abort(): the slots ignore what it emits
     m_socket.abort();
     m_connectionProblem.clear();
-    failAllJobs(QStringLiteral("stopped"), true);
+    failAllJobs(QStringLiteral("stopped"), activeJobFailure(), true);
     updateDeviceState();
 }
 
 // Thread: GUI.
 void NetworkReceiptPrinter::print(const QString &jobId, const QByteArray &escpos)
 {
-    if (!m_running || !isPaperWidthSupported())
-        return failLater(jobId, unavailableReason());
+    if (!isPaperWidthSupported())
+        return failJob(jobId, unavailableReason(), JobFailure::Refused, true);
+    if (!m_running)
+        return failJob(jobId, unavailableReason(), JobFailure::NotPrinted, true);
     if (escpos.isEmpty())
-        return failLater(jobId, QStringLiteral("empty job"));
+        return failJob(jobId, QStringLiteral("empty job"), JobFailure::Refused, true);
     if (m_phase == Phase::Disconnected)
-        return failLater(jobId, m_connectionProblem);
+        return failJob(jobId, m_connectionProblem, JobFailure::NotPrinted, true);
     m_queue.append(Job{jobId, escpos});
     qCInfo(lcNetworkPrinter).noquote() << name() << ": job" << jobId << "queued," << escpos.size() << "bytes";
     if (m_phase == Phase::Idle) {
@@ -246,6 +252,9 @@ void NetworkReceiptPrinter::finishStatusRound(const PrinterStatus &status)
         return writeJob();
 
     QString failedJob, completedJob, failure;
+    // Before the job nothing was sent: it did not print. After it, the bytes are in the printer.
+    const JobFailure failureKind =
+        m_purpose == StatusPurpose::BeforeJob ? JobFailure::NotPrinted : JobFailure::MayHavePrinted;
     if (m_purpose == StatusPurpose::BeforeJob || m_purpose == StatusPurpose::AfterJob) {
         const Job job = m_queue.takeFirst();
         m_jobActive = false;
@@ -262,7 +271,7 @@ void NetworkReceiptPrinter::finishStatusRound(const PrinterStatus &status)
         emit jobCompleted(completedJob);
     } else if (!failedJob.isEmpty()) {
         qCInfo(lcNetworkPrinter).noquote() << name() << ": job" << failedJob << "failed:" << failure;
-        emit jobFailed(failedJob, failure);
+        failJob(failedJob, failure, failureKind);
     }
 }
 
@@ -285,6 +294,7 @@ void NetworkReceiptPrinter::writeJob()
     updateDeviceState();
     const Job &job = m_queue.first();
     qCDebug(lcNetworkPrinter).noquote() << name() << ": sending job" << job.id;
+    m_jobBytesWritten = 0;
     m_socket.write(job.bytes);
     m_stepTimer.start(m_timeouts.writeStallMs);
 }
@@ -293,6 +303,7 @@ void NetworkReceiptPrinter::connectionFailed(const QString &operation, const QSt
 {
     m_stepTimer.stop();
     m_pollTimer.stop();
+    const JobFailure activeFailure = activeJobFailure(); // before the phase changes
     setPhase(Phase::Disconnected); // before abort(): the slots ignore what it emits
     m_socket.abort();
     m_connectionProblem = reason;
@@ -308,7 +319,7 @@ void NetworkReceiptPrinter::connectionFailed(const QString &operation, const QSt
         m_problemReported = true;
         reportError(operation, reason);
     }
-    failAllJobs(reason, false);
+    failAllJobs(reason, activeFailure, false);
 }
 
 void NetworkReceiptPrinter::setPhase(Phase phase)
@@ -354,23 +365,31 @@ void NetworkReceiptPrinter::updateDeviceState()
         emit stateChanged(); // the paper property changed even though status and reason did not
 }
 
-void NetworkReceiptPrinter::failAllJobs(const QString &reason, bool later)
+ReceiptPrinter::JobFailure NetworkReceiptPrinter::activeJobFailure() const
+{
+    if (!m_jobActive)
+        return JobFailure::NotPrinted;
+    // Printing with no byte taken by the socket yet, or still asking the status before the job: nothing
+    // reached the printer. Anything later may have printed.
+    if (m_phase == Phase::Printing)
+        return m_jobBytesWritten > 0 ? JobFailure::MayHavePrinted : JobFailure::NotPrinted;
+    if (m_phase == Phase::QueryingStatus && m_purpose == StatusPurpose::BeforeJob)
+        return JobFailure::NotPrinted;
+    if (m_phase == Phase::QueryingStatus && m_purpose == StatusPurpose::AfterJob)
+        return JobFailure::MayHavePrinted;
+    return JobFailure::NotPrinted;
+}
+
+void NetworkReceiptPrinter::failAllJobs(const QString &reason, JobFailure activeFailure, bool later)
 {
     const QList<Job> jobs = m_queue;
+    const bool firstActive = m_jobActive;
     m_queue.clear();
     m_jobActive = false;
     updateDeviceState();
-    for (const Job &job : jobs) {
+    for (int i = 0; i < jobs.size(); ++i) {
+        const Job &job = jobs.at(i);
         qCInfo(lcNetworkPrinter).noquote() << name() << ": job" << job.id << "failed:" << reason;
-        if (later)
-            failLater(job.id, reason);
-        else
-            emit jobFailed(job.id, reason);
+        failJob(job.id, reason, i == 0 && firstActive ? activeFailure : JobFailure::NotPrinted, later);
     }
-}
-
-void NetworkReceiptPrinter::failLater(const QString &jobId, const QString &reason)
-{
-    QMetaObject::invokeMethod(
-        this, [this, jobId, reason] { emit jobFailed(jobId, reason); }, Qt::QueuedConnection);
 }

@@ -34,6 +34,9 @@ struct NetworkPrinterTimeouts
 // when the paper is low); Busy "printing" while jobs are in hand; Unavailable with the status reason
 // ("paper out", "cover open", "offline", ...) or the connection's. A job given while disconnected fails
 // at once (from the event loop) with the reason the printer is Unavailable.
+// Each failure is classified (jobFailureClassified): the status before the job said no, or nothing was
+// written yet -> NotPrinted; bytes written, then the status after or the connection failed ->
+// MayHavePrinted. ReceiptJobQueue uses it to keep and re-send jobs.
 //
 // Jobs are printed one at a time in order; jobCompleted / jobFailed exactly once per job, never from
 // inside print(). Job bytes are never logged (they hold residents' data).
@@ -101,8 +104,9 @@ private:
     void setPhase(Phase phase);
     void updateDeviceState();
     QString unavailableReason() const;
-    void failAllJobs(const QString &reason, bool later);
-    void failLater(const QString &jobId, const QString &reason);
+    // How the job in hand would have failed now (see ReceiptPrinter::JobFailure).
+    JobFailure activeJobFailure() const;
+    void failAllJobs(const QString &reason, JobFailure activeFailure, bool later);
 
     QString m_host;
     quint16 m_port = 0;
@@ -129,4 +133,5 @@ private:
 
     QList<Job> m_queue; // the first one is in hand when m_jobActive
     bool m_jobActive = false;
+    qint64 m_jobBytesWritten = 0; // of the job in hand, taken by the socket
 };

@@ -15,3 +15,14 @@ QString ReceiptPrinter::unsupportedWidthReason() const
 {
     return QStringLiteral("unsupported paper width %1 mm").arg(m_paperWidthMm);
 }
+
+void ReceiptPrinter::failJob(const QString &jobId, const QString &reason, JobFailure failure, bool later)
+{
+    if (later) {
+        QMetaObject::invokeMethod(
+            this, [this, jobId, reason, failure] { failJob(jobId, reason, failure, false); }, Qt::QueuedConnection);
+        return;
+    }
+    emit jobFailureClassified(jobId, failure);
+    emit jobFailed(jobId, reason);
+}

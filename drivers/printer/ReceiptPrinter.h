@@ -16,6 +16,13 @@ class ReceiptPrinter : public Device
 public:
     enum class PaperState { Ok, NearEnd, Out };
     Q_ENUM(PaperState)
+    // Why a job failed, as far as the transport knows: NotPrinted = the printer said it could not print
+    // before any byte went out (status not ready, not connected, the transfer failed before the printer
+    // took a byte); MayHavePrinted = bytes reached the printer (paper ran out mid-job, the status after
+    // the job was bad, unplugged mid-transfer); Refused = the job itself is bad (empty, unsupported width):
+    // sending it again would fail again. See ReceiptJobQueue.
+    enum class JobFailure { NotPrinted, MayHavePrinted, Refused };
+    Q_ENUM(JobFailure)
 
     // paperWidthMm: 58 (384 dots, 32 characters) or 80 (576 dots, 48 characters). Any other width is
     // kept, and a printer with it stays Unavailable with unsupportedWidthReason().
@@ -37,6 +44,12 @@ public:
 signals:
     void jobCompleted(const QString &jobId);
     void jobFailed(const QString &jobId, const QString &reason);
+    // Emitted just before jobFailed by transports that know (network, USB, simulator).
+    void jobFailureClassified(const QString &jobId, ReceiptPrinter::JobFailure failure);
+
+protected:
+    // jobFailureClassified then jobFailed, now or (later = true) from the event loop.
+    void failJob(const QString &jobId, const QString &reason, JobFailure failure, bool later = false);
 
 private:
     int m_paperWidthMm;

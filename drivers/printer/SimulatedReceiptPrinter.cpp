@@ -33,7 +33,7 @@ void SimulatedReceiptPrinter::stop()
     m_stopped = true;
     m_jobTimer.stop();
     for (const Job &job : std::as_const(m_queue))
-        failLater(job.id, QStringLiteral("stopped"));
+        failJob(job.id, QStringLiteral("stopped"), JobFailure::NotPrinted, true);
     m_queue.clear();
     m_printing = false;
     updateState();
@@ -99,9 +99,9 @@ void SimulatedReceiptPrinter::print(const QString &jobId, const QByteArray &escp
 {
     const QString reason = unavailableReason();
     if (!reason.isEmpty())
-        return failLater(jobId, reason);
+        return failJob(jobId, reason, isPaperWidthSupported() ? JobFailure::NotPrinted : JobFailure::Refused, true);
     if (escpos.isEmpty())
-        return failLater(jobId, QStringLiteral("empty job"));
+        return failJob(jobId, QStringLiteral("empty job"), JobFailure::Refused, true);
     m_queue.append(Job{jobId, escpos});
     if (!m_printing)
         startNextJob();
@@ -129,8 +129,8 @@ void SimulatedReceiptPrinter::finishCurrentJob()
         m_printing = false;
         updateState();
         qCInfo(lcSimulatedPrinter) << name() << ":" << lost.size() << "job(s) failed:" << reason;
-        for (const Job &failed : lost)
-            emit jobFailed(failed.id, reason);
+        for (int i = 0; i < lost.size(); ++i) // the first one was under the head; the others never started
+            failJob(lost.at(i).id, reason, i == 0 ? JobFailure::MayHavePrinted : JobFailure::NotPrinted);
         return;
     }
 
@@ -153,12 +153,6 @@ void SimulatedReceiptPrinter::finishCurrentJob()
 
     startNextJob(); // Ready again when nothing is queued
     emit jobCompleted(job.id);
-}
-
-void SimulatedReceiptPrinter::failLater(const QString &jobId, const QString &reason)
-{
-    QMetaObject::invokeMethod(
-        this, [this, jobId, reason] { emit jobFailed(jobId, reason); }, Qt::QueuedConnection);
 }
 
 void SimulatedReceiptPrinter::writePaperFiles(const QString &jobId, const QByteArray &bytes,

@@ -60,7 +60,6 @@ private:
     void updateState();
     void startNextJob();
     void finishCurrentJob();
-    void failLater(const QString &jobId, const QString &reason);
     void writePaperFiles(const QString &jobId, const QByteArray &bytes, const EscPosElements &elements,
                          const QStringList &decodeProblems);
 

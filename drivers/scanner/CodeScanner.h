@@ -18,4 +18,9 @@ public:
 
 signals:
     void codeScanned(const ScannedCode &code);
+
+protected:
+    // For real drivers, on the GUI thread: applies scanPayloadProblem() and then emits codeScanned, or
+    // errorOccurred("scan", problem). Logs sizes only. Returns true when the code was delivered.
+    bool deliverScan(const QString &text, const QString &symbology);
 };

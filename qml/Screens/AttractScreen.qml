@@ -97,4 +97,17 @@ Rectangle {
         focusPolicy: Qt.NoFocus
         onClicked: Session.begin()
     }
+
+    // The technician's way in: hold the top-right corner for three seconds, then the PIN. A short tap
+    // there starts a session like anywhere else. Without a configured PIN the corner is a plain start area.
+    MouseArea {
+        objectName: "attract.technician"
+        anchors.top: parent.top
+        anchors.right: parent.right
+        width: Theme.touchTarget * 2
+        height: Theme.touchTarget * 2
+        pressAndHoldInterval: 3000
+        onClicked: Session.begin()
+        onPressAndHold: Technician.requestAccess()
+    }
 }

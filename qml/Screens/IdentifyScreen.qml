@@ -2,9 +2,12 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import OneStop.Controls
+import OneStop.Core
 
 // Asks for the ID card. The session controller moves on by itself once the reader has read a valid card;
-// this screen only shows where the card goes.
+// this screen only shows where the card goes. When the camera is ready, its live picture is shown too:
+// a QR code shown to it reaches the session like any scanner's (CameraFrameRouter runs the camera code
+// scanner only while this screen is up).
 Rectangle {
     id: screen
     objectName: "screen.identify"
@@ -23,72 +26,102 @@ Rectangle {
 
         Item { Layout.fillHeight: true }
 
-        // The card coming down onto the reader.
-        Item {
-            id: illustration
+        RowLayout {
+            spacing: Theme.margin
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Math.round(520 * Theme.scale)
-            Layout.preferredHeight: Math.round(420 * Theme.scale)
 
-            Rectangle {
-                id: reader
-                anchors.bottom: parent.bottom
-                anchors.horizontalCenter: parent.horizontalCenter
-                width: parent.width
-                height: Math.round(140 * Theme.scale)
-                radius: Theme.radius * 2
-                color: Theme.text
-
-                Label {
-                    anchors.centerIn: parent
-                    text: qsTr("ID card reader")
-                    color: Theme.textOnPrimary
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSmall
-                }
-            }
-
-            Rectangle {
-                id: card
-                readonly property real restingY: reader.y - height / 2
-                x: (parent.width - width) / 2
-                y: restingY
-                width: Math.round(340 * Theme.scale)
-                height: Math.round(214 * Theme.scale)
-                radius: Theme.radius
-                color: Theme.primaryLight
-                border.color: Theme.primary
-                border.width: Theme.borderWidth
+            // The card coming down onto the reader.
+            Item {
+                id: illustration
+                Layout.alignment: Qt.AlignVCenter
+                Layout.preferredWidth: Math.round(520 * Theme.scale)
+                Layout.preferredHeight: Math.round(420 * Theme.scale)
 
                 Rectangle {
-                    x: parent.width * 0.08
-                    y: parent.height * 0.2
-                    width: parent.width * 0.25
-                    height: parent.height * 0.55
-                    radius: Theme.radius / 2
-                    color: Theme.border
-                }
-                Column {
-                    x: parent.width * 0.42
-                    y: parent.height * 0.25
-                    spacing: parent.height * 0.1
-                    Repeater {
-                        model: 3
-                        Rectangle {
-                            width: card.width * 0.45
-                            height: card.height * 0.07
-                            radius: height / 2
-                            color: Theme.border
-                        }
+                    id: reader
+                    anchors.bottom: parent.bottom
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: parent.width
+                    height: Math.round(140 * Theme.scale)
+                    radius: Theme.radius * 2
+                    color: Theme.text
+
+                    Label {
+                        anchors.centerIn: parent
+                        text: qsTr("ID card reader")
+                        color: Theme.textOnPrimary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
                     }
                 }
 
-                SequentialAnimation on y {
-                    running: Theme.animations
-                    alwaysRunToEnd: true
-                    loops: Animation.Infinite
-                    NumberAnimation { from: card.restingY - 160; to: card.restingY; duration: 1400; easing.type: Easing.OutCubic }
-                    PauseAnimation { duration: 1000 }
+                Rectangle {
+                    id: card
+                    readonly property real restingY: reader.y - height / 2
+                    x: (parent.width - width) / 2
+                    y: restingY
+                    width: Math.round(340 * Theme.scale)
+                    height: Math.round(214 * Theme.scale)
+                    radius: Theme.radius
+                    color: Theme.primaryLight
+                    border.color: Theme.primary
+                    border.width: Theme.borderWidth
+
+                    Rectangle {
+                        x: parent.width * 0.08
+                        y: parent.height * 0.2
+                        width: parent.width * 0.25
+                        height: parent.height * 0.55
+                        radius: Theme.radius / 2
+                        color: Theme.border
+                    }
+                    Column {
+                        x: parent.width * 0.42
+                        y: parent.height * 0.25
+                        spacing: parent.height * 0.1
+                        Repeater {
+                            model: 3
+                            Rectangle {
+                                width: card.width * 0.45
+                                height: card.height * 0.07
+                                radius: height / 2
+                                color: Theme.border
+                            }
+                        }
+                    }
+
+                    SequentialAnimation on y {
+                        running: Theme.animations
+                        alwaysRunToEnd: true
+                        loops: Animation.Infinite
+                        NumberAnimation { from: card.restingY - 160; to: card.restingY; duration: 1400; easing.type: Easing.OutCubic }
+                        PauseAnimation { duration: 1000 }
+                    }
+                }
+            }
+
+            // Or a QR code to the camera (only when the camera works; nothing is shown otherwise).
+            ColumnLayout {
+                objectName: "identify.camera"
+                visible: CameraFeed !== null && CameraFeed.cameraReady
+                spacing: Theme.smallSpacing
+                Layout.alignment: Qt.AlignVCenter
+
+                CameraPreviewItem {
+                    objectName: "identify.cameraPreview"
+                    camera: CameraFeed ? CameraFeed.camera : null
+                    mirrored: true
+                    Layout.preferredWidth: Math.round(420 * Theme.scale)
+                    Layout.preferredHeight: Math.round(315 * Theme.scale)
+                }
+                Label {
+                    text: qsTr("or show the QR code of your appointment or tracking code to the camera")
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    Layout.preferredWidth: Math.round(420 * Theme.scale)
                 }
             }
         }

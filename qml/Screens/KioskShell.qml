@@ -18,6 +18,7 @@ Item {
         case "catalog": return catalogScreen
         case "guide": return guideScreen
         case "form": return formScreen
+        case "materials": return materialsScreen
         case "review": return reviewScreen
         case "saving": return savingScreen
         case "receipt": return receiptScreen
@@ -52,6 +53,16 @@ Item {
         }
     }
 
+    // The technician's PIN pad and view cover the resident screens (only reachable from the attract
+    // screen, so no resident data is underneath).
+    Loader {
+        objectName: "technician.loader"
+        anchors.fill: parent
+        z: 20
+        active: Technician.state !== TechnicianController.Closed
+        sourceComponent: Technician.state === TechnicianController.Open ? technicianScreen : technicianPinPad
+    }
+
     IdleWarning {
         anchors.fill: parent
         z: 10
@@ -67,9 +78,12 @@ Item {
     Component { id: catalogScreen; CatalogScreen {} }
     Component { id: guideScreen; GuideScreen {} }
     Component { id: formScreen; FormScreen {} }
+    Component { id: materialsScreen; MaterialsScreen {} }
     Component { id: reviewScreen; ReviewScreen {} }
     Component { id: savingScreen; SavingScreen {} }
     Component { id: receiptScreen; ReceiptScreen {} }
     Component { id: ratingScreen; RatingScreen {} }
     Component { id: goodbyeScreen; GoodbyeScreen {} }
+    Component { id: technicianPinPad; TechnicianPinPad {} }
+    Component { id: technicianScreen; TechnicianScreen {} }
 }

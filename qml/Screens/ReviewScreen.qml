@@ -55,6 +55,19 @@ Rectangle {
                     Layout.fillWidth: true
                 }
 
+                // What the materials screen attached (services that use the camera only).
+                Label {
+                    objectName: "review.materials"
+                    visible: Session.hasMaterialsStep
+                    text: Session.materialsSummary !== "" ? qsTr("Attached: %1").arg(Session.materialsSummary)
+                                                          : qsTr("No documents attached; you can bring paper copies to the counter.")
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+
                 Rectangle {
                     color: Theme.surface
                     radius: Theme.radius

@@ -81,5 +81,8 @@ QJsonObject reportJson(const SuiteReport &report)
     for (const auto &[name, value] : report.ratios)
         ratios.insert(name, value);
     root.insert(QStringLiteral("ratios"), ratios);
+    for (auto it = report.extra.begin(); it != report.extra.end(); ++it)
+        if (!root.contains(it.key()))
+            root.insert(it.key(), it.value());
     return root;
 }

@@ -19,6 +19,8 @@ struct SuiteReport
     // Adds ratios[result + " / " + baseline] for every pair given.
     void addRatio(const QString &result, const QString &baseline);
     QList<QPair<QString, double>> ratios;
+    // Suite-specific figures that are not timings (counts, rates, nested reports), merged into the root.
+    QJsonObject extra;
 };
 
 // {"suite", "machine": {"cpu", "cores"}, "qt", "results": [...], "baseline": {name: {...}},

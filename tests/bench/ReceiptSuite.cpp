@@ -72,6 +72,14 @@ SuiteReport runReceiptSuite(const BenchConfig &config)
         build.bytes = bytes.size();
         report.results.append(build);
 
+        // The same template without the logo (build_ includes loading the template and dithering the logo).
+        const QByteArray plain = CaseReceipt::build(content, ReceiptPaper::forColumns(columns), &error);
+        BenchResult buildPlain = benchMeasure(QStringLiteral("build_nologo_") + n, config, [&] {
+            benchKeep(CaseReceipt::build(content, ReceiptPaper::forColumns(columns), nullptr).size());
+        });
+        buildPlain.bytes = plain.size();
+        report.results.append(buildPlain);
+
         BenchResult decode = benchMeasure(QStringLiteral("decode_") + n, config, [&] {
             benchKeep(EscPosDecoder::decode(bytes).size());
         });

@@ -4,7 +4,11 @@
 #include "sam/SamReadResponse.h"
 #include "sam/SamTextBlock.h"
 
+#include "SamIdCardReader.h"
 #include "SamTestData.h"
+#include "transport/ModelSamTransport.h"
+
+#include <QCoreApplication>
 
 #include <cstring>
 
@@ -107,5 +111,51 @@ SuiteReport runSamSuite(const BenchConfig &config)
     for (const QString &op : {QStringLiteral("assemble_64"), QStringLiteral("split_read_text"),
                               QStringLiteral("decode_text_block"), QStringLiteral("read_text_total")})
         report.addRatio(op, QStringLiteral("copy_64"));
+
+    // What SamIdCardReader adds per card on top of the transport: place a card, run the event loop until
+    // cardRead (find, select, read text: three exchanges through SamTransport, timers, signals), take the card
+    // away and run until cardRemoved (find + select). In-memory transport with zero delay, poll interval 0.
+    // Compare with read_text_total (the codec alone).
+    {
+        auto *transport = new ModelSamTransport;
+        SamIdCardReader::Options options;
+        options.pollIntervalMs = 0;
+        options.reopenIntervalMs = 0;
+        SamIdCardReader reader(QStringLiteral("bench"), transport, options);
+        const IdCardData cardData = card.card;
+        bool read = false;
+        bool removed = false;
+        QObject::connect(&reader, &SamIdCardReader::cardRead, &reader, [&] { read = true; });
+        QObject::connect(&reader, &SamIdCardReader::cardRemoved, &reader, [&] { removed = true; });
+        const auto spin = [](const bool &flag) {
+            for (int i = 0; i < 1000000 && !flag; ++i)
+                QCoreApplication::processEvents();
+            return flag;
+        };
+        bool ready = false;
+        QObject::connect(&reader, &Device::stateChanged, &reader, [&] { ready = reader.isReady(); });
+        reader.start();
+        bool ok = spin(ready);
+        const auto cycle = [&] {
+            read = removed = false;
+            transport->model().placeCard(cardData);
+            ok = spin(read) && ok;
+            transport->model().removeCard();
+            ok = spin(removed) && ok;
+        };
+        cycle();
+        if (!ok) {
+            report.error = QStringLiteral("reader cycle over the in-memory SAM did not complete");
+            return report;
+        }
+        BenchResult readerCycle = benchMeasure(QStringLiteral("reader_read_cycle"), config, [&] {
+            cycle();
+            benchKeep(read ? 1 : 0);
+        });
+        readerCycle.bytes = frame.size();
+        report.results.append(readerCycle);
+        reader.stop();
+        report.addRatio(QStringLiteral("reader_read_cycle"), QStringLiteral("read_text_total"));
+    }
     return report;
 }

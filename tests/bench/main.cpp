@@ -3,6 +3,7 @@
 #include "BenchReport.h"
 #include "ReceiptSuite.h"
 #include "SamSuite.h"
+#include "VisionSuite.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -23,6 +24,7 @@ const std::map<QString, SuiteRunner> &suites()
     static const std::map<QString, SuiteRunner> all{
         {QStringLiteral("receipt"), runReceiptSuite},
         {QStringLiteral("sam"), runSamSuite},
+        {QStringLiteral("vision"), runVisionSuite},
     };
     return all;
 }
@@ -44,7 +46,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Benchmarks of the kiosk's codecs; JSON out."));
     parser.addHelpOption();
-    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("Suite to run: receipt or sam."),
+    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("Suite to run: receipt, sam or vision."),
                                          QStringLiteral("name"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Samples per measurement (default 31)."),
                                         QStringLiteral("n"), QStringLiteral("31"));

@@ -1,5 +1,6 @@
 #include "PayloadValidation.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -40,7 +41,47 @@ static QString requireTimestamp(const QJsonObject &body, const QString &key)
     return problem;
 }
 
-QString validateCaseBody(const QJsonObject &body)
+static QString validateAttachment(const QJsonObject &a, int index, CaseAttachment *out)
+{
+    const QString at = QStringLiteral("attachments[%1].").arg(index);
+    for (const char *key : {"kind", "name", "mime_type", "sha256"}) {
+        const QString problem = requireString(a, QString::fromLatin1(key));
+        if (!problem.isEmpty())
+            return at + problem;
+    }
+    if (QString problem = requireString(a, QStringLiteral("data"), true); !problem.isEmpty())
+        return at + problem;
+    const double sequence = a.value(QStringLiteral("sequence")).toDouble(-1);
+    if (sequence != index + 1)
+        return at + QStringLiteral("sequence: not %1 (attachments are numbered 1, 2, ... in order)").arg(index + 1);
+    out->sequence = index + 1;
+    out->kind = a.value(QStringLiteral("kind")).toString();
+    if (out->kind != QLatin1String("page") && out->kind != QLatin1String("photo") && out->kind != QLatin1String("pdf"))
+        return at + QStringLiteral("kind: not page, photo or pdf");
+    out->mimeType = a.value(QStringLiteral("mime_type")).toString();
+    if (out->mimeType != QLatin1String("image/jpeg") && out->mimeType != QLatin1String("image/png") &&
+        out->mimeType != QLatin1String("application/pdf"))
+        return at + QStringLiteral("mime_type: not image/jpeg, image/png or application/pdf");
+    out->name = a.value(QStringLiteral("name")).toString();
+    const QByteArray base64 = a.value(QStringLiteral("data")).toString().toLatin1();
+    if (base64.size() > (maxAttachmentBytes / 3 + 1) * 4)
+        return at + QStringLiteral("data: more than %1 bytes").arg(maxAttachmentBytes);
+    const auto decoded = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return at + QStringLiteral("data: not base64");
+    out->data = *decoded;
+    if (out->data.size() > maxAttachmentBytes)
+        return at + QStringLiteral("data: more than %1 bytes").arg(maxAttachmentBytes);
+    const QJsonValue size = a.value(QStringLiteral("size"));
+    if (!size.isDouble() || size.toDouble() != double(out->data.size()))
+        return at + QStringLiteral("size: not the number of bytes in data");
+    out->sha256 = QString::fromLatin1(QCryptographicHash::hash(out->data, QCryptographicHash::Sha256).toHex());
+    if (a.value(QStringLiteral("sha256")).toString() != out->sha256)
+        return at + QStringLiteral("sha256: does not match the bytes in data");
+    return {};
+}
+
+QString validateCaseBody(const QJsonObject &body, QList<CaseAttachment> *attachmentsOut)
 {
     for (const char *key : {"case_id", "case_number", "service_id", "center_id", "language"}) {
         const QString problem = requireString(body, QString::fromLatin1(key));
@@ -55,9 +96,19 @@ QString validateCaseBody(const QJsonObject &body)
     if (!attachments.isArray())
         return QStringLiteral("attachments: missing or not an array");
     const QJsonArray list = attachments.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i)
+    if (list.size() > maxAttachmentsPerCase)
+        return QStringLiteral("attachments: more than %1").arg(maxAttachmentsPerCase);
+    QList<CaseAttachment> decoded;
+    for (qsizetype i = 0; i < list.size(); ++i) {
         if (!list.at(i).isObject())
             return QStringLiteral("attachments[%1]: not an object").arg(i);
+        CaseAttachment attachment;
+        if (QString problem = validateAttachment(list.at(i).toObject(), int(i), &attachment); !problem.isEmpty())
+            return problem;
+        decoded.append(attachment);
+    }
+    if (attachmentsOut)
+        *attachmentsOut = decoded;
     return {};
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 // The platform's checks on request bodies (docs/platform-api.md, "Bodies"). Each returns an empty string
@@ -12,5 +14,20 @@ bool isValidCaseId(const QString &caseId);
 // An ISO 8601 date-time with "Z" or a numeric offset (local times without zone are ambiguous).
 bool isZonedTimestamp(const QString &text);
 
-QString validateCaseBody(const QJsonObject &body);
+// A case's attachment, decoded and checked (size and SHA-256 match the bytes).
+struct CaseAttachment
+{
+    int sequence = 0;
+    QString kind;     // "page" | "photo" | "pdf"
+    QString name;
+    QString mimeType; // "image/jpeg" | "image/png" | "application/pdf"
+    QByteArray data;
+    QString sha256;
+};
+
+constexpr int maxAttachmentsPerCase = 20;
+constexpr qsizetype maxAttachmentBytes = 4 * 1024 * 1024; // decoded
+
+// Fills *attachments (when given) with the decoded attachments of an acceptable body.
+QString validateCaseBody(const QJsonObject &body, QList<CaseAttachment> *attachments = nullptr);
 QString validateRatingBody(const QJsonObject &body);

@@ -2,6 +2,7 @@
 
 #include "PayloadValidation.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
@@ -104,7 +105,22 @@ HttpResponse PlatformApi::getCase(const QString &caseId)
     }
     if (!receipt)
         return notFound(QStringLiteral("case %1 is unknown").arg(caseId));
-    return HttpResponse::json(200, receiptJson(*receipt, true));
+    const QList<CaseAttachment> stored = m_store.attachments(caseId, &error);
+    if (!error.isEmpty()) {
+        qCWarning(lcApi).noquote() << error;
+        return HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("database error"));
+    }
+    // What the platform holds of each attachment (not the bytes themselves).
+    QJsonArray list;
+    for (const CaseAttachment &a : stored)
+        list.append(QJsonObject{{QStringLiteral("sequence"), a.sequence},
+                                {QStringLiteral("kind"), a.kind},
+                                {QStringLiteral("mime_type"), a.mimeType},
+                                {QStringLiteral("size"), qint64(a.data.size())},
+                                {QStringLiteral("sha256"), a.sha256}});
+    QJsonObject answer = receiptJson(*receipt, true);
+    answer.insert(QStringLiteral("attachments"), list);
+    return HttpResponse::json(200, answer);
 }
 
 HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, const HttpRequest &request)
@@ -136,7 +152,8 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
     if (!document.isObject())
         return delayed(badRequest(QStringLiteral("body: not a JSON object")));
     const QJsonObject body = document.object();
-    const QString problem = resource == Resource::Case ? validateCaseBody(body) : validateRatingBody(body);
+    QList<CaseAttachment> attachments;
+    const QString problem = resource == Resource::Case ? validateCaseBody(body, &attachments) : validateRatingBody(body);
     if (!problem.isEmpty())
         return delayed(badRequest(problem));
     if (body.value(QStringLiteral("case_id")).toString() != caseId)
@@ -144,7 +161,7 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
 
     // QJsonObject keeps its keys sorted, so the compact form is canonical.
     const QByteArray canonical = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    const auto result = resource == Resource::Case ? m_store.putCase(caseId, canonical)
+    const auto result = resource == Resource::Case ? m_store.putCase(caseId, canonical, attachments)
                                                    : m_store.putRating(caseId, canonical);
     const bool withRef = resource == Resource::Case;
     switch (result.outcome) {

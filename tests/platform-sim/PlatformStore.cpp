@@ -30,6 +30,12 @@ public:
         sqlite3_bind_blob(m_stmt, index, data.constData(), int(data.size()), SQLITE_TRANSIENT);
     }
     int step() { return sqlite3_step(m_stmt); }
+    void bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
+    QByteArray blob(int column) const
+    {
+        const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+        return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, column)) : QByteArray("");
+    }
     QString text(int column) const
     {
         const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
@@ -73,6 +79,21 @@ CREATE TABLE IF NOT EXISTS ratings(
 PRAGMA user_version = 1;
 )SQL";
 
+const char *const schemaV2 = R"SQL(
+CREATE TABLE IF NOT EXISTS attachments(
+    case_id   TEXT NOT NULL REFERENCES cases(case_id),
+    sequence  INTEGER NOT NULL,
+    kind      TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    mime_type TEXT NOT NULL,
+    size      INTEGER NOT NULL,
+    sha256    TEXT NOT NULL,
+    data      BLOB NOT NULL,
+    PRIMARY KEY (case_id, sequence)
+);
+PRAGMA user_version = 2;
+)SQL";
+
 QString sha256Hex(const QByteArray &data)
 {
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
@@ -105,12 +126,13 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
         if (s.ok() && s.step() == SQLITE_ROW)
             version = int(s.integer(0));
     }
-    bool ok = version >= 0 && version <= 1;
+    bool ok = version >= 0 && version <= 2;
     if (!ok)
         why = version < 0 ? QStringLiteral("cannot read user_version (not a sqlite database?)")
-                          : QStringLiteral("schema version %1 is newer than this simulator (1)").arg(version);
+                          : QStringLiteral("schema version %1 is newer than this simulator (2)").arg(version);
     ok = ok && exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why);
-    ok = ok && (version == 1 || exec(db, schemaV1, &why));
+    ok = ok && (version >= 1 || exec(db, schemaV1, &why));
+    ok = ok && (version >= 2 || exec(db, schemaV2, &why));
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: schema: %2").arg(filePath, why);
@@ -120,18 +142,19 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
     return std::unique_ptr<PlatformStore>(new PlatformStore(db, filePath));
 }
 
-PlatformStore::PutResult PlatformStore::putCase(const QString &caseId, const QByteArray &canonicalBody)
+PlatformStore::PutResult PlatformStore::putCase(const QString &caseId, const QByteArray &canonicalBody,
+                                               const QList<CaseAttachment> &attachments)
 {
-    return put("cases", caseId, canonicalBody);
+    return put("cases", caseId, canonicalBody, attachments);
 }
 
 PlatformStore::PutResult PlatformStore::putRating(const QString &caseId, const QByteArray &canonicalBody)
 {
-    return put("ratings", caseId, canonicalBody);
+    return put("ratings", caseId, canonicalBody, {});
 }
 
 PlatformStore::PutResult PlatformStore::put(const char *table, const QString &caseId,
-                                            const QByteArray &canonicalBody)
+                                            const QByteArray &canonicalBody, const QList<CaseAttachment> &attachments)
 {
     const bool isCase = qstrcmp(table, "cases") == 0;
     PutResult result;
@@ -195,6 +218,20 @@ PlatformStore::PutResult PlatformStore::put(const char *table, const QString &ca
         insert.bind(5, result.receipt.platformRef);
     if (insert.step() != SQLITE_DONE)
         return failed(QStringLiteral("insert into %1").arg(QString::fromLatin1(table)), insert.error());
+    for (const CaseAttachment &a : attachments) {
+        Statement add(m_db, "INSERT INTO attachments(case_id, sequence, kind, name, mime_type, size, sha256, data) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        add.bind(1, caseId);
+        add.bind(2, qint64(a.sequence));
+        add.bind(3, a.kind);
+        add.bind(4, a.name);
+        add.bind(5, a.mimeType);
+        add.bind(6, qint64(a.data.size()));
+        add.bind(7, a.sha256);
+        add.bindBlob(8, a.data.isNull() ? QByteArray("") : a.data);
+        if (add.step() != SQLITE_DONE)
+            return failed(QStringLiteral("insert into attachments"), add.error());
+    }
     if (!exec(m_db, "COMMIT", &why))
         return failed(QStringLiteral("commit"), why);
     result.outcome = Outcome::Created;
@@ -225,4 +262,18 @@ std::optional<PlatformStore::Receipt> PlatformStore::findCase(const QString &cas
     if (rc != SQLITE_DONE && error)
         *error = QStringLiteral("%1: find case: %2").arg(m_filePath, s.error());
     return std::nullopt;
+}
+
+QList<CaseAttachment> PlatformStore::attachments(const QString &caseId, QString *error) const
+{
+    QList<CaseAttachment> found;
+    Statement s(m_db, "SELECT sequence, kind, name, mime_type, sha256, data FROM attachments WHERE case_id = ?1 "
+                      "ORDER BY sequence");
+    s.bind(1, caseId);
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        found.append({int(s.integer(0)), s.text(1), s.text(2), s.text(3), s.blob(5), s.text(4)});
+    if (rc != SQLITE_DONE && error)
+        *error = QStringLiteral("%1: read attachments: %2").arg(m_filePath, s.error());
+    return found;
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "PayloadValidation.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -13,6 +16,8 @@ struct sqlite3;
 // repeated PUT uses the SHA-256 of the canonical body (compact JSON with sorted keys).
 //   cases(case_id PRIMARY KEY, body_sha256, body, received_at, platform_ref UNIQUE, status)
 //   ratings(case_id PRIMARY KEY REFERENCES cases, body_sha256, body, received_at)
+//   attachments(case_id REFERENCES cases, sequence, kind, name, mime_type, size, sha256, data) (version 2),
+//   written in the same transaction as the case, only when the case is created.
 // Thread: the main thread only.
 class PlatformStore
 {
@@ -43,13 +48,17 @@ public:
     ~PlatformStore();
     static std::unique_ptr<PlatformStore> open(const QString &filePath, QString *error);
 
-    PutResult putCase(const QString &caseId, const QByteArray &canonicalBody);
+    PutResult putCase(const QString &caseId, const QByteArray &canonicalBody,
+                      const QList<CaseAttachment> &attachments = {});
+    // The stored attachments of a case (sequence, kind, name, mime type, sha256; data included).
+    QList<CaseAttachment> attachments(const QString &caseId, QString *error) const;
     PutResult putRating(const QString &caseId, const QByteArray &canonicalBody);
     std::optional<Receipt> findCase(const QString &caseId, QString *error) const;
 
 private:
     explicit PlatformStore(sqlite3 *db, QString filePath);
-    PutResult put(const char *table, const QString &caseId, const QByteArray &canonicalBody);
+    PutResult put(const char *table, const QString &caseId, const QByteArray &canonicalBody,
+                  const QList<CaseAttachment> &attachments);
     QString nextPlatformRef(const QString &day, QString *error);
 
     sqlite3 *m_db;

@@ -1,17 +1,37 @@
 #include "QmlTestHarness.h"
 
+#include "CaseStore.h"
 #include "Catalog.h"
+#include "PageFrames.h"
+#include "SubmissionController.h"
 #include "Clock.h"
 #include "IdCardData.h"
 #include "SessionController.h"
 #include "SimulatorController.h"
+#include "TechnicianController.h"
 
 #include <QCoreApplication>
 
+ScriptedCamera::ScriptedCamera(QObject *parent) : Camera(QStringLiteral("camera"), QStringLiteral("scripted-camera"), parent)
+{
+    m_timer.setInterval(100);
+    connect(&m_timer, &QTimer::timeout, this, [this] { emit frameReady(m_picture); });
+}
+
+void ScriptedCamera::show(const QImage &picture)
+{
+    m_picture = picture;
+    if (picture.isNull())
+        m_timer.stop();
+    else if (!m_timer.isActive())
+        m_timer.start();
+}
+
 QmlTestHarness::QmlTestHarness(ManualClock &clock, SessionController &session, SimulatorController &simulator,
-                               const Catalog &catalog, const QVector<IdCardData> &residents, QObject *parent)
+                               const Catalog &catalog, const QVector<IdCardData> &residents,
+                               TechnicianController &technician, QObject *parent)
     : QObject(parent), m_clock(clock), m_session(session), m_simulator(simulator), m_catalog(catalog),
-      m_residents(residents)
+      m_residents(residents), m_technician(technician)
 {
 }
 
@@ -23,6 +43,7 @@ void QmlTestHarness::advanceClock(int ms)
         m_clock.advance(step);
         left -= step;
         m_session.checkTimers();
+        m_technician.tick();
         QCoreApplication::processEvents();
     }
 }
@@ -35,6 +56,36 @@ void QmlTestHarness::reset()
     m_simulator.setPaper(QStringLiteral("ok"));
     m_simulator.setNetwork(false);
     m_session.endSession();
+    m_technician.cancel();
+    if (m_camera)
+        m_camera->show(QImage());
+}
+
+void QmlTestHarness::showToCamera(const QString &what)
+{
+    if (!m_camera)
+        return;
+    if (m_desk.isNull()) {
+        m_desk = PageFrames::desk(QSize(1280, 960));
+        m_page = PageFrames::photographed(PageFrames::a4Page(), m_desk,
+                                          {QPointF(300, 120), QPointF(980, 150), QPointF(1010, 860), QPointF(270, 830)});
+    }
+    m_camera->show(what == QLatin1String("page") ? m_page : what == QLatin1String("desk") ? m_desk : QImage());
+}
+
+QStringList QmlTestHarness::lastCaseAttachmentKinds() const
+{
+    QStringList kinds;
+    if (!m_store || !m_submission)
+        return kinds;
+    for (const AttachmentRecord &a : m_store->attachments(m_submission->caseId()))
+        kinds << a.kind;
+    return kinds;
+}
+
+QString QmlTestHarness::technicianPin() const
+{
+    return QStringLiteral("246810");
 }
 
 QString QmlTestHarness::residentName(int index) const

@@ -3,7 +3,10 @@
 // client that cannot reach anything (network marked down) and a manual clock for the idle timeouts.
 // The QML test cases are the tst_*.qml files next to this one.
 
+#include "CameraFrameRouter.h"
 #include "CaseStore.h"
+#include "DocumentCaptureController.h"
+#include "FaceCaptureController.h"
 #include "CatalogLoader.h"
 #include "Clock.h"
 #include "DeviceHub.h"
@@ -66,7 +69,13 @@ struct Kiosk
     std::unique_ptr<KioskInfo> kiosk;
     std::unique_ptr<SimulatorController> simulator;
     std::unique_ptr<UserActivityFilter> activity;
+    std::unique_ptr<TechnicianController> technician;
     std::unique_ptr<QmlTestHarness> harness;
+    // The materials screen: its own scripted camera, so that the test decides what the camera sees.
+    ScriptedCamera materialsCamera;
+    DocumentCaptureController documentCapture;
+    FaceCaptureController faceCapture;
+    std::unique_ptr<CameraFrameRouter> cameraFeed;
 };
 
 [[noreturn]] void refuse(const QString &what)
@@ -121,20 +130,34 @@ public slots:
         k.session = std::make_unique<SessionController>(k.site, k.catalog, k.reader, k.scanner, *k.services, k.form,
                                                         *k.submission, k.clock);
         k.kiosk = std::make_unique<KioskInfo>(k.site, true, false);
-        k.simulator = std::make_unique<SimulatorController>(k.reader, k.scanner, *k.printer, k.camera, *k.sync, k.residents);
+        k.simulator = std::make_unique<SimulatorController>(k.reader, k.scanner, *k.printer, &k.camera, *k.sync, k.residents);
         QObject::connect(k.session.get(), &SessionController::languageChanged, k.kiosk.get(), [&k](const QString &language) {
             k.kiosk->setLanguage(language);
             k.form.setLanguage(language);
         });
         k.activity = std::make_unique<UserActivityFilter>(*k.session);
         qApp->installEventFilter(k.activity.get());
-        k.harness = std::make_unique<QmlTestHarness>(k.clock, *k.session, *k.simulator, k.catalog, k.residents);
+        QString pinError;
+        if (!TechnicianPin::parse(TechnicianPin::hash(QStringLiteral("246810"), TechnicianPin::minimumIterations),
+                                  &k.site.technician.pin, &pinError))
+            refuse(pinError);
+        k.technician = std::make_unique<TechnicianController>(k.site.technician, k.clock, [&k] {
+            return k.session->screenName() == QLatin1String("attract");
+        });
+        k.harness = std::make_unique<QmlTestHarness>(k.clock, *k.session, *k.simulator, k.catalog, k.residents,
+                                                     *k.technician);
+
+        k.session->setCaptureControllers(&k.documentCapture, &k.faceCapture);
+        k.cameraFeed = std::make_unique<CameraFrameRouter>(*k.session, &k.materialsCamera, &k.documentCapture, &k.faceCapture);
+        k.harness->setCamera(&k.materialsCamera, k.submission.get(), k.store.get());
 
         QmlSingletons::set({k.session.get(), &k.form, k.services.get(), k.submission.get(), &k.devices, k.kiosk.get(),
-                            k.sync.get(), k.simulator.get()});
+                            k.sync.get(), k.simulator.get(), k.technician.get(), &k.documentCapture, &k.faceCapture,
+                            k.cameraFeed.get()});
         qmlRegisterSingletonInstance("OneStop.Test", 1, 0, "Harness", k.harness.get());
 
         k.devices.startAll();
+        k.materialsCamera.start();
         k.sync->start();
     }
 

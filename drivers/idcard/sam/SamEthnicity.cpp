@@ -30,4 +30,17 @@ QString ethnicityName(const QString &code)
     return {};
 }
 
+QString ethnicityCode(const QString &name)
+{
+    for (int value = 1; value <= 56; ++value) {
+        if (name == QString::fromUtf8(kNames[value - 1]))
+            return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0'));
+    }
+    if (name == QStringLiteral("其他"))
+        return QStringLiteral("97");
+    if (name == QStringLiteral("外国血统中国籍人士"))
+        return QStringLiteral("98");
+    return {};
+}
+
 } // namespace Sam

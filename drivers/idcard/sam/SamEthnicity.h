@@ -10,4 +10,7 @@ namespace Sam {
 // "98" -> "外国血统中国籍人士"); a null QString for any other code.
 QString ethnicityName(const QString &code);
 
+// The reverse: "汉" -> "01"; a null QString for a name not in the table.
+QString ethnicityCode(const QString &name);
+
 } // namespace Sam

@@ -1,4 +1,5 @@
 #include "EscPosEncoder.h"
+#include "EscPosRaster.h"
 
 // EscPosBuilder (declared in EscPosEncoder.h): the encoders in order, first error wins.
 
@@ -94,6 +95,18 @@ EscPosBuilder &EscPosBuilder::qrCode(const QByteArray &data, int moduleSize, Esc
 EscPosBuilder &EscPosBuilder::rasterImage(int bytesPerRow, int rows, const QByteArray &bits)
 {
     return append(EscPosEncoder::rasterImage(bytesPerRow, rows, bits));
+}
+
+EscPosBuilder &EscPosBuilder::rasterImage(const EscPosRasterBits &raster)
+{
+    if (!raster.ok())
+        return append(EscPosEncoded{QByteArray(), raster.error});
+    return rasterImage(raster.bytesPerRow, raster.rows, raster.bits);
+}
+
+EscPosBuilder &EscPosBuilder::barcodeCode128(const QByteArray &data, int heightDots, int moduleWidth)
+{
+    return append(EscPosEncoder::barcodeCode128(data, heightDots, moduleWidth));
 }
 
 EscPosBuilder &EscPosBuilder::cut(EscPosCut kind)

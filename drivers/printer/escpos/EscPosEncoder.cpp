@@ -1,5 +1,6 @@
 #include "EscPosEncoder.h"
 
+#include "Code128.h"
 #include "QrMatrix.h"
 
 #include <QStringEncoder>
@@ -171,6 +172,31 @@ EscPosEncoded EscPosEncoder::rasterImage(int bytesPerRow, int rows, const QByteA
     QByteArray out = bytesOf({GS, 'v', '0', 0, bytesPerRow & 0xFF, bytesPerRow >> 8, rows & 0xFF, rows >> 8});
     out.append(bits);
     return accepted(out);
+}
+
+EscPosEncoded EscPosEncoder::barcodeCode128(const QByteArray &data, int heightDots, int moduleWidth)
+{
+    if (heightDots < 1 || heightDots > 255)
+        return refused(QStringLiteral("barcode: height %1 dots, the range is 1..255").arg(heightDots));
+    if (moduleWidth < 2 || moduleWidth > 6)
+        return refused(QStringLiteral("barcode: module width %1 dots, the range is 2..6").arg(moduleWidth));
+    QString error;
+    if (Code128::modules(data, &error).isEmpty())
+        return refused(error);
+    QByteArray payload = "{B" + QByteArray(data).replace("{", "{{");
+    if (payload.size() > 255)
+        return refused(QStringLiteral("barcode: %1 bytes with escapes, the limit is 255").arg(payload.size()));
+    QByteArray out = bytesOf({GS, 'h', heightDots, GS, 'w', moduleWidth, GS, 'H', 2, GS, 'k', 73, int(payload.size())});
+    out.append(payload);
+    return accepted(out);
+}
+
+int EscPosEncoder::code128WidthDots(const QByteArray &data, int moduleWidth)
+{
+    int modules = 0;
+    for (int w : Code128::modules(data))
+        modules += w;
+    return modules * moduleWidth;
 }
 
 QByteArray EscPosEncoder::cut(EscPosCut kind)

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+struct EscPosRasterBits; // EscPosRaster.h
+
 // A command that may be refused: bytes when ok, otherwise error says what is wrong with the input
 // ("QR data: 7090 bytes, the limit is 7089").
 struct EscPosEncoded
@@ -48,6 +50,13 @@ struct EscPosEncoder
     // GS v 0 raster image: bytesPerRow * rows bytes of bits, MSB = leftmost dot, 1 = black.
     static EscPosEncoded rasterImage(int bytesPerRow, int rows, const QByteArray &bits);
 
+    // CODE128 (code set B) with its height, module width and the human-readable text below it:
+    // GS h n, GS w n, GS H 2, GS k 73 n "{B" data ("{" sent as "{{"). Refuses data that is not printable
+    // ASCII, empty or too long (see Code128.h); heightDots 1..255, moduleWidth 2..6.
+    static EscPosEncoded barcodeCode128(const QByteArray &data, int heightDots = 64, int moduleWidth = 2);
+    // How wide the symbol prints, in dots (quiet zones excluded); 0 when data is refused.
+    static int code128WidthDots(const QByteArray &data, int moduleWidth = 2);
+
     static QByteArray cut(EscPosCut kind);                                          // GS V 0 / GS V 1
     static EscPosEncoded feedAndCut(int dots, EscPosCut kind = EscPosCut::Partial); // GS V 65/66 n
 };
@@ -70,6 +79,8 @@ public:
     EscPosBuilder &characterSize(int width, int height);
     EscPosBuilder &qrCode(const QByteArray &data, int moduleSize = 6, EscPosQrLevel level = EscPosQrLevel::M);
     EscPosBuilder &rasterImage(int bytesPerRow, int rows, const QByteArray &bits);
+    EscPosBuilder &rasterImage(const EscPosRasterBits &raster); // refused with raster.error
+    EscPosBuilder &barcodeCode128(const QByteArray &data, int heightDots = 64, int moduleWidth = 2);
     EscPosBuilder &cut(EscPosCut kind);
     EscPosBuilder &feedAndCut(int dots, EscPosCut kind = EscPosCut::Partial);
     EscPosBuilder &raw(const QByteArray &bytes);

@@ -1,5 +1,7 @@
 #include "EscPosJson.h"
 
+#include "Code128.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringDecoder>
@@ -80,7 +82,12 @@ QByteArray EscPosJson::line(const EscPosElement &e)
         break;
     }
     case EscPosElement::Kind::Barcode:
-        w.field("barcode", quoted(QString::fromLatin1(e.data)));
+        // CODE128 without its code set selection ("{BA-017" -> "A-017"); "raw" keeps the payload.
+        w.field("barcode", quoted(QString::fromLatin1(e.name == QLatin1String("CODE128")
+                                                          ? Code128::humanReadable(e.data)
+                                                          : e.data)));
+        if (e.name == QLatin1String("CODE128") && Code128::humanReadable(e.data) != e.data)
+            w.field("raw", quoted(QString::fromLatin1(e.data)));
         w.field("type", quoted(e.name));
         addAlign(w, e.align);
         break;

@@ -1,5 +1,7 @@
 #include "EscPosRenderer.h"
 
+#include "Code128.h"
+
 #include "QrMatrix.h"
 
 #include <QFont>
@@ -228,17 +230,47 @@ void Layout::addImage(const EscPosElement &e)
 
 void Layout::addBarcode(const EscPosElement &e)
 {
-    const QString label = QStringLiteral("%1 %2").arg(e.name, QString::fromLatin1(e.data));
-    const int width = qMin(m_options.widthDots, EscPosRenderer::cellWidth * int(label.size() + 2));
-    const int left = alignedX(e.align, width, m_options.widthDots);
+    const QString label = QString::fromLatin1(Code128::humanReadable(e.data));
+    QList<int> modules;
+    if (e.name == QLatin1String("CODE128"))
+        modules = Code128::modulesForPrinterPayload(e.data);
+    int total = 0;
+    for (int w : modules)
+        total += w;
     const QFont font = m_font;
-    m_blocks.append(Block{48 + EscPosRenderer::lineSpacing, [label, width, left, font](QPainter &p, int top) {
+    if (total > 0) { // real bars, module width 2 (1 when that does not fit), text below
+        const int module = total * 2 <= m_options.widthDots ? 2 : 1;
+        const int width = total * module;
+        if (width > m_options.widthDots)
+            problem(e, QStringLiteral("barcode %1 dots wide cut off at the %2-dot paper width")
+                           .arg(width)
+                           .arg(m_options.widthDots));
+        const int left = alignedX(e.align, qMin(width, m_options.widthDots), m_options.widthDots);
+        m_blocks.append(Block{64 + EscPosRenderer::lineSpacing,
+                              [modules, module, left, font, label](QPainter &p, int top) {
+                                  int x = left;
+                                  for (int i = 0; i < modules.size(); ++i) {
+                                      if (i % 2 == 0)
+                                          p.fillRect(QRect(x, top, modules[i] * module, 64), Qt::black);
+                                      x += modules[i] * module;
+                                  }
+                                  p.setPen(Qt::black);
+                                  p.setFont(font);
+                                  p.drawText(QRect(left, top + 64, x - left, EscPosRenderer::lineSpacing),
+                                             Qt::AlignCenter, label);
+                              }});
+        return;
+    }
+    const QString boxLabel = QStringLiteral("%1 %2").arg(e.name, label);
+    const int width = qMin(m_options.widthDots, EscPosRenderer::cellWidth * int(boxLabel.size() + 2));
+    const int left = alignedX(e.align, width, m_options.widthDots);
+    m_blocks.append(Block{48 + EscPosRenderer::lineSpacing, [boxLabel, width, left, font](QPainter &p, int top) {
                               p.fillRect(QRect(left, top, width, 48), QBrush(Qt::black, Qt::BDiagPattern));
                               p.setPen(Qt::black);
                               p.drawRect(QRect(left, top, width - 1, 47));
                               p.setFont(font);
                               p.drawText(QRect(left, top + 48, width, EscPosRenderer::lineSpacing),
-                                         Qt::AlignCenter, label);
+                                         Qt::AlignCenter, boxLabel);
                           }});
 }
 

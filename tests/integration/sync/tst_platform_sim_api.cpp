@@ -26,10 +26,13 @@ QJsonObject caseBody(const QString &id)
             {QStringLiteral("language"), QStringLiteral("zh_CN")},
             {QStringLiteral("form"), QJsonObject{{QStringLiteral("name"), QStringLiteral("张三")}}},
             {QStringLiteral("attachments"),
-             QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("photo.jpg")},
+             QJsonArray{QJsonObject{{QStringLiteral("sequence"), 1},
+                                    {QStringLiteral("kind"), QStringLiteral("photo")},
+                                    {QStringLiteral("name"), QStringLiteral("photo.jpg")},
                                     {QStringLiteral("mime_type"), QStringLiteral("image/jpeg")},
                                     {QStringLiteral("size"), 3},
-                                    {QStringLiteral("sha256"), QStringLiteral("ab")}}}}};
+                                    {QStringLiteral("sha256"), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")},
+                                    {QStringLiteral("data"), QStringLiteral("YWJj")}}}}};
 }
 
 QJsonObject ratingBody(const QString &id, int level)
@@ -129,7 +132,8 @@ private slots:
         // The same JSON with other key order and whitespace is the same body after canonicalisation.
         const QByteArray reordered = R"({
             "language": "zh_CN", "form": {"name": "张三"}, "center_id": "SH-XH-LHJD",
-            "attachments": [ {"sha256": "ab", "size": 3, "name": "photo.jpg", "mime_type": "image/jpeg"} ],
+            "attachments": [ {"sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "size": 3, "name": "photo.jpg",
+                              "data": "YWJj", "kind": "photo", "sequence": 1, "mime_type": "image/jpeg"} ],
             "submitted_at": "2026-11-27T08:30:00.000Z", "service_id": "residence-permit",
             "case_number": "SH-XH-LHJD-20261127-0001", "case_id": "case-once"
         })";
@@ -186,6 +190,19 @@ private slots:
         o = caseBody(id);
         o.insert(QStringLiteral("attachments"), QJsonArray{1});
         QTest::newRow("attachment number") << compact(o) << "attachments[0]";
+        const auto withAttachment = [&](const char *key, const QJsonValue &value) {
+            QJsonObject body = caseBody(id);
+            QJsonObject a = body.value(QStringLiteral("attachments")).toArray().at(0).toObject();
+            a.insert(QString::fromLatin1(key), value);
+            body.insert(QStringLiteral("attachments"), QJsonArray{a});
+            return compact(body);
+        };
+        QTest::newRow("attachment sha256") << withAttachment("sha256", QString(64, QLatin1Char('0'))) << "attachments[0].sha256";
+        QTest::newRow("attachment size") << withAttachment("size", 4) << "attachments[0].size";
+        QTest::newRow("attachment base64") << withAttachment("data", QStringLiteral("!!!")) << "attachments[0].data";
+        QTest::newRow("attachment kind") << withAttachment("kind", QStringLiteral("selfie")) << "attachments[0].kind";
+        QTest::newRow("attachment sequence") << withAttachment("sequence", 2) << "attachments[0].sequence";
+        QTest::newRow("attachment mime") << withAttachment("mime_type", QStringLiteral("text/html")) << "attachments[0].mime_type";
         o = caseBody(id);
         o.insert(QStringLiteral("case_id"), QStringLiteral("other-case"));
         QTest::newRow("id differs from path") << compact(o) << "case_id";

@@ -7,6 +7,7 @@
 #include "SyncClient.h"
 #include "SyncTestKiosk.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -77,7 +78,7 @@ private slots:
         QString error;
         QVERIFY2(kiosk.open(&error), qPrintable(error));
         const QString a = newId(), b = newId(), c = newId();
-        QVERIFY2(kiosk.store->submitCase(testSubmission(a), {{QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), "jpeg"}}, &error), qPrintable(error));
+        QVERIFY2(kiosk.store->submitCase(testSubmission(a), {{QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), "jpeg", QStringLiteral("photo")}}, &error), qPrintable(error));
         QVERIFY2(kiosk.store->addRating(a, 5, QStringLiteral("很好"), &error), qPrintable(error));
         QVERIFY2(kiosk.store->submitCase(testSubmission(b), {}, &error), qPrintable(error));
 
@@ -152,6 +153,57 @@ private slots:
         QVERIFY(!ref.isEmpty());
         QCOMPARE(QJsonDocument::fromJson(again->body).object().value(QStringLiteral("platform_ref")).toString(), ref);
         QCOMPARE(platformCases(id), 1);
+    }
+
+    // Pages and a photo go with their case: the platform stores exactly the kiosk's bytes, once, even when
+    // the same case (with its attachments) arrives a second time.
+    void attachmentsReachThePlatformExactlyOnce()
+    {
+        const QString id = newId();
+        QByteArray page1(300 * 1024, Qt::Uninitialized), photo(40 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < page1.size(); ++i)
+            page1[i] = char((i * 7919 + i / 251) & 0xff);
+        for (qsizetype i = 0; i < photo.size(); ++i)
+            photo[i] = char((i * 31 + 5) & 0xff);
+        const QVector<StoredAttachment> attachments{
+            {QStringLiteral("page-1.jpg"), QStringLiteral("image/jpeg"), page1, QStringLiteral("page")},
+            {QStringLiteral("document.pdf"), QStringLiteral("application/pdf"), QByteArray("%PDF-1.4\n%%EOF\n"), QStringLiteral("pdf")},
+            {QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), photo, QStringLiteral("photo")}};
+        SyncTestKiosk first(kioskDir()), second(kioskDir());
+        QString error;
+        QVERIFY(first.open(&error) && second.open(&error));
+        QVERIFY2(first.store->submitCase(testSubmission(id), attachments, &error), qPrintable(error));
+        QVERIFY2(second.store->submitCase(testSubmission(id), attachments, &error), qPrintable(error));
+
+        SyncClient one(*first.store, m_nam, fastSyncSettings(), m_sim->baseUrl());
+        one.start();
+        QTRY_COMPARE(one.pendingCount(), 0);
+        QCOMPARE(first.store->caseSyncState(id), SyncState::Synced);
+        SyncClient two(*second.store, m_nam, fastSyncSettings(), m_sim->baseUrl());
+        two.start();
+        QTRY_COMPARE(two.pendingCount(), 0);
+        QCOMPARE(second.store->caseSyncState(id), SyncState::Synced);
+        QTRY_COMPARE(logCount(QStringLiteral("PUT /api/v1/cases/%1 -> 201").arg(id)), 1);
+        QTRY_COMPARE(logCount(QStringLiteral("PUT /api/v1/cases/%1 -> 200").arg(id)), 1);
+
+        QCOMPARE(platformCases(id), 1);
+        QCOMPARE(platformRowCount(m_sim->dbPath(), QStringLiteral("attachments"), id), 3);
+        const QString stored = platformColumn(m_sim->dbPath(), QStringLiteral("(SELECT * FROM attachments ORDER BY sequence)"),
+                                              QStringLiteral("group_concat(kind || ':' || hex(data), '|')"), id);
+        QStringList expected;
+        for (const StoredAttachment &a : attachments)
+            expected << a.kind + QLatin1Char(':') + QString::fromLatin1(a.data.toHex().toUpper());
+        QVERIFY2(stored == expected.join(QLatin1Char('|')), "the platform's bytes differ from the kiosk's");
+
+        // The platform's status lists them (no bytes), and nothing changed at the kiosk after sync.
+        const auto status = rawExchange(m_sim->port(), RawHttpClient::request("GET", "/api/v1/cases/" + id.toUtf8()));
+        const QJsonArray listed = QJsonDocument::fromJson(status->body).object().value(QStringLiteral("attachments")).toArray();
+        QCOMPARE(listed.size(), 3);
+        QCOMPARE(listed.at(2).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("photo"));
+        QCOMPARE(listed.at(0).toObject().value(QStringLiteral("size")).toInt(), int(page1.size()));
+        const QVector<AttachmentRecord> kept = first.store->attachments(id);
+        QCOMPARE(kept.size(), 3);
+        QCOMPARE(kept.at(0).data, page1);
     }
 
     void conflictingBodyIsRejectedAndQueueGoesOn()

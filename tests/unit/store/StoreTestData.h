@@ -25,8 +25,8 @@ inline CaseSubmission sampleCase(const QString &caseNumber, const QString &cente
 
 inline QVector<StoredAttachment> sampleAttachments()
 {
-    return {{QStringLiteral("id-front.jpg"), QStringLiteral("image/jpeg"), QByteArray("abc")},
-            {QStringLiteral("empty.pdf"), QStringLiteral("application/pdf"), QByteArray()}};
+    return {{QStringLiteral("id-front.jpg"), QStringLiteral("image/jpeg"), QByteArray("abc"), QStringLiteral("page")},
+            {QStringLiteral("empty.pdf"), QStringLiteral("application/pdf"), QByteArray(), QStringLiteral("pdf")}};
 }
 
 inline QByteArray readAll(const QString &path)

@@ -120,7 +120,7 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("submission time is invalid")), qPrintable(error));
 
         CaseSubmission badAttachment = sampleCase(QStringLiteral("C001-20240501-0002"));
-        QVERIFY(!m_store->submitCase(badAttachment, {{QString(), QStringLiteral("image/png"), "x"}}, &error));
+        QVERIFY(!m_store->submitCase(badAttachment, {{QString(), QStringLiteral("image/png"), "x", QString()}}, &error));
         QVERIFY2(error.contains(QLatin1String("attachment 0 has no name")), qPrintable(error));
 
         QCOMPARE(m_store->pendingCount(), 0);

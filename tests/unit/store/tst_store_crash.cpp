@@ -71,7 +71,8 @@ static int childUncommitted(const QString &dataDir, const char *how)
         "'en', '{}', '2024-05-01T00:00:00.000Z')",
         "insert case", &error);
     std::optional<Statement> insertAttachment = db->prepare(
-        "INSERT INTO attachments (case_id, name, mime_type, data) VALUES (?1, 'big', 'image/jpeg', ?2)",
+        "INSERT INTO attachments (case_id, sequence, kind, name, mime_type, data, sha256) "
+        "VALUES (?1, 1, 'page', 'big', 'image/jpeg', ?2, '')",
         "insert attachment", &error);
     if (!transaction || !insertCase || !insertAttachment ||
         !insertCase->bind(1, QLatin1String(kUncommittedCaseId)).run(&error) ||

@@ -64,6 +64,13 @@ private:
 
     QString storePath() const { return m_dir->filePath(QStringLiteral("cases.sqlite")); }
 
+    bool copyVersion2Fixture()
+    {
+        const QString target = storePath();
+        return QFile::copy(sourcePath(QStringLiteral("tests/fixtures/store/cases-v2.sqlite")), target) &&
+               QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
     bool copyVersion1Fixture()
     {
         const QString target = storePath();
@@ -122,7 +129,7 @@ private slots:
         QString error;
         std::unique_ptr<CaseStore> store = CaseStore::open(m_dir->path(), &error);
         QVERIFY2(store, qPrintable(error));
-        QCOMPARE(store->userVersion(), 2);
+        QCOMPARE(store->userVersion(), CaseStore::schemaVersion);
         QCOMPARE(store->journalMode(), QStringLiteral("wal"));
 
         const std::optional<CaseSubmission> first = store->findCase(QLatin1String(kCase1));
@@ -167,6 +174,81 @@ private slots:
                          QStringLiteral("3|rating|pending|<null>|0"),
                          QStringLiteral("4|case|pending|<null>|0")}));
         QCOMPARE(rows(*db, "SELECT count(*) FROM attachments"), QStringList(QStringLiteral("2")));
+    }
+
+    // The committed version-2 fixture is exactly what its .sql source builds, and migrations 1 + 2 build its
+    // schema (the .sql replays them verbatim).
+    void version2FixtureMatchesItsSourceAndMigration2()
+    {
+        QString error;
+        const QByteArray script = readAll(sourcePath(QStringLiteral("tests/fixtures/store/cases-v2.sql")));
+        QVERIFY(!script.isEmpty());
+        std::unique_ptr<Database> fromSql =
+            Database::open(m_dir->filePath(QStringLiteral("from-sql.sqlite")), &error);
+        QVERIFY2(fromSql && fromSql->exec(script.constData(), "load cases-v2.sql", &error), qPrintable(error));
+        QVERIFY2(copyVersion2Fixture(), "cannot copy the fixture");
+        std::unique_ptr<Database> fixture = Database::open(storePath(), &error);
+        QVERIFY2(fixture, qPrintable(error));
+        const auto contents = [](Database &db) {
+            return version1Contents(db) + rows(db, "SELECT id, case_id, name, mime_type, hex(data) FROM attachments ORDER BY id") +
+                   rows(db, "SELECT * FROM ratings ORDER BY case_id");
+        };
+        const QStringList expected = contents(*fromSql);
+        QCOMPARE(contents(*fixture), expected);
+        QVERIFY(expected.size() > 20);
+
+        std::unique_ptr<Database> fresh = Database::open(m_dir->filePath(QStringLiteral("fresh.sqlite")), &error);
+        QVERIFY2(fresh && migrateDatabase(*fresh, 2, &error), qPrintable(error));
+        QCOMPARE(schemaOf(*fresh), schemaOf(*fixture));
+    }
+
+    void migratesVersion2Fixture()
+    {
+        static const char kWithPages[] = "7a1b2c3d-0000-4000-8000-000000000001";
+        static const char kRejected[] = "7a1b2c3d-0000-4000-8000-000000000002";
+        QVERIFY2(copyVersion2Fixture(), "cannot copy the fixture");
+        QString error;
+        std::unique_ptr<CaseStore> store = CaseStore::open(m_dir->path(), &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->userVersion(), 3);
+
+        // The attachments kept their bytes and order, and got a sequence, a kind and their SHA-256.
+        const QVector<AttachmentRecord> pages = store->attachments(QLatin1String(kWithPages));
+        QCOMPARE(pages.size(), 3);
+        QCOMPARE(pages[0].sequence, 1);
+        QCOMPARE(pages[0].kind, QStringLiteral("page"));
+        QCOMPARE(pages[0].name, QStringLiteral("id-front.jpg"));
+        QCOMPARE(pages[0].data, QByteArray("abc"));
+        QCOMPARE(pages[0].sha256, QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(pages[1].sequence, 2);
+        QCOMPARE(pages[1].kind, QStringLiteral("pdf"));
+        QCOMPARE(pages[1].data, QByteArray());
+        QCOMPARE(pages[1].sha256, QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(pages[2].sequence, 3);
+        QCOMPARE(pages[2].data, QByteArray("foo"));
+        QVERIFY(store->attachments(QLatin1String(kRejected)).isEmpty());
+
+        // Cases, outbox states and the rating are as they were; the synced body is not rebuilt.
+        QCOMPARE(store->findCase(QLatin1String(kWithPages))->form.value(QStringLiteral("full_name")).toString(),
+                 QStringLiteral("测试丙"));
+        QCOMPARE(store->caseSyncState(QLatin1String(kWithPages)), SyncState::Synced);
+        QCOMPARE(store->caseSyncState(QLatin1String(kRejected)), SyncState::Rejected);
+        QCOMPARE(store->pendingCount(), 1);
+        QCOMPARE(store->nextOutboxItem()->kind, QStringLiteral("rating"));
+        QCOMPARE(store->auditCount(), 5);
+
+        // New cases get version-3 attachments; numbering continues.
+        CaseSubmission next = sampleCase(store->nextCaseNumber(QStringLiteral("C002"), QDate(2026, 11, 1), &error));
+        QCOMPARE(next.caseNumber, QStringLiteral("C002-20261101-0003"));
+        QVERIFY2(store->submitCase(next, {{QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), QByteArray("face"), QStringLiteral("photo")}}, &error),
+                 qPrintable(error));
+        QCOMPARE(store->attachments(next.id).value(0).kind, QStringLiteral("photo"));
+        const QString path = store->filePath();
+        store.reset();
+        std::unique_ptr<Database> db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(rows(*db, "SELECT count(*) FROM sqlite_master WHERE name IN ('attachments_v3', 'attachments_case_id')"),
+                 QStringList(QStringLiteral("0")));
     }
 
     void failedMigrationLeavesTheOldVersion()
@@ -227,7 +309,7 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("schema version 99 is newer")));
         QVERIFY(!CaseStore::open(m_dir->path(), &error));
         QVERIFY2(error.contains(storePath()), qPrintable(error));
-        QVERIFY2(error.contains(QLatin1String("schema version 99 is newer than version 2")),
+        QVERIFY2(error.contains(QLatin1String("schema version 99 is newer than version 3")),
                  qPrintable(error));
 
         QCOMPARE(readAll(storePath()), before);
@@ -325,7 +407,7 @@ private slots:
             QVERIFY2(store, qPrintable(error));
             for (int i = 1; i <= 5; ++i) {
                 QVector<StoredAttachment> photo = {{QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"),
-                                                    QByteArray(20000, char('0' + i))}};
+                                                    QByteArray(20000, char('0' + i)), QStringLiteral("photo")}};
                 QVERIFY2(store->submitCase(sampleCase(QStringLiteral("C001-20240501-000%1").arg(i)), photo,
                                            &error),
                          qPrintable(error));

@@ -53,9 +53,9 @@ private slots:
             QDateTime(QDate(2024, 5, 1), QTime(16, 30, 0, 123), Qt::OffsetFromUTC, 8 * 3600);
         const QByteArray expected =
             R"({"attachments":[)"
-            R"({"mime_type":"image/jpeg","name":"id-front.jpg",)"
+            R"({"data":"YWJj","kind":"page","mime_type":"image/jpeg","name":"id-front.jpg","sequence":1,)"
             R"("sha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","size":3},)"
-            R"({"mime_type":"application/pdf","name":"empty.pdf",)"
+            R"({"data":"","kind":"pdf","mime_type":"application/pdf","name":"empty.pdf","sequence":2,)"
             R"("sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","size":0}],)"
             R"("case_id":"c0ffee00-0000-4000-8000-000000000001","case_number":"C001-20240501-0001",)"
             R"("center_id":"C001","form":{"copies":2,"full_name":"测试乙"},"language":"zh_CN",)"

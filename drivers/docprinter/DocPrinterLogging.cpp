@@ -1,0 +1,3 @@
+#include "DocPrinterLogging.h"
+
+Q_LOGGING_CATEGORY(lcDocPrinter, "onestop.docprinter", QtInfoMsg)

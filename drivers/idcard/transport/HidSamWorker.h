@@ -1,0 +1,40 @@
+#pragma once
+
+#include "HidSamTransport.h"
+
+#include <QByteArray>
+#include <QObject>
+
+class QSocketNotifier;
+
+// The hidraw node of a HidSamTransport, on the transport's worker thread. Private to the transport.
+// Thread: every function runs on the worker thread (invoked through queued connections).
+class HidSamWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    HidSamWorker(const QString &path, const HidSamTransport::Layout &layout);
+    ~HidSamWorker() override; // closes the fd
+
+public slots:
+    void open();
+    void write(const QByteArray &frame);
+    void discardInput() { m_input.clear(); }
+
+signals:
+    void opened();
+    void failed(const QString &reason);
+    void bytesRead(const QByteArray &frameBytes);
+    void writeFailed(const QString &detail);
+
+private:
+    void readReady();
+    void closeFd();
+
+    QString m_path;
+    HidSamTransport::Layout m_layout;
+    int m_fd = -1;
+    QSocketNotifier *m_notifier = nullptr;
+    QByteArray m_input; // reports arrive whole from hidraw; buffered in case a node delivers a stream
+};
