@@ -150,6 +150,7 @@ void SubmissionController::printReceipt()
     content.maskedIdNumber = IdNumber::mask(m_resident.idNumber);
     content.synced = m_store.caseSyncState(m_caseId) == SyncState::Synced;
     content.trackingUrl = trackingUrl();
+    content.language = m_language; // the resident's language, not the machine's locale
 
     if (!m_printer.isReady()) {
         m_receiptState = ReceiptState::NotPrinted;

@@ -1,11 +1,15 @@
 // The composition root: the only place where the kiosk's objects are built and wired together.
 
+#include "CameraCodeScanner.h"
+#include "CameraFrameRouter.h"
 #include "CaseStore.h"
 #include "CatalogLoader.h"
 #include "Clock.h"
 #include "ConfigConsistency.h"
 #include "DeviceHub.h"
+#include "DocumentCaptureController.h"
 #include "EmulatedHallClient.h"
+#include "FaceCaptureController.h"
 #include "FormController.h"
 #include "KioskDevices.h"
 #include "KioskInfo.h"
@@ -209,6 +213,18 @@ int main(int argc, char *argv[])
                                                           sync, residents.value());
     if (options.demo && !simulator)
         return outOfService(QStringLiteral("--demo needs the simulated hall (--devices simulated)"), BadUsage, options);
+    // The camera in the journey: QR codes on the identify screen, document pages and the resident's photo on
+    // the materials screen. The router feeds each capture only while its screen is open. A camera that is
+    // already the configured scanner is not doubled.
+    DocumentCaptureController documentCapture;
+    FaceCaptureController faceCapture;
+    session.setCaptureControllers(&documentCapture, &faceCapture);
+    std::unique_ptr<CameraCodeScanner> cameraScanner;
+    if (!qobject_cast<CameraCodeScanner *>(&kioskDevices->scanner())) {
+        cameraScanner = std::make_unique<CameraCodeScanner>(&kioskDevices->camera());
+        session.addCodeScanner(*cameraScanner);
+    }
+    CameraFrameRouter cameraFeed(session, &kioskDevices->camera(), &documentCapture, &faceCapture, cameraScanner.get());
     TechnicianController technician(site.technician, clock, [&session] {
         return session.screenName() == QLatin1String("attract");
     });
@@ -221,7 +237,8 @@ int main(int argc, char *argv[])
     UserActivityFilter activity(session);
     app.installEventFilter(&activity);
 
-    QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, simulator.get(), &technician});
+    QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, simulator.get(), &technician,
+                        &documentCapture, &faceCapture, &cameraFeed});
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);

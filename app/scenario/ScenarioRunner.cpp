@@ -153,6 +153,14 @@ bool ScenarioRunner::tap(const QString &objectName, int timeoutMs)
         return fail(QStringLiteral("no visible control named '%1' on screen '%2'").arg(objectName, m_parts.session->screenName()));
     if (!item->isEnabled())
         return fail(QStringLiteral("control '%1' is disabled").arg(objectName));
+    // Layouts place their children when polished for the next frame; a control that just appeared may
+    // still have its old geometry. Polish its ancestors, outermost first, so the tap lands where the
+    // resident would see the control.
+    QVector<QQuickItem *> chain;
+    for (QQuickItem *p = item; p; p = p->parentItem())
+        chain.prepend(p);
+    for (QQuickItem *p : chain)
+        p->ensurePolished();
     scrollIntoView(item);
     const QPointF local(item->width() / 2, item->height() / 2);
     const QPointF scenePos = item->mapToScene(local);
@@ -327,10 +335,11 @@ void ScenarioRunner::onScreenChanged()
 
 void ScenarioRunner::capture(const QString &label)
 {
+    // The screen's Loader switches synchronously on screenChanged; grabWindow polishes and renders. A run
+    // without --screenshots draws the same frames, so that it behaves exactly like one with them.
+    const QImage image = m_parts.window->grabWindow();
     if (m_screenshotDir.isEmpty())
         return;
-    // The screen's Loader switches synchronously on screenChanged; grabWindow polishes and renders.
-    const QImage image = m_parts.window->grabWindow();
     const QString file = QStringLiteral("%1-%2.png").arg(m_screenshots.size() + 1, 2, 10, QLatin1Char('0')).arg(label);
     if (image.isNull() || !image.save(QDir(m_screenshotDir).filePath(file))) {
         qCWarning(lcScenario) << "could not save screenshot" << file;

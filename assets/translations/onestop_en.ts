@@ -28,59 +28,6 @@
     </message>
 </context>
 <context>
-    <name>CaseReceipt</name>
-    <message>
-        <location filename="../../app/core/CaseReceipt.cpp" line="+45"/>
-        <source>Application receipt</source>
-        <translation>Application receipt</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Case number</source>
-        <translation>Case number</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Submitted</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Applicant</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ID number</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>received by the platform</source>
-        <translation>received by the platform</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>saved at this kiosk; it is sent to the platform automatically</source>
-        <translation>saved at this kiosk; it is sent to the platform automatically</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Scan to follow your case</source>
-        <translation>Scan to follow your case</translation>
-    </message>
-</context>
-<context>
     <name>CatalogScreen</name>
     <message>
         <location filename="../../qml/Screens/CatalogScreen.qml" line="+19"/>
@@ -119,6 +66,77 @@
         <location line="+9"/>
         <source>This service needs the %1, which is not working right now. Please ask the staff.</source>
         <translation>This service needs the %1, which is not working right now. Please ask the staff.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCaptureController</name>
+    <message>
+        <location filename="../../app/core/DocumentCaptureController.cpp" line="+67"/>
+        <source>No page found. Please lay the document flat inside the frame.</source>
+        <translation>No page found. Please lay the document flat inside the frame.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have photographed the most pages this application takes.</source>
+        <translation>You have photographed the most pages this application takes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The photo could not be saved. Please take it again.</source>
+        <translation>The photo could not be saved. Please take it again.</translation>
+    </message>
+</context>
+<context>
+    <name>FaceCaptureController</name>
+    <message>
+        <location filename="../../app/core/FaceCaptureController.cpp" line="+17"/>
+        <source>Please look at the camera</source>
+        <translation>Please look at the camera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only one person please</source>
+        <translation>Only one person please</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More light please</source>
+        <translation>More light please</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too bright, please step out of the direct light</source>
+        <translation>Too bright, please step out of the direct light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please move closer</source>
+        <translation>Please move closer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please move back a little</source>
+        <translation>Please move back a little</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please move to the centre</source>
+        <translation>Please move to the centre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please keep steady, the picture is blurred</source>
+        <translation>Please keep steady, the picture is blurred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold still</source>
+        <translation>Hold still</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>You can also use your ID card instead, or ask the staff for help.</source>
+        <translation>You can also use your ID card instead, or ask the staff for help.</translation>
     </message>
 </context>
 <context>
@@ -322,17 +340,22 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+18"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+21"/>
         <source>Identify yourself</source>
         <translation>Identify yourself</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>ID card reader</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+67"/>
+        <source>or show the QR code of your appointment or tracking code to the camera</source>
+        <translation>or show the QR code of your appointment or tracking code to the camera</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Please place your ID card flat on the reader</source>
         <translation>Please place your ID card flat on the reader</translation>
     </message>
@@ -387,6 +410,140 @@
         <location filename="../../qml/Screens/LanguageScreen.qml" line="+20"/>
         <source>Choose your language</source>
         <translation>Choose your language</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsScreen</name>
+    <message>
+        <location filename="../../qml/Screens/MaterialsScreen.qml" line="+26"/>
+        <source>Your documents</source>
+        <translation>Your documents</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>This service asks for:</source>
+        <translation>This service asks for:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You may photograph them here. This is optional: you can also bring paper copies to the counter.</source>
+        <translation>You may photograph them here. This is optional: you can also bring paper copies to the counter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Photograph a document</source>
+        <translation>Photograph a document</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No pages photographed yet.</source>
+        <translation>No pages photographed yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 page photographed</source>
+        <translation>1 page photographed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pages photographed</source>
+        <translation>%1 pages photographed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Remove page %1</source>
+        <translation>Remove page %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your photo is taken.</source>
+        <translation>Your photo is taken.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This service also needs a photo of you. We can take it here, or you can bring a printed photo.</source>
+        <translation>This service also needs a photo of you. We can take it here, or you can bring a printed photo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Take the photo again</source>
+        <translation>Take the photo again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take my photo</source>
+        <translation>Take my photo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Is the page clear and complete?</source>
+        <translation>Is the page clear and complete?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lay one page flat under the camera, then press &quot;Take picture&quot;.</source>
+        <translation>Lay one page flat under the camera, then press "Take picture".</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Page found. Hold still.</source>
+        <translation>Page found. Hold still.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Take picture</source>
+        <translation>Take picture</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Use this page</source>
+        <translation>Use this page</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+85"/>
+        <source>Retake</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Back to the list</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>We will take one photo for this application. It is stored only with your application.</source>
+        <translation>We will take one photo for this application. It is stored only with your application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is this photo good?</source>
+        <translation>Is this photo good?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at the camera.</source>
+        <translation>Look at the camera.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>I agree, take my photo</source>
+        <translation>I agree, take my photo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Use this photo</source>
+        <translation>Use this photo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use another way: I will bring a printed photo</source>
+        <translation>Use another way: I will bring a printed photo</translation>
     </message>
 </context>
 <context>
@@ -534,7 +691,17 @@
         <translation>Check your application</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+39"/>
+        <source>Attached: %1</source>
+        <translation>Attached: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No documents attached; you can bring paper copies to the counter.</source>
+        <translation>No documents attached; you can bring paper copies to the counter.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>(not filled in)</source>
         <translation>(not filled in)</translation>
     </message>
@@ -578,7 +745,22 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../app/core/SessionController.cpp" line="+133"/>
+        <location filename="../../app/core/SessionController.cpp" line="+80"/>
+        <source>1 page</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 photo</source>
+        <translation>1 photo</translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</source>
         <translation>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</translation>
     </message>
@@ -608,7 +790,12 @@
         <translation>Please confirm your consent before submitting.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>Your document photos could not be prepared. Remove them and continue, or try again.</source>
+        <translation>Your document photos could not be prepared. Remove them and continue, or try again.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</source>
         <translation>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</translation>
     </message>
@@ -735,7 +922,7 @@
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/core/SubmissionController.cpp" line="+164"/>
+        <location filename="../../app/core/SubmissionController.cpp" line="+166"/>
         <source>the receipt could not be laid out</source>
         <translation>the receipt could not be laid out</translation>
     </message>
@@ -748,6 +935,79 @@
         <location line="+1"/>
         <source>the printer is not available</source>
         <translation>the printer is not available</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianController</name>
+    <message>
+        <location filename="../../app/core/TechnicianController.cpp" line="+57"/>
+        <source>Too many wrong PINs. Try again later.</source>
+        <translation>Too many wrong PINs. Try again later.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Wrong PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n attempt left.</numerusform>
+            <numerusform>Wrong PIN. %n attempts left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPinPad</name>
+    <message>
+        <location filename="../../qml/Screens/TechnicianPinPad.qml" line="+33"/>
+        <source>Technician PIN</source>
+        <translation>Technician PIN</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianScreen</name>
+    <message>
+        <location filename="../../qml/Screens/TechnicianScreen.qml" line="+25"/>
+        <source>Technician: devices</source>
+        <translation>Technician: devices</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n application(s) waiting to be sent to the platform</source>
+        <translation>
+            <numerusform>%n application waiting to be sent to the platform</numerusform>
+            <numerusform>%n applications waiting to be sent to the platform</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(simulated)</source>
+        <translation>(simulated)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

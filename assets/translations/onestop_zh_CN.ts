@@ -27,59 +27,6 @@
     </message>
 </context>
 <context>
-    <name>CaseReceipt</name>
-    <message>
-        <location filename="../../app/core/CaseReceipt.cpp" line="+45"/>
-        <source>Application receipt</source>
-        <translation>办件回执</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Service</source>
-        <translation>办理事项</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Case number</source>
-        <translation>办件编号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Submitted</source>
-        <translation>提交时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ID number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>办理状态</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>received by the platform</source>
-        <translation>平台已接收</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>saved at this kiosk; it is sent to the platform automatically</source>
-        <translation>已在本机保存，将自动报送平台</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Scan to follow your case</source>
-        <translation>扫码查询办件进度</translation>
-    </message>
-</context>
-<context>
     <name>CatalogScreen</name>
     <message>
         <location filename="../../qml/Screens/CatalogScreen.qml" line="+19"/>
@@ -118,6 +65,77 @@
         <location line="+9"/>
         <source>This service needs the %1, which is not working right now. Please ask the staff.</source>
         <translation>办理此事项需要使用%1，该设备暂时无法使用，请咨询工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCaptureController</name>
+    <message>
+        <location filename="../../app/core/DocumentCaptureController.cpp" line="+67"/>
+        <source>No page found. Please lay the document flat inside the frame.</source>
+        <translation>没有找到材料页面，请把材料平放在取景框内。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have photographed the most pages this application takes.</source>
+        <translation>本次申请可拍摄的页数已满。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The photo could not be saved. Please take it again.</source>
+        <translation>照片未能保存，请重新拍摄。</translation>
+    </message>
+</context>
+<context>
+    <name>FaceCaptureController</name>
+    <message>
+        <location filename="../../app/core/FaceCaptureController.cpp" line="+17"/>
+        <source>Please look at the camera</source>
+        <translation>请看摄像头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only one person please</source>
+        <translation>请只留一人在镜头前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More light please</source>
+        <translation>光线太暗，请到亮一点的地方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too bright, please step out of the direct light</source>
+        <translation>光线太强，请避开直射光</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please move closer</source>
+        <translation>请靠近一点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please move back a little</source>
+        <translation>请稍微往后一点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please move to the centre</source>
+        <translation>请移到画面中间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please keep steady, the picture is blurred</source>
+        <translation>画面模糊，请保持不动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold still</source>
+        <translation>请保持不动</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>You can also use your ID card instead, or ask the staff for help.</source>
+        <translation>您也可以改用身份证，或请工作人员协助。</translation>
     </message>
 </context>
 <context>
@@ -318,17 +336,22 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+18"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+21"/>
         <source>Identify yourself</source>
         <translation>身份核验</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>ID card reader</source>
         <translation>身份证读卡区</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+67"/>
+        <source>or show the QR code of your appointment or tracking code to the camera</source>
+        <translation>或将预约二维码、办件查询二维码对准摄像头</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Please place your ID card flat on the reader</source>
         <translation>请将身份证平放在读卡区</translation>
     </message>
@@ -382,6 +405,140 @@
         <location filename="../../qml/Screens/LanguageScreen.qml" line="+20"/>
         <source>Choose your language</source>
         <translation>请选择语言</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsScreen</name>
+    <message>
+        <location filename="../../qml/Screens/MaterialsScreen.qml" line="+26"/>
+        <source>Your documents</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>This service asks for:</source>
+        <translation>本事项需要以下材料：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You may photograph them here. This is optional: you can also bring paper copies to the counter.</source>
+        <translation>您可以在这里拍摄材料。拍摄不是必须的：您也可以把纸质材料带到窗口。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Photograph a document</source>
+        <translation>拍摄材料</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No pages photographed yet.</source>
+        <translation>还没有拍摄材料。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 page photographed</source>
+        <translation>已拍摄1页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pages photographed</source>
+        <translation>已拍摄%1页</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Remove page %1</source>
+        <translation>删除第%1页</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your photo is taken.</source>
+        <translation>您的照片已拍好。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This service also needs a photo of you. We can take it here, or you can bring a printed photo.</source>
+        <translation>本事项还需要您的一张照片。可以在这里拍摄，也可以带一张打印好的照片。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Take the photo again</source>
+        <translation>重新拍照</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take my photo</source>
+        <translation>为我拍照</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Is the page clear and complete?</source>
+        <translation>这一页清楚、完整吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lay one page flat under the camera, then press &quot;Take picture&quot;.</source>
+        <translation>请把一页材料平放在摄像头下，然后按“拍摄”。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Page found. Hold still.</source>
+        <translation>已找到材料，请保持不动。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Take picture</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Use this page</source>
+        <translation>使用这一页</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+85"/>
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Back to the list</source>
+        <translation>返回材料列表</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>We will take one photo for this application. It is stored only with your application.</source>
+        <translation>我们将为本次申请拍摄一张照片。照片只随您的申请保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is this photo good?</source>
+        <translation>这张照片可以吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at the camera.</source>
+        <translation>请看摄像头。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>I agree, take my photo</source>
+        <translation>我同意，请拍照</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Use this photo</source>
+        <translation>使用这张照片</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use another way: I will bring a printed photo</source>
+        <translation>换一种方式：我会带打印好的照片</translation>
     </message>
 </context>
 <context>
@@ -529,7 +686,17 @@
         <translation>核对申请信息</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+39"/>
+        <source>Attached: %1</source>
+        <translation>已附材料：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No documents attached; you can bring paper copies to the counter.</source>
+        <translation>未附材料；您可以把纸质材料带到窗口。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>(not filled in)</source>
         <translation>（未填写）</translation>
     </message>
@@ -573,7 +740,22 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../app/core/SessionController.cpp" line="+133"/>
+        <location filename="../../app/core/SessionController.cpp" line="+80"/>
+        <source>1 page</source>
+        <translation>1页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 pages</source>
+        <translation>%1页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 photo</source>
+        <translation>1张照片</translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</source>
         <translation>检测到另一张身份证。本次办理属于首张证件的持有人，请先完成或结束本次办理，再开始新的办理。</translation>
     </message>
@@ -603,7 +785,12 @@
         <translation>提交前请先阅读并勾选同意。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>Your document photos could not be prepared. Remove them and continue, or try again.</source>
+        <translation>您拍摄的材料照片未能处理。请删除后继续，或重新拍摄。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</source>
         <translation>您的申请未能在本终端保存。已填写的内容仍然保留，请重试，或咨询工作人员。</translation>
     </message>
@@ -729,7 +916,7 @@
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/core/SubmissionController.cpp" line="+164"/>
+        <location filename="../../app/core/SubmissionController.cpp" line="+166"/>
         <source>the receipt could not be laid out</source>
         <translation>回执排版失败</translation>
     </message>
@@ -742,6 +929,76 @@
         <location line="+1"/>
         <source>the printer is not available</source>
         <translation>打印机暂不可用</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianController</name>
+    <message>
+        <location filename="../../app/core/TechnicianController.cpp" line="+57"/>
+        <source>Too many wrong PINs. Try again later.</source>
+        <translation>密码错误次数过多，请稍后再试。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Wrong PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>密码错误，还可尝试%n次。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPinPad</name>
+    <message>
+        <location filename="../../qml/Screens/TechnicianPinPad.qml" line="+33"/>
+        <source>Technician PIN</source>
+        <translation>运维人员密码</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请%n秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianScreen</name>
+    <message>
+        <location filename="../../qml/Screens/TechnicianScreen.qml" line="+25"/>
+        <source>Technician: devices</source>
+        <translation>运维：设备状态</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n application(s) waiting to be sent to the platform</source>
+        <translation>
+            <numerusform>%n件申请等待提交至平台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(simulated)</source>
+        <translation>（模拟）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

@@ -22,8 +22,10 @@ UsbReceiptPrinter::UsbReceiptPrinter(const QString &name, UsbContext *context,
     m_pollTimer.setSingleShot(true);
     connect(&m_reopenTimer, &QTimer::timeout, this, &UsbReceiptPrinter::tryOpen);
     connect(&m_pollTimer, &QTimer::timeout, this, &UsbReceiptPrinter::onPollTimeout);
-    connect(context, &UsbContext::deviceArrived, this, &UsbReceiptPrinter::onDeviceArrived);
-    connect(context, &UsbContext::deviceLeft, this, &UsbReceiptPrinter::onDeviceLeft);
+    if (context) { // null when USB could not start: the printer stays unavailable and says so
+        connect(context, &UsbContext::deviceArrived, this, &UsbReceiptPrinter::onDeviceArrived);
+        connect(context, &UsbContext::deviceLeft, this, &UsbReceiptPrinter::onDeviceLeft);
+    }
     updateDeviceState();
 }
 
@@ -99,6 +101,8 @@ void UsbReceiptPrinter::tryOpen()
 {
     if (!m_running || m_phase != Phase::Closed)
         return;
+    if (!m_context || !m_context->isRunning())
+        return deviceFailed(QStringLiteral("open"), QStringLiteral("USB is not available on this kiosk"), false);
     UsbDeviceInfo found;
     for (const UsbDeviceInfo &d : m_context->devices()) {
         if (d.vendorId == m_config.vendorId && d.productId == m_config.productId &&

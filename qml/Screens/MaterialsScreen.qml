@@ -213,6 +213,8 @@ Rectangle {
                 KioskButton {
                     objectName: "materials.capture"
                     visible: !parent.parent.previewing
+                    // Lit once the camera sees a page: a picture without one would only be refused.
+                    enabled: DocumentCapture.pageFound
                     kind: "primary"
                     text: qsTr("Take picture")
                     Layout.fillWidth: true

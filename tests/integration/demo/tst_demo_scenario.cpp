@@ -29,6 +29,24 @@ class TestDemoScenario : public QObject
         return QJsonDocument::fromJson(file.readAll()).object();
     }
 
+    int countAttachments(const QString &caseId)
+    {
+        sqlite3 *db = nullptr;
+        int count = -1;
+        const QByteArray path = m_dir.filePath(QStringLiteral("platform.sqlite")).toUtf8();
+        if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+            sqlite3_stmt *stmt = nullptr;
+            const QByteArray id = caseId.toUtf8();
+            if (sqlite3_prepare_v2(db, "SELECT count(*) FROM attachments WHERE case_id = ? AND kind = 'page'", -1, &stmt, nullptr) == SQLITE_OK &&
+                sqlite3_bind_text(stmt, 1, id.constData(), int(id.size()), SQLITE_TRANSIENT) == SQLITE_OK &&
+                sqlite3_step(stmt) == SQLITE_ROW)
+                count = sqlite3_column_int(stmt, 0);
+            sqlite3_finalize(stmt);
+        }
+        sqlite3_close(db);
+        return count;
+    }
+
     int countCases(const QString &caseId)
     {
         sqlite3 *db = nullptr;
@@ -47,7 +65,8 @@ class TestDemoScenario : public QObject
         return count;
     }
 
-    QJsonObject runScenario(const QString &scenario, const QString &outDir, int *exitCode, QString *output)
+    QJsonObject runScenario(const QString &scenario, const QString &outDir, int *exitCode, QString *output,
+                            const QStringList &extra = {})
     {
         QProcess kiosk;
         kiosk.setProcessChannelMode(QProcess::MergedChannels);
@@ -55,12 +74,12 @@ class TestDemoScenario : public QObject
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         kiosk.setProcessEnvironment(env);
         kiosk.start(QStringLiteral(KIOSK_BINARY),
-                    {QStringLiteral("--config"), sourcePath(QStringLiteral("kiosk-config")),
+                    QStringList{QStringLiteral("--config"), sourcePath(QStringLiteral("kiosk-config")),
                      QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("kiosk-data")),
                      QStringLiteral("--platform-url"), m_platformUrl,
                      QStringLiteral("--scenario"), scenario,
                      QStringLiteral("--screenshots"), outDir,
-                     QStringLiteral("--report"), QDir(outDir).filePath(QStringLiteral("report.json"))});
+                     QStringLiteral("--report"), QDir(outDir).filePath(QStringLiteral("report.json"))} + extra);
         kiosk.waitForFinished(150000);
         *exitCode = kiosk.exitStatus() == QProcess::NormalExit ? kiosk.exitCode() : -1;
         *output = QString::fromUtf8(kiosk.readAll());
@@ -154,6 +173,31 @@ private slots:
         // The only warnings are the ones that tell staff the receipt was not printed.
         for (const QJsonValue &w : report.value(QStringLiteral("warnings")).toArray())
             QVERIFY2(w.toString().contains(QStringLiteral("receipt")), qPrintable(w.toString()));
+    }
+
+    void cameraMaterialsThroughARecordedCamera()
+    {
+        // The materials screen photographs a page through the real capture path (OpenCvCamera playing
+        // recorded frames), finds and flattens it, and the page reaches the platform with the case.
+        const QString out = m_dir.filePath(QStringLiteral("camera"));
+        int exitCode = 0;
+        QString output;
+        const QString source = QStringLiteral("images:%1/frame_%03d.png?loop=1&fps=10").arg(QStringLiteral(DEMO_CAMERA_DIR));
+        const QJsonObject report = runScenario(sourcePath(QStringLiteral("kiosk-config/scenarios/camera-materials.json")), out,
+                                               &exitCode, &output, {QStringLiteral("--camera-source"), source});
+        const QString failure = output.mid(output.indexOf(QStringLiteral("scenario failed")), 300);
+        QVERIFY2(exitCode == 0 && report.value(QStringLiteral("passed")).toBool(), qPrintable(failure));
+        QVERIFY2(output.contains(QStringLiteral("device camera: images")), qPrintable(failure));
+        QStringList screens;
+        for (const QJsonValue &v : report.value(QStringLiteral("screens_visited")).toArray())
+            screens << v.toString();
+        QVERIFY2(screens.contains(QStringLiteral("materials")), qPrintable(screens.join(QLatin1Char(' '))));
+        const QString caseId = report.value(QStringLiteral("case_id")).toString();
+        QVERIFY(!caseId.isEmpty());
+        QVERIFY(report.value(QStringLiteral("case_synced")).toBool());
+        QCOMPARE(countCases(caseId), 1);
+        QCOMPARE(countAttachments(caseId), 1);
+        QVERIFY(!output.contains(QStringLiteral("32010219850712001X")));
     }
 
     void brokenConfigurationIsRefusedAtStartNamingFileAndPlace()
