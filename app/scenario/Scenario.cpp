@@ -12,7 +12,7 @@ const QStringList &Scenario::actions()
                                    QStringLiteral("advance_clock"), QStringLiteral("set_device_state"),
                                    QStringLiteral("network"),      QStringLiteral("expect_screen"),
                                    QStringLiteral("expect_field"), QStringLiteral("wait_sync"),
-                                   QStringLiteral("wait_receipt"),
+                                   QStringLiteral("wait_receipt"), QStringLiteral("expect_notice"),
                                    QStringLiteral("screenshot")};
     return names;
 }

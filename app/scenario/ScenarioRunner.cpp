@@ -303,6 +303,17 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
                             .arg(m_parts.sync->pendingCount()).arg(ms).arg(m_parts.sync->lastError()));
         return true;
     }
+    if (a == QLatin1String("expect_notice")) {
+        // What the kiosk tells the resident under the screen (a refused code, a device problem).
+        const QString expected = step.argument.toString();
+        const auto shown = [&] {
+            const QString notice = m_parts.session->notice();
+            return expected.isEmpty() ? notice.isEmpty() : notice.contains(expected);
+        };
+        if (!waitUntil(shown, timeoutMs))
+            return fail(QStringLiteral("notice is '%1', expected '%2' within %3 ms").arg(m_parts.session->notice(), expected).arg(timeoutMs));
+        return true;
+    }
     if (a == QLatin1String("wait_receipt")) {
         // The receipt's fate, as the resident is told: printed, or not printed (and why).
         const QString expected = step.argument.toString();

@@ -131,6 +131,10 @@ private slots:
         QVERIFY(!paper.contains("310104194803010029")); // masked on paper
         // The emulator saw the card placed and removed, and no personal data in either log.
         QVERIFY2(hallLog.contains(QStringLiteral("hall: place card")), qPrintable(hallLog));
+        // The appointment code went through hidraw (HID POS reports) and the kiosk refused it as an identity:
+        // the scenario's expect_notice step passed, so the scan arrived.
+        QVERIFY2(hallLog.contains(QStringLiteral("hall: scan")), qPrintable(hallLog));
+        QVERIFY2(output.contains(QStringLiteral("device scanner: hidpos")), qPrintable(output.left(2000)));
         QVERIFY(!output.contains(QStringLiteral("310104194803010029")));
         QVERIFY(!output.contains(QStringLiteral("王秀英")));
     }
