@@ -38,6 +38,10 @@ SamIdCardReader::SamIdCardReader(const QString &name, SamTransport *transport, c
     connect(m_transport, &SamTransport::closed, this, &SamIdCardReader::onClosed);
     connect(m_transport, &SamTransport::responseReceived, this, &SamIdCardReader::onResponse);
     connect(m_transport, &SamTransport::exchangeFailed, this, &SamIdCardReader::onExchangeFailed);
+    connect(m_transport, &SamTransport::devicePluggedIn, this, [this] {
+        if (m_state == State::Unavailable && m_started)
+            m_reopenTimer.start(0); // open now, not at the next reopen tick
+    });
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &SamIdCardReader::onPollTimer);
     m_reopenTimer.setSingleShot(true);

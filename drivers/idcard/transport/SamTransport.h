@@ -53,6 +53,9 @@ signals:
     // No frame: "no answer within 1000 ms", "short frame: 7 bytes, then nothing for 1000 ms",
     // "checksum: expected 0x22, got 0x23", "write: No such device".
     void exchangeFailed(const QString &detail);
+    // A device this transport could use was just plugged in (USB hotplug): worth opening now rather than
+    // at the next reopen tick. Transports without hotplug never emit it.
+    void devicePluggedIn();
 
 protected:
     // The frame goes out; the answer comes back through handleBytes().

@@ -33,6 +33,15 @@ UsbSamTransport::UsbSamTransport(UsbContext *context, const Match &match, const 
                                  QObject *parent)
     : SamTransport(parent), m_context(context), m_match(match), m_endpoints(endpoints)
 {
+    // Hotplug: a matching reader that arrives is opened at once (the reader's reopen timer is the fallback).
+    if (m_context) {
+        connect(m_context, &UsbContext::deviceArrived, this, [this](const UsbDeviceInfo &info) {
+            const bool idMatches = m_match.vendorId == 0 || (info.vendorId == m_match.vendorId && info.productId == m_match.productId);
+            const bool keyMatches = m_match.key.isEmpty() || info.key() == m_match.key;
+            if (!m_device && idMatches && keyMatches)
+                emit devicePluggedIn();
+        });
+    }
 }
 
 UsbSamTransport::~UsbSamTransport()

@@ -166,6 +166,24 @@ private slots:
         QCOMPARE(rig.read->count(), 0);
     }
 
+    void replugIsSeenThroughHotplug_data() { layouts_data(); }
+    void replugIsSeenThroughHotplug()
+    {
+        // The rig never reopens on a timer (reopenIntervalMs = 0): only the hotplug arrival can bring the
+        // reader back, and it must do so within 2 s of the device being plugged in.
+        QFETCH(bool, split);
+        Rig rig(split);
+        QVERIFY(rig.startReady());
+        rig.emu.removeDevice(rig.key);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.reader->status() == Device::Status::Unavailable, 2000);
+        QString error;
+        rig.key = rig.emu.addDevice(readerSpec(split), &rig.model, &error);
+        QVERIFY2(!rig.key.isEmpty(), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(rig.reader->status() == Device::Status::Ready, 2000);
+        rig.model.withModel([](Sam::SamModuleModel &m) { m.placeCard(resident()); });
+        QTRY_COMPARE_WITH_TIMEOUT(rig.read->size(), 1, 5000);
+    }
+
     void frameErrors_data()
     {
         QTest::addColumn<bool>("split");
