@@ -30,7 +30,11 @@ SyncClient::~SyncClient()
 {
     if (m_reply) {
         m_reply->disconnect(this);
-        m_reply->abort();
+        // A reply that already failed (a garbage answer) must not be aborted again: Qt 6.4 reports the error
+        // a second time ("Internal problem, this method must only be called once") and can leave the
+        // connection in a bad state for the next request.
+        if (m_reply->isRunning() && m_reply->error() == QNetworkReply::NoError)
+            m_reply->abort();
         m_reply->deleteLater();
     }
 }
@@ -91,7 +95,8 @@ void SyncClient::setNetworkAvailable(bool available)
             // Not the platform's fault: no failed attempt is recorded; the PUT is repeated later.
             m_reply = nullptr;
             reply->disconnect(this);
-            reply->abort();
+            if (reply->isRunning() && reply->error() == QNetworkReply::NoError)
+                reply->abort(); // not twice: see ~SyncClient
             reply->deleteLater();
         }
         setState(State::Offline);
