@@ -1,5 +1,6 @@
 #include "CupsClient.h"
 
+#include "CupsNames.h"
 #include "DocPrinterLogging.h"
 
 #include <QElapsedTimer>
@@ -275,7 +276,7 @@ DocumentJobResult CupsClient::print(const QString &requestId, const QString &job
         ipp_t *request = ippNewRequest(IPP_OP_CREATE_JOB);
         addCommon(request, target.uri);
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr,
-                     jobName.toUtf8().constData());
+                     CupsNames::jobName(jobName).constData());
         connection.startStep();
         Ipp response(cupsDoRequest(connection.http(), request, target.resource.constData()));
         if (!succeeded(response.ipp))
@@ -287,12 +288,17 @@ DocumentJobResult CupsClient::print(const QString &requestId, const QString &job
                           QStringLiteral("create job on %1: no job-id in the answer").arg(queue));
     }
 
-    // From here on the job exists: every way out that is not its end cancels it.
+    // From here on the job exists: every way out that is not its end cancels it. When even the cancel
+    // cannot reach the server, the job is orphaned: the printer cancels it once the server is back.
     auto cancelJob = [&]() {
         connection.startStep();
-        if (!cupsCancelJob2(connection.http(), m_settings.queue.toUtf8().constData(), result.jobId, 0) &&
-            cupsLastError() > IPP_STATUS_OK_EVENTS_COMPLETE)
+        // cupsCancelJob2() answers the IPP status (0 = successful-ok), not a boolean.
+        const ipp_status_t status =
+            cupsCancelJob2(connection.http(), m_settings.queue.toUtf8().constData(), result.jobId, 0);
+        if (status > IPP_STATUS_OK_EVENTS_COMPLETE) {
+            result.orphaned = true;
             return QStringLiteral("; canceling job %1 failed too: %2").arg(result.jobId).arg(lastError());
+        }
         return QStringLiteral("; job %1 canceled").arg(result.jobId);
     };
 
@@ -301,8 +307,9 @@ DocumentJobResult CupsClient::print(const QString &requestId, const QString &job
         ipp_t *request = ippNewRequest(IPP_OP_SEND_DOCUMENT);
         addCommon(request, target.uri);
         ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", result.jobId);
+        // A token, never the readable job name: see CupsNames.h (a space here crashes cupsd deb12u10).
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "document-name", nullptr,
-                     jobName.toUtf8().constData());
+                     CupsNames::documentName(requestId).constData());
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
                      CUPS_FORMAT_PDF);
         ippAddBoolean(request, IPP_TAG_OPERATION, "last-document", 1);
@@ -365,12 +372,15 @@ DocumentJobResult CupsClient::print(const QString &requestId, const QString &job
                       wanted);
         connection.startStep();
         Ipp response(cupsDoRequest(connection.http(), request, "/jobs/"));
-        if (!response.ipp)
-            return finish(DocumentJobResult::State::Unknown,
-                          QStringLiteral("lost CUPS server %1 while following job %2: %3")
-                              .arg(serverName())
-                              .arg(result.jobId)
-                              .arg(lastError()));
+        if (!response.ipp) {
+            // The server went away (crashed, restarted, unplugged). Whatever happens to the job there, the
+            // resident was not handed a document: report it failed, and make sure it cannot print later.
+            const QString lost = QStringLiteral("lost CUPS server %1 while following job %2 (%3): %4")
+                                     .arg(serverName())
+                                     .arg(result.jobId)
+                                     .arg(lastState, lastError());
+            return finish(DocumentJobResult::State::Failed, lost + cancelJob());
+        }
         if (ippGetStatusCode(response.ipp) == IPP_STATUS_ERROR_NOT_FOUND)
             return finish(
                 DocumentJobResult::State::Unknown,
@@ -405,6 +415,27 @@ DocumentJobResult CupsClient::print(const QString &requestId, const QString &job
         for (int waited = 0; waited < m_settings.pollIntervalMs && !m_cancel->load(); waited += 50)
             QThread::msleep(50);
     }
+}
+
+// Thread: worker.
+bool CupsClient::cancelJob(int jobId, QString *error) const
+{
+    Connection connection(m_host, m_port, m_settings.connectTimeoutMs, m_settings.ioTimeoutMs,
+                          m_cancel.get());
+    if (!connection.http()) {
+        *error = QStringLiteral("CUPS server %1 unreachable: %2").arg(serverName(), connection.error());
+        return false;
+    }
+    connection.startStep();
+    const ipp_status_t status =
+        cupsCancelJob2(connection.http(), m_settings.queue.toUtf8().constData(), jobId, 0);
+    // Canceled now, or already at its end (completed, canceled, aborted) or forgotten: it cannot print any
+    // more.
+    if (status <= IPP_STATUS_OK_EVENTS_COMPLETE || status == IPP_STATUS_ERROR_NOT_FOUND ||
+        status == IPP_STATUS_ERROR_NOT_POSSIBLE)
+        return true;
+    *error = QStringLiteral("cancel job %1 on %2: %3").arg(jobId).arg(serverName(), lastError());
+    return false;
 }
 
 // Thread: worker (or a command-line tool's main thread).

@@ -19,6 +19,8 @@ struct CupsPrinterSettings
     int jobTimeoutMs = 180000;   // from submission to the job's end; then the job is canceled
     int pollIntervalMs = 500;    // Get-Job-Attributes while following a job
     int statePollMs = 30000;     // Get-Printer-Attributes while idle; 0: only at start, refresh() and jobs
+    int recoveryPollMs = 5000;   // Get-Printer-Attributes while the server is unreachable, so the printer
+                                 // comes back by itself when the server does; 0: never
 };
 
 // What the queue said about itself.
@@ -47,6 +49,10 @@ public:
     // cancel. Cleanup always runs: a job that was created and did not reach its end is canceled at the
     // server, and the connection is closed.
     DocumentJobResult print(const QString &requestId, const QString &jobName, const QByteArray &pdf) const;
+
+    // Cancel-Job for a job of this queue. True when it is canceled or already ended (or unknown to the
+    // server): either way it cannot print any more. False with the reason when the server cannot be asked.
+    bool cancelJob(int jobId, QString *error) const;
 
     // The server's (or lpoptions') default queue; empty when there is none or the server is unreachable.
     QString defaultQueue() const;

@@ -13,6 +13,8 @@ CupsDocumentPrinter::CupsDocumentPrinter(const QString &name, const CupsPrinterS
     m_thread.start();
     m_pollTimer.setSingleShot(false);
     connect(&m_pollTimer, &QTimer::timeout, this, &CupsDocumentPrinter::refresh);
+    m_recoveryTimer.setSingleShot(true);
+    connect(&m_recoveryTimer, &QTimer::timeout, this, &CupsDocumentPrinter::refresh);
     setState(Status::Unavailable, QStringLiteral("not started"));
 }
 
@@ -48,6 +50,7 @@ void CupsDocumentPrinter::stop()
         return;
     m_running = false;
     m_pollTimer.stop();
+    m_recoveryTimer.stop();
     m_cancel->store(true); // jobs in hand end as Canceled; their results still arrive
     updateDeviceState();
 }
@@ -115,7 +118,50 @@ void CupsDocumentPrinter::queueStateArrived(const CupsQueueState &state)
         reportError(QStringLiteral("check queue"), state.reason);
     m_queueState = state;
     m_haveQueueState = true;
+    if (!state.reachable && m_settings.recoveryPollMs > 0)
+        m_recoveryTimer.start(m_settings.recoveryPollMs);
+    if (state.reachable)
+        cancelOrphans();
     updateDeviceState();
+}
+
+// Thread: GUI. Cancels, on the worker, the jobs a lost server took with it.
+void CupsDocumentPrinter::cancelOrphans()
+{
+    if (m_orphanJobs.isEmpty() || m_cancelingOrphans)
+        return;
+    m_cancelingOrphans = true;
+    const QList<int> jobs = m_orphanJobs.values();
+    // Not the shared cancel flag: stop() must not keep these jobs from being canceled.
+    const CupsClient client(m_settings, std::make_shared<std::atomic_bool>(false));
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, client, jobs]() {
+            // Thread: worker.
+            QList<int> done;
+            QStringList errors;
+            for (const int job : jobs) {
+                QString error;
+                if (client.cancelJob(job, &error))
+                    done.append(job);
+                else
+                    errors.append(error);
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, done, errors]() {
+                    m_cancelingOrphans = false;
+                    for (const int job : done) {
+                        m_orphanJobs.remove(job);
+                        qCInfo(lcDocPrinter).noquote()
+                            << name() << ": job" << job << "left by a lost print server is canceled";
+                    }
+                    for (const QString &error : errors)
+                        reportError(QStringLiteral("cancel orphaned job"), error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 // Thread: GUI.
@@ -124,6 +170,8 @@ void CupsDocumentPrinter::jobArrived(const DocumentJobResult &result)
     --m_jobsInHand;
     if (!result.ok())
         reportError(QStringLiteral("print document"), result.reason);
+    if (result.orphaned && result.jobId > 0)
+        m_orphanJobs.insert(result.jobId);
     // A job that could not be submitted says something about the queue: look again.
     if (result.state == DocumentJobResult::State::Failed)
         refresh();

@@ -3,6 +3,7 @@
 #include "CupsClient.h"
 #include "DocumentPrinter.h"
 
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 
@@ -13,9 +14,11 @@
 //
 // Threads: this object lives on the GUI thread; every libcups call runs on its own worker thread (one job
 // or queue check at a time, in order), and the results come back queued to the GUI thread. print() and
-// refresh() never block. stop() cancels what is in hand (a created job is canceled at the server) and
-// the results still arrive, as Canceled. The destructor cancels and joins the worker (bounded by the
-// one-second cancel checks of each step).
+// refresh() never block. A server that goes away is looked for again every recoveryPollMs (the printer
+// comes back by itself), and a job it took with it is canceled as soon as it answers again, so that it
+// can never print later into another resident's hands. stop() cancels what is in hand (a created job is
+// canceled at the server) and the results still arrive, as Canceled. The destructor cancels and joins the
+// worker (bounded by the one-second cancel checks of each step).
 class CupsDocumentPrinter : public DocumentPrinter
 {
     Q_OBJECT
@@ -35,6 +38,7 @@ public:
 
 private:
     void queueStateArrived(const CupsQueueState &state);
+    void cancelOrphans();
     void jobArrived(const DocumentJobResult &result);
     void updateDeviceState();
 
@@ -43,6 +47,9 @@ private:
     QObject *m_worker = nullptr; // lives on m_thread; the context of the calls run there
     std::shared_ptr<std::atomic_bool> m_cancel;
     QTimer m_pollTimer;
+    QTimer m_recoveryTimer; // while the server is unreachable: look again every recoveryPollMs
+    QSet<int> m_orphanJobs; // created, then lost with the server: canceled when it answers again
+    bool m_cancelingOrphans = false;
     bool m_running = false;
     bool m_checkPending = false;
     bool m_recheck = false;

@@ -21,6 +21,9 @@ struct DocumentJobResult
     int jobId = 0;     // the print server's job id, 0 when no job was created
     State state = State::Failed;
     QString reason; // what happened, for logs and staff: "create job on queue 'doc': ..." (no personal data)
+    // The job was created at the server, the server went away before its end was seen, and it could not be
+    // canceled: it may still print when the server comes back. The printer cancels it then (never "printed").
+    bool orphaned = false;
 
     bool ok() const { return state == State::Completed; }
     static QString stateName(State state); // "completed", "aborted", ...

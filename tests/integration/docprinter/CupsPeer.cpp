@@ -5,10 +5,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QStandardPaths>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+
+#include <csignal>
 
 CupsPeer::CupsPeer()
 {
@@ -146,6 +147,8 @@ bool CupsPeer::writeConfig()
         QStringLiteral(
             "Listen localhost:%1\nLogLevel debug\nBrowsing No\nWebInterface No\nDefaultAuthType None\n"
             "PreserveJobFiles No\nPreserveJobHistory 3\nMaxJobTime 60\n"
+            // Queues and jobs on disk at once (not within 30 s), so a killed cupsd comes back with them.
+            "DirtyCleanInterval 0\n"
             "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
             "<Location /admin>\n  Order allow,deny\n  Allow all\n</Location>\n"
             "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n")
@@ -186,13 +189,89 @@ bool CupsPeer::start()
                        QStringLiteral("TestPrinter")},
                       m_printerPort))
         return false;
-    const QString cups = m_dir->filePath(QStringLiteral("cups"));
-    if (!startProcess(m_cupsd, QStringLiteral("cupsd"),
-                      {QStringLiteral("-f"), QStringLiteral("-c"), cups + QStringLiteral("/cupsd.conf"),
-                       QStringLiteral("-s"), cups + QStringLiteral("/cups-files.conf")},
-                      m_cupsPort))
+    if (!startCupsd())
         return false;
     return addQueue(QStringLiteral("doc"), QStringLiteral("ipp://localhost:%1/ipp/print").arg(m_printerPort));
+}
+
+bool CupsPeer::startCupsd()
+{
+    const QString cups = m_dir->filePath(QStringLiteral("cups"));
+    if (startProcess(m_cupsd, QStringLiteral("cupsd"),
+                     {QStringLiteral("-f"), QStringLiteral("-c"), cups + QStringLiteral("/cupsd.conf"),
+                      QStringLiteral("-s"), cups + QStringLiteral("/cups-files.conf")},
+                     m_cupsPort))
+        return true;
+    m_error += QStringLiteral(" (%1)").arg(cupsdVersion());
+    return false;
+}
+
+QString CupsPeer::cupsdVersion()
+{
+    QProcess dpkg;
+    dpkg.start(QStringLiteral("dpkg-query"),
+               {QStringLiteral("-W"), QStringLiteral("-f=${Version}"), QStringLiteral("cups-daemon")});
+    if (!dpkg.waitForFinished(10000) || dpkg.exitCode() != 0)
+        return QStringLiteral("cups-daemon of unknown version");
+    return QStringLiteral("cups-daemon ") + QString::fromUtf8(dpkg.readAllStandardOutput()).trimmed();
+}
+
+QString CupsPeer::cupsdEnd() const
+{
+    if (m_cupsd.state() != QProcess::NotRunning)
+        return QString();
+    return m_cupsd.exitStatus() == QProcess::CrashExit
+               ? QStringLiteral("cupsd (%1) crashed with signal %2")
+                     .arg(cupsdVersion())
+                     .arg(m_cupsd.exitCode())
+               : QStringLiteral("cupsd (%1) exited with %2").arg(cupsdVersion()).arg(m_cupsd.exitCode());
+}
+
+namespace {
+// The children of a process, from /proc (the backends cupsd started).
+QList<qint64> childrenOf(qint64 pid)
+{
+    QList<qint64> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 candidate = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid ...": comm may hold spaces; the fields after the last ')' are fixed.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toLongLong() == pid)
+            children.append(candidate);
+    }
+    return children;
+}
+} // namespace
+
+bool CupsPeer::killCupsd()
+{
+    if (m_cupsd.state() != QProcess::Running) {
+        m_error = QStringLiteral("cupsd is not running: ") + cupsdEnd();
+        return false;
+    }
+    const QList<qint64> backends = childrenOf(m_cupsd.processId());
+    m_cupsd.kill();
+    m_cupsd.waitForFinished(5000);
+    for (const qint64 pid : backends)
+        ::kill(pid_t(pid), SIGKILL);
+    return true;
+}
+
+bool CupsPeer::restartCupsd()
+{
+    if (m_cupsd.state() != QProcess::NotRunning) {
+        m_error = QStringLiteral("cupsd still runs");
+        return false;
+    }
+    return startCupsd();
 }
 
 bool CupsPeer::addQueue(const QString &queue, const QString &deviceUri, bool everywhere)

@@ -35,6 +35,17 @@ public:
     QString printerSpool() const; // ippeveprinter's spool
     QString root() const { return m_dir->path(); }
 
+    // A crash of the print server: SIGKILL to cupsd (and to the backends it started, which a crash leaves
+    // behind, so that none outlives the test). restartCupsd() starts it again on the same port and config.
+    bool killCupsd();
+    bool restartCupsd();
+    bool cupsdRunning() const { return m_cupsd.state() == QProcess::Running; }
+    // "cups-daemon <version>" as dpkg knows it (the behaviour of cupsd changes between Debian point
+    // releases: say which one a failure ran against).
+    static QString cupsdVersion();
+    // "" while cupsd runs; otherwise how it ended, with cupsdVersion(), for failure messages.
+    QString cupsdEnd() const;
+
     // Runs a CUPS command-line tool (lpadmin, cupsdisable...) against this cupsd; false and error() on
     // failure.
     bool runTool(const QString &program, const QStringList &arguments);
@@ -54,6 +65,7 @@ private:
                       quint16 waitPort);
     bool waitForPort(quint16 port, QProcess &process);
     bool writeConfig();
+    bool startCupsd();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess m_dbus;
