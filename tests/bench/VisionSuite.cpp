@@ -6,9 +6,7 @@
 #include "OpenCvCamera.h"
 #include "VisionTestFrames.h"
 
-#if ONESTOP_BENCH_FACE_DOCUMENT
 #include "VisionFaceDocument.h"
-#endif
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -293,13 +291,8 @@ SuiteReport runVisionSuite(const BenchConfig &config)
                                                       "! videoconvert ! appsink"), true, 90, false));
 
     // 4. Face and document capture (H7's functions).
-#if ONESTOP_BENCH_FACE_DOCUMENT
     report.extra.insert(QStringLiteral("face"), benchFaceDetection(config.runs));
     report.extra.insert(QStringLiteral("document"), benchDocumentCapture(config.runs));
-#else
-    report.extra.insert(QStringLiteral("face"), QStringLiteral("not built (VisionFaceDocument.cpp or its libraries missing)"));
-    report.extra.insert(QStringLiteral("document"), QStringLiteral("not built (VisionFaceDocument.cpp or its libraries missing)"));
-#endif
     report.extra.insert(QStringLiteral("decoder_settings"),
                         QStringLiteral("CodeFrameDecoder::kioskOptions(): fast pass on a copy of at most %1 px, hint, "
                                        "then inverted/halved/full/global/otsu/upscaled/regions")

@@ -230,8 +230,7 @@ private slots:
         QCOMPARE(result.status, UsbTransferResult::NoDevice);
         QVERIFY(device.isGone());
         QVERIFY(disconnected.size() == 1 || disconnected.wait(2000));
-        if (!context->hasHotplug())
-            QSKIP("libusb without hotplug here");
+        QVERIFY2(context->hasHotplug(), "Debian's libusb has hotplug on Linux: the kiosk relies on it");
         QVERIFY(left.size() == 1 || left.wait(2000));
         QCOMPARE(left.at(0).at(0).value<UsbDeviceInfo>().key(), key);
         QCOMPARE(left.at(0).at(0).value<UsbDeviceInfo>().product, QStringLiteral("Loopback Reader"));
@@ -244,8 +243,7 @@ private slots:
 
     void plugInArrives()
     {
-        if (!context->hasHotplug())
-            QSKIP("libusb without hotplug here");
+        QVERIFY2(context->hasHotplug(), "Debian's libusb has hotplug on Linux: the kiosk relies on it");
         QSignalSpy arrived(context.get(), &UsbContext::deviceArrived);
         EmulatedUsbDeviceSpec spec = EmulatedUsbDeviceSpec::bulkPair(0x0416, 0x5011, 0x03, 0x81);
         spec.product = QStringLiteral("POS58 Printer");
