@@ -44,6 +44,7 @@ struct TechnicianSettings
 struct SiteConfig
 {
     QString centerId;          // e.g. "SH-XH-LHJD"
+    QString kioskId;           // provisioned per kiosk, e.g. "K07"; part of every case number
     LocalizedText centerName;
     QUrl platformUrl;          // base URL of the platform API
     QString trackingUrlTemplate; // "{case_id}" and "{case_number}" are replaced; the receipt's QR

@@ -221,6 +221,13 @@ ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const Q
             root.placeOf(QStringLiteral("center_id")),
             QStringLiteral("expected upper-case letters and digits in groups joined by '-', found \"%1\"")
                 .arg(site.centerId));
+    // The kiosk's own id: case numbers carry it, so two kiosks of one center never print the same number.
+    static const QRegularExpression kioskIdPattern(QStringLiteral("^[A-Z0-9]{2,12}$"));
+    site.kioskId = root.string(QStringLiteral("kiosk_id"));
+    if (!site.kioskId.isEmpty() && !kioskIdPattern.match(site.kioskId).hasMatch())
+        diag.add(root.placeOf(QStringLiteral("kiosk_id")),
+                 QStringLiteral("expected 2 to 12 upper-case letters and digits (no '-'), found \"%1\"")
+                     .arg(site.kioskId));
     site.centerName = root.text(QStringLiteral("center_name"));
     site.platformUrl = readWebUrl(root, QStringLiteral("platform_url"));
     site.trackingUrlTemplate = readTrackingTemplate(root, QStringLiteral("tracking_url_template"));

@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 #include <QStringList>
 
 // "<file>: <place>: <what is wrong>" for checks made before sqlite is asked.
@@ -19,10 +20,18 @@ static bool invalid(const Database &db, const char *place, const QString &what, 
     return false;
 }
 
-QString CaseStore::nextCaseNumber(const QString &centerId, const QDate &localDate, QString *error)
+QString CaseStore::nextCaseNumber(const QString &centerId, const QString &kioskId, const QDate &localDate,
+                                  QString *error)
 {
     if (centerId.isEmpty()) {
         invalid(*m_db, "next case number", QStringLiteral("the center id is empty"), error);
+        return QString();
+    }
+    static const QRegularExpression kioskIdPattern(QStringLiteral("^[A-Z0-9]{2,12}$"));
+    if (!kioskIdPattern.match(kioskId).hasMatch()) {
+        invalid(*m_db, "next case number",
+                QStringLiteral("the kiosk id \"%1\" is not 2 to 12 upper-case letters and digits").arg(kioskId),
+                error);
         return QString();
     }
     if (!localDate.isValid()) {
@@ -61,7 +70,9 @@ QString CaseStore::nextCaseNumber(const QString &centerId, const QDate &localDat
     }
     if (!transaction->commit(error))
         return QString();
-    return QStringLiteral("%1-%2-%3").arg(centerId, day).arg(seq, 4, 10, QLatin1Char('0'));
+    return QStringLiteral("%1-%2-%3-%4-%5")
+        .arg(centerId, kioskId, day, m_epoch)
+        .arg(seq, 4, 10, QLatin1Char('0'));
 }
 
 static bool validateSubmission(const Database &db, const CaseSubmission &submission,

@@ -65,7 +65,7 @@ struct OutboxItem
 class CaseStore
 {
 public:
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
 
     ~CaseStore();
     // Opens (creating or migrating) DATA_DIR/cases.sqlite. A file from a newer schema, or one that cannot
@@ -82,8 +82,14 @@ public:
     QString journalMode() const;  // "wal"
     int synchronousLevel() const; // 2 = FULL; -1 if it cannot be read
 
-    // Next case number for the center on that local date: "<centerId>-<yyyyMMdd>-<4-digit seq>".
-    QString nextCaseNumber(const QString &centerId, const QDate &localDate, QString *error);
+    // Next case number for the kiosk on that local date:
+    //   "<centerId>-<kioskId>-<yyyyMMdd>-<store epoch>-<4-digit seq>", e.g. "SH-XH-TLQ-K07-20240501-7Q3F-0001".
+    // The counter runs per center and local day; the epoch (4 random base32 characters chosen when this
+    // store file was made) keeps numbers unique across quarantine and reinstall (docs/store.md).
+    QString nextCaseNumber(const QString &centerId, const QString &kioskId, const QDate &localDate,
+                           QString *error);
+    // This store file's epoch (StoreIdentity.h).
+    QString storeEpoch() const { return m_epoch; }
 
     // One transaction: case row + attachments + outbox item (kind "case") + audit entry.
     bool submitCase(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments,
@@ -110,6 +116,7 @@ public:
     int auditCount() const;
 
 private:
-    explicit CaseStore(std::unique_ptr<Database> db);
+    CaseStore(std::unique_ptr<Database> db, QString epoch);
     std::unique_ptr<Database> m_db;
+    QString m_epoch;
 };

@@ -4,13 +4,16 @@
 #include "Database.h"
 #include "Migrations.h"
 #include "Quarantine.h"
+#include "StoreIdentity.h"
 #include "StoreLog.h"
 
 #include <QDir>
 
 static const char kFileName[] = "cases.sqlite";
 
-CaseStore::CaseStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+CaseStore::CaseStore(std::unique_ptr<Database> db, QString epoch) : m_db(std::move(db)), m_epoch(std::move(epoch))
+{
+}
 
 CaseStore::~CaseStore() = default;
 
@@ -73,9 +76,16 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, QString *erro
     }
     if (db) {
         outcome = prepareFile(*db, &problem);
+        QString epoch;
+        if (outcome == OpenProblem::None) {
+            if (ensureStoreEpoch(*db, quarantinedFiles(dataDir), &problem))
+                epoch = readStoreEpoch(*db, &problem);
+            if (epoch.isEmpty())
+                outcome = OpenProblem::Refused;
+        }
         if (outcome == OpenProblem::None) {
             qCInfo(lcStore).noquote() << "opened" << path << "at schema version" << schemaVersion;
-            return std::unique_ptr<CaseStore>(new CaseStore(std::move(db)));
+            return std::unique_ptr<CaseStore>(new CaseStore(std::move(db), epoch));
         }
         db.reset(); // closed before the file may be moved
     }

@@ -131,6 +131,19 @@ ALTER TABLE attachments_v3 RENAME TO attachments;
                    "replace attachments with version 3", error);
 }
 
+// ---- Version 4: store identity, encryption at rest, outbox semantics ---------------------------------
+// store_meta holds the store's epoch (a random part of every case number, see StoreIdentity.h).
+static bool migrateTo4(Database &db, QString *error)
+{
+    return db.exec(R"sql(
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+)sql",
+                   "create schema version 4", error);
+}
+
 // ---- The list ------------------------------------------------------------------------------------------
 // Append only. Entry i migrates from version i to version i + 1.
 using MigrationFunction = bool (*)(Database &, QString *);
@@ -138,6 +151,7 @@ static const MigrationFunction kMigrations[] = {
     migrateTo1,
     migrateTo2,
     migrateTo3,
+    migrateTo4,
 };
 
 int latestSchemaVersion()
