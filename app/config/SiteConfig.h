@@ -31,6 +31,13 @@ struct SyncSettings
     int requestTimeoutMs = 10000;
 };
 
+// The case store (docs/store.md).
+struct StoreSettings
+{
+    QString keyFile;         // absolute path; empty = DATA_DIR/keys/store.key
+    int retentionHours = 24; // personal fields of a synced case are purged after this long
+};
+
 // The technician view behind a long press on the attract screen. No PIN configured = no way in from the
 // touchscreen (kioskctl still works).
 struct TechnicianSettings
@@ -51,6 +58,7 @@ struct SiteConfig
     QStringList languages;     // first is the default, e.g. ["zh_CN", "en"]
     SessionTimeouts timeouts;
     SyncSettings sync;
+    StoreSettings store;
     QVector<DeviceConfig> devices;
     TechnicianSettings technician;
 

@@ -117,6 +117,21 @@ SyncSettings readSync(JsonObjectReader &root)
     return s;
 }
 
+StoreSettings readStore(JsonObjectReader &root)
+{
+    StoreSettings s;
+    auto object = root.object(QStringLiteral("store"), Need::Optional);
+    if (!object)
+        return s;
+    s.keyFile = object->string(QStringLiteral("key_file"), Need::Optional);
+    if (!s.keyFile.isEmpty() && !s.keyFile.startsWith(QLatin1Char('/')))
+        object->diagnostics().add(object->placeOf(QStringLiteral("key_file")),
+                                  QStringLiteral("expected an absolute path, found \"%1\"").arg(s.keyFile));
+    s.retentionHours = object->integer(QStringLiteral("retention_hours"), s.retentionHours, 1, 8760);
+    object->rejectUnknownKeys();
+    return s;
+}
+
 TechnicianSettings readTechnician(JsonObjectReader &root)
 {
     TechnicianSettings t;
@@ -234,6 +249,7 @@ ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const Q
     site.languages = readLanguages(root);
     site.timeouts = readTimeouts(root);
     site.sync = readSync(root);
+    site.store = readStore(root);
     site.devices = readDevices(root);
     site.technician = readTechnician(root);
     root.rejectUnknownKeys();

@@ -3,6 +3,7 @@
 #include "CameraCodeScanner.h"
 #include "CameraFrameRouter.h"
 #include "CaseStore.h"
+#include "KeyProvider.h"
 #include "CatalogLoader.h"
 #include "Clock.h"
 #include "ConfigConsistency.h"
@@ -139,7 +140,8 @@ int main(int argc, char *argv[])
     QString storeError;
     if (!QDir().mkpath(options.dataDir))
         return outOfService(QStringLiteral("cannot create the data directory %1").arg(options.dataDir), StoreUnavailable, options);
-    std::unique_ptr<CaseStore> store = CaseStore::open(options.dataDir, &storeError);
+    FileKeyProvider storeKeys(site.store.keyFile.isEmpty() ? FileKeyProvider::defaultPath(options.dataDir) : site.store.keyFile);
+    std::unique_ptr<CaseStore> store = CaseStore::open(options.dataDir, storeKeys, &storeError);
     if (!store)
         return outOfService(QStringLiteral("case store unavailable: %1").arg(storeError), StoreUnavailable, options);
 

@@ -4,7 +4,9 @@
 
 #include "AuditLog.h"
 #include "Database.h"
+#include "FieldCipher.h"
 #include "OutboxBodies.h"
+#include "OutboxRows.h"
 #include "StoreLog.h"
 
 #include <QJsonDocument>
@@ -20,6 +22,23 @@ static bool invalid(const Database &db, const char *place, const QString &what, 
     return false;
 }
 
+QByteArray CaseStore::seal(const char *tableColumn, const QString &row, const QByteArray &plain) const
+{
+    return m_cipher->seal(plain, FieldCipher::associatedData(tableColumn, row));
+}
+
+std::optional<QByteArray> CaseStore::unseal(const char *tableColumn, const QString &row,
+                                            const QByteArray &sealed, QString *error) const
+{
+    std::optional<QByteArray> plain = m_cipher->open(sealed, FieldCipher::associatedData(tableColumn, row));
+    if (!plain && error)
+        *error = QStringLiteral(
+                     "%1: %2 of %3 cannot be decrypted with the store key (damaged, or moved from another "
+                     "row)")
+                     .arg(m_db->filePath(), QString::fromUtf8(tableColumn), row);
+    return plain;
+}
+
 QString CaseStore::nextCaseNumber(const QString &centerId, const QString &kioskId, const QDate &localDate,
                                   QString *error)
 {
@@ -29,9 +48,10 @@ QString CaseStore::nextCaseNumber(const QString &centerId, const QString &kioskI
     }
     static const QRegularExpression kioskIdPattern(QStringLiteral("^[A-Z0-9]{2,12}$"));
     if (!kioskIdPattern.match(kioskId).hasMatch()) {
-        invalid(*m_db, "next case number",
-                QStringLiteral("the kiosk id \"%1\" is not 2 to 12 upper-case letters and digits").arg(kioskId),
-                error);
+        invalid(
+            *m_db, "next case number",
+            QStringLiteral("the kiosk id \"%1\" is not 2 to 12 upper-case letters and digits").arg(kioskId),
+            error);
         return QString();
     }
     if (!localDate.isValid()) {
@@ -129,7 +149,8 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
             .bind(4, submission.centerId)
             .bind(5, storedTime(submission.submittedAt))
             .bind(6, submission.language)
-            .bind(7, QString::fromUtf8(QJsonDocument(submission.form).toJson(QJsonDocument::Compact)))
+            .bindBlob(7, seal("cases.form_json", submission.id,
+                              QJsonDocument(submission.form).toJson(QJsonDocument::Compact)))
             .bind(8, now);
         if (!insert->run(error))
             return false;
@@ -143,21 +164,17 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
         if (!insert)
             return false;
         insert->bind(1, submission.id).bind(2, i + 1).bind(3, attachmentKind(attachment));
-        insert->bind(4, attachment.name).bind(5, attachment.mimeType).bind(7, attachmentSha256(attachment.data));
-        if (!insert->bindBlob(6, attachment.data).run(error))
+        insert->bind(4, attachment.name)
+            .bind(5, attachment.mimeType)
+            .bind(7, attachmentSha256(attachment.data));
+        const QString row = submission.id + QLatin1Char('|') + QString::number(i + 1);
+        if (!insert->bindBlob(6, seal("attachments.data", row, attachment.data)).run(error))
             return false;
     }
-    {
-        std::optional<Statement> enqueue =
-            m_db->prepare("INSERT INTO outbox (kind, ref_id, body, created_at, state) VALUES ('case', ?1, "
-                          "?2, ?3, 'pending')",
-                          "enqueue case", error);
-        if (!enqueue)
-            return false;
-        enqueue->bind(1, submission.id).bindBlob(2, caseOutboxBody(submission, attachments)).bind(3, now);
-        if (!enqueue->run(error))
-            return false;
-    }
+    // The body references the attachment rows instead of copying them (assembled again at send time).
+    if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("case"), submission.id, submission.id,
+                           stripAttachmentData(caseOutboxBody(submission, attachments)), now, error))
+        return false;
     if (!appendAuditEntry(*m_db, QStringLiteral("case.submitted"), submission.id, error) ||
         !transaction->commit(error))
         return false;
@@ -194,21 +211,17 @@ bool CaseStore::addRating(const QString &caseId, int level, const QString &comme
         std::optional<Statement> insert =
             m_db->prepare("INSERT INTO ratings (case_id, level, comment, created_at) VALUES (?1, ?2, ?3, ?4)",
                           "insert rating", error);
-        if (!insert ||
-            !insert->bind(1, caseId).bind(2, level).bind(3, comment).bind(4, storedTime(ratedAt)).run(error))
+        if (!insert || !insert->bind(1, caseId)
+                            .bind(2, level)
+                            .bindBlob(3, seal("ratings.comment", caseId, comment.toUtf8()))
+                            .bind(4, storedTime(ratedAt))
+                            .run(error))
             return false;
     }
-    {
-        std::optional<Statement> enqueue =
-            m_db->prepare("INSERT INTO outbox (kind, ref_id, body, created_at, state) VALUES ('rating', ?1, "
-                          "?2, ?3, 'pending')",
-                          "enqueue rating", error);
-        if (!enqueue)
-            return false;
-        enqueue->bind(1, caseId).bindBlob(2, ratingOutboxBody(caseId, level, comment, ratedAt));
-        if (!enqueue->bind(3, storedTime(ratedAt)).run(error))
-            return false;
-    }
+    if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("rating"), caseId,
+                           caseId + QStringLiteral("/rating"),
+                           ratingOutboxBody(caseId, level, comment, ratedAt), storedTime(ratedAt), error))
+        return false;
     if (!appendAuditEntry(*m_db, QStringLiteral("rating.added"), caseId, error) ||
         !transaction->commit(error))
         return false;
@@ -236,8 +249,14 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
         qCWarning(lcStore).noquote() << error;
         return std::nullopt;
     }
+    const std::optional<QByteArray> formJson = unseal("cases.form_json", caseId, select->blob(5), &error);
+    if (!formJson) {
+        qCWarning(lcStore).noquote() << error;
+        return std::nullopt;
+    }
     QJsonParseError parseError;
-    const QJsonDocument form = QJsonDocument::fromJson(select->text(5).toUtf8(), &parseError);
+    const QJsonDocument form =
+        formJson->isEmpty() ? QJsonDocument(QJsonObject()) : QJsonDocument::fromJson(*formJson, &parseError);
     if (!form.isObject()) {
         // The offset only: the text itself is personal data.
         qCWarning(lcStore).noquote() << QStringLiteral(
@@ -260,10 +279,10 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
 QVector<AttachmentRecord> CaseStore::attachments(const QString &caseId) const
 {
     QString error;
-    std::optional<Statement> select =
-        m_db->prepare("SELECT sequence, kind, name, mime_type, data, sha256 FROM attachments WHERE case_id = ?1 "
-                      "ORDER BY sequence",
-                      "read attachments", &error);
+    std::optional<Statement> select = m_db->prepare(
+        "SELECT sequence, kind, name, mime_type, data, sha256 FROM attachments WHERE case_id = ?1 "
+        "ORDER BY sequence",
+        "read attachments", &error);
     if (!select) {
         qCWarning(lcStore).noquote() << error;
         return {};
@@ -271,9 +290,17 @@ QVector<AttachmentRecord> CaseStore::attachments(const QString &caseId) const
     select->bind(1, caseId);
     QVector<AttachmentRecord> found;
     Statement::Step step;
-    while ((step = select->step(&error)) == Statement::Step::Row)
-        found.append({int(select->integer(0)), select->text(1), select->text(2), select->text(3), select->blob(4),
-                      select->text(5)});
+    while ((step = select->step(&error)) == Statement::Step::Row) {
+        const int sequence = int(select->integer(0));
+        const std::optional<QByteArray> data =
+            unseal("attachments.data", caseId + QLatin1Char('|') + QString::number(sequence), select->blob(4),
+                   &error);
+        if (!data) {
+            qCWarning(lcStore).noquote() << error;
+            return {};
+        }
+        found.append({sequence, select->text(1), select->text(2), select->text(3), *data, select->text(5)});
+    }
     if (step == Statement::Step::Failed) {
         qCWarning(lcStore).noquote() << error;
         return {};
@@ -303,8 +330,8 @@ SyncState CaseStore::caseSyncState(const QString &caseId) const
     const QString state = select->text(0);
     if (state == QLatin1String("synced"))
         return SyncState::Synced;
-    if (state == QLatin1String("rejected"))
-        return SyncState::Rejected;
+    if (state == QLatin1String("parked"))
+        return SyncState::Parked;
     return SyncState::Pending;
 }
 

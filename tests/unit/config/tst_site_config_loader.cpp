@@ -165,6 +165,10 @@ private slots:
                                             << "expected 2 to 12 upper-case letters and digits";
         QTest::newRow("kiosk id lower case") << with("K01", "k01") << "/kiosk_id"
                                              << "expected 2 to 12 upper-case letters and digits";
+        QTest::newRow("relative key file") << '{' + base + q(", 'store': {'key_file': 'keys/k'}}")
+                                           << "/store/key_file" << "expected an absolute path";
+        QTest::newRow("retention too long") << '{' + base + q(", 'store': {'retention_hours': 9000}}")
+                                            << "/store/retention_hours" << "";
         QTest::newRow("no kiosk id") << with("\"kiosk_id\": \"K01\", ", "") << "/kiosk_id"
                                      << "required key \"kiosk_id\" is missing";
         QTest::newRow("blank zh") << with("\"中\"", "' '") << "/center_name/zh"
