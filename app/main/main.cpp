@@ -153,6 +153,18 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     SyncClient sync(*store, network, site.sync, site.platformUrl);
 
+    // Retention: a synced case's personal data is purged site.store.retention_hours after the platform has it
+    // (docs/store.md); checked at start and every 15 minutes.
+    QTimer retention;
+    const auto purgeExpired = [&store, &site] {
+        QString error;
+        if (store->purgeExpired(QDateTime::currentDateTimeUtc(), qint64(site.store.retentionHours) * 3600 * 1000, &error) < 0)
+            qCWarning(lcMain).noquote() << "retention:" << error;
+    };
+    QObject::connect(&retention, &QTimer::timeout, &app, purgeExpired);
+    retention.start(15 * 60 * 1000);
+    purgeExpired();
+
     // Devices: simulators or real drivers, as site.json and --devices say. One libusb context and event
     // thread for the whole kiosk, started only when a device needs USB; if it cannot start, the USB
     // devices stay unavailable with the reason.

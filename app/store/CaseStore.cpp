@@ -184,12 +184,20 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
 
 bool CaseStore::addRating(const QString &caseId, int level, const QString &comment, QString *error)
 {
+    return addRating(caseId, level, comment, QDateTime::currentDateTimeUtc(), error);
+}
+
+bool CaseStore::addRating(const QString &caseId, int level, const QString &comment, const QDateTime &ratedAt,
+                          QString *error)
+{
     if (caseId.isEmpty())
         return invalid(*m_db, "add rating", QStringLiteral("the case id is empty"), error);
     if (level < 1 || level > 5)
         return invalid(*m_db, "add rating",
                        QStringLiteral("case %1: level %2 is outside 1..5").arg(caseId).arg(level), error);
-    const QDateTime ratedAt = QDateTime::currentDateTimeUtc();
+    if (!ratedAt.isValid())
+        return invalid(*m_db, "add rating", QStringLiteral("case %1: the rating time is invalid").arg(caseId),
+                       error);
     std::optional<Transaction> transaction = m_db->begin("add rating", error);
     if (!transaction)
         return false;
@@ -232,10 +240,10 @@ bool CaseStore::addRating(const QString &caseId, int level, const QString &comme
 std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
 {
     QString error;
-    std::optional<Statement> select =
-        m_db->prepare("SELECT case_number, service_id, center_id, submitted_at, language, form_json FROM "
-                      "cases WHERE id = ?1",
-                      "find case", &error);
+    std::optional<Statement> select = m_db->prepare(
+        "SELECT case_number, service_id, center_id, submitted_at, language, form_json, purged_at "
+        "FROM cases WHERE id = ?1",
+        "find case", &error);
     if (!select) {
         qCWarning(lcStore).noquote() << error;
         return std::nullopt;
@@ -249,7 +257,9 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
         qCWarning(lcStore).noquote() << error;
         return std::nullopt;
     }
-    const std::optional<QByteArray> formJson = unseal("cases.form_json", caseId, select->blob(5), &error);
+    const QDateTime purgedAt = parseStoredTime(select->text(6));
+    const std::optional<QByteArray> formJson =
+        purgedAt.isValid() ? QByteArray() : unseal("cases.form_json", caseId, select->blob(5), &error);
     if (!formJson) {
         qCWarning(lcStore).noquote() << error;
         return std::nullopt;
@@ -273,6 +283,7 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
     found.submittedAt = parseStoredTime(select->text(3));
     found.language = select->text(4);
     found.form = form.object();
+    found.purgedAt = purgedAt;
     return found;
 }
 

@@ -23,7 +23,16 @@ struct CaseSubmission
     QString centerId;
     QDateTime submittedAt; // UTC
     QJsonObject form;
-    QString language; // "zh_CN" / "en"
+    QString language;   // "zh_CN" / "en"
+    QDateTime purgedAt; // set (by the store) when retention removed the form: `form` is then empty
+};
+
+// A rating as stored.
+struct RatingRecord
+{
+    int level = 0;
+    QString comment;
+    QDateTime ratedAt;
 };
 
 // One attachment of a case (a photographed page, the resident's photo, or a PDF of the pages). The store
@@ -131,7 +140,21 @@ public:
     // One transaction: rating row + outbox item (kind "rating") + audit entry. level 1..5 (5 = 非常满意).
     bool addRating(const QString &caseId, int level, const QString &comment, QString *error);
 
+    // The same with a given rating time (recovery keeps the original time, so the body is the same).
+    bool addRating(const QString &caseId, int level, const QString &comment, const QDateTime &ratedAt,
+                   QString *error);
+
     std::optional<CaseSubmission> findCase(const QString &caseId) const;
+    std::optional<RatingRecord> rating(const QString &caseId) const;
+    // Cases with an outbox item that the platform does not have yet (pending or parked), oldest first.
+    bool unsyncedCaseIds(QStringList *ids, QString *error) const;
+
+    // Retention: every case whose outbox items are all synced, the last one at least `retentionMs` before
+    // `now`, loses its personal data: the form, the attachment rows, the rating's comment, the outbox
+    // bodies, answers and errors. A tombstone stays (id, number, service, center, language, times, outbox
+    // states, rating level) with purged_at set. Unsynced cases are never purged. Returns the number of
+    // cases purged, -1 + error on failure. Audited "case.purged <case id>".
+    int purgeExpired(const QDateTime &now, qint64 retentionMs, QString *error);
     // The case's attachments in sequence order (empty when none or unreadable; the error is logged).
     QVector<AttachmentRecord> attachments(const QString &caseId) const;
     SyncState caseSyncState(const QString &caseId) const;
