@@ -132,8 +132,16 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
     };
     if (m_failNextCount > 0) {
         --m_failNextCount;
-        return delayed(HttpResponse::error(m_failStatus, QStringLiteral("injected"),
-                                           QStringLiteral("test hook fail-next (%1 more)").arg(m_failNextCount)));
+        HttpResponse r = HttpResponse::error(m_failStatus, QStringLiteral("injected"),
+                                             QStringLiteral("test hook fail-next (%1 more)").arg(m_failNextCount));
+        if (m_failHtml) { // what a proxy or load balancer in the way answers
+            r.contentType = "text/html; charset=utf-8";
+            r.body = "<html><head><title>" + QByteArray::number(m_failStatus) + " " + httpReasonPhrase(m_failStatus)
+                    + "</title></head><body><h1>" + httpReasonPhrase(m_failStatus) + "</h1><hr>nginx</body></html>\n";
+        }
+        if (m_failRetryAfter >= 0)
+            r.headers.append({"Retry-After", QByteArray::number(m_failRetryAfter)});
+        return delayed(r);
     }
     if (!isJsonContentType(request.header("content-type")))
         return delayed(HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
@@ -199,10 +207,18 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
         const int status = integer(QStringLiteral("status"), 503);
         if (count < 0 || count > 1000)
             return badRequest(QStringLiteral("count: an integer from 0 to 1000"));
-        if (status < 400 || status > 599)
-            return badRequest(QStringLiteral("status: an integer from 400 to 599"));
+        const int retryAfter = integer(QStringLiteral("retry_after"), -1);
+        const QJsonValue html = body.value(QStringLiteral("html"));
+        if (status < 300 || status > 599)
+            return badRequest(QStringLiteral("status: an integer from 300 to 599"));
+        if (!html.isUndefined() && !html.isBool())
+            return badRequest(QStringLiteral("html: true or false"));
+        if (body.contains(QStringLiteral("retry_after")) && (retryAfter < 0 || retryAfter > 1000000))
+            return badRequest(QStringLiteral("retry_after: an integer from 0 to 1000000 (seconds)"));
         m_failNextCount = count;
         m_failStatus = status;
+        m_failHtml = html.toBool(false);
+        m_failRetryAfter = retryAfter;
     } else if (name == "delay-next") {
         const int ms = integer(QStringLiteral("ms"), -1);
         if (ms < 0 || ms > 600000)

@@ -27,5 +27,7 @@ private:
     bool m_testHooks;
     int m_failNextCount = 0;   // test hook: answer the next n case/rating PUTs with m_failStatus
     int m_failStatus = 503;
+    bool m_failHtml = false;   // test hook: the failures carry an HTML page, not the platform's error body
+    int m_failRetryAfter = -1; // test hook: the failures carry Retry-After: <seconds>
     int m_delayNextMs = 0;     // test hook: hold back the next case/rating PUT's answer
 };
