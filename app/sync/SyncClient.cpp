@@ -38,11 +38,10 @@ SyncClient::~SyncClient()
 {
     if (m_reply) {
         m_reply->disconnect(this);
-        // A reply that already failed (a garbage answer) must not be aborted again: Qt 6.4 reports the error
-        // a second time ("Internal problem, this method must only be called once") and can leave the
-        // connection in a bad state for the next request.
-        if (m_reply->isRunning() && m_reply->error() == QNetworkReply::NoError)
-            m_reply->abort();
+        // Not QNetworkReply::abort(): on a reply that already failed (an HTTP error, a garbage answer) Qt 6.4
+        // reports the error a second time ("Internal problem, this method must only be called once") and can
+        // leave the connection in a bad state for the next request. Deleting a running reply ends its
+        // request quietly.
         m_reply->deleteLater();
     }
 }
@@ -116,8 +115,7 @@ void SyncClient::setNetworkAvailable(bool available)
             // Not the platform's fault: no failed attempt is recorded; the PUT is repeated later.
             m_reply = nullptr;
             reply->disconnect(this);
-            if (reply->isRunning() && reply->error() == QNetworkReply::NoError)
-                reply->abort(); // not twice: see ~SyncClient
+            // deleted, not aborted: see ~SyncClient
             reply->deleteLater();
         }
         setState(State::Offline);
@@ -198,10 +196,6 @@ void SyncClient::send(const OutboxItem &item)
             abortReply(reply);
         }
     });
-    connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
-        if (reply == m_reply)
-            m_inFlight.encrypted = true;
-    });
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
         if (reply != m_reply)
             return;
@@ -278,7 +272,9 @@ void SyncClient::onReplyFinished(QNetworkReply *reply)
                           networkError == QNetworkReply::TimeoutError;
         result.timeoutMs = m_settings.requestTimeoutMs;
         const bool https = m_baseUrl.scheme() == QLatin1String("https");
-        result.closedDuringHandshake = https && !m_inFlight.encrypted && !m_inFlight.tlsErrors &&
+        // With TLS 1.3 the client's handshake completes before the server has checked the client certificate,
+        // so a refusal arrives as the connection closed without any answer.
+        result.closedDuringHandshake = https && !m_inFlight.tlsErrors && !status.isValid() &&
                                        networkError == QNetworkReply::RemoteHostClosedError;
         result.tlsError =
             https && (m_inFlight.tlsErrors || networkError == QNetworkReply::SslHandshakeFailedError);

@@ -111,7 +111,6 @@ private:
         QByteArray answer;        // the answer's body so far, at most maxAnswerBytes
         bool tooLarge = false;    // the answer passed maxAnswerBytes: aborted
         bool deadlineHit = false; // requestDeadlineMs passed: aborted
-        bool encrypted = false;   // the TLS handshake completed
         bool tlsErrors = false;   // the platform's certificate failed verification
     };
 

@@ -113,8 +113,9 @@ UploadOutcome classifyUpload(const UploadResult &result, const QString &expected
         } else if (result.closedDuringHandshake) {
             out.cause = UploadOutcome::Cause::Identity;
             out.reason =
-                QStringLiteral("identity: the platform closed the connection during the TLS handshake "
-                               "(is the kiosk's client certificate accepted?): %1")
+                QStringLiteral(
+                    "identity: the platform closed the connection during the TLS handshake without an answer "
+                    "(is the kiosk's client certificate accepted?): %1")
                     .arg(result.transportError);
             out.logSummary = QStringLiteral("closed during TLS handshake");
         } else if (result.tlsError) {

@@ -49,8 +49,8 @@ struct UploadResult
     QString transportError;        // Qt's error text when there was no HTTP answer
     bool timedOut = false;
     int timeoutMs = 0;
-    // The TLS peer closed the connection before the handshake completed (a refused client certificate
-    // looks like this from the client: RemoteHostClosedError, not a TLS error).
+    // The TLS peer closed the connection during or right after the handshake without any answer (a refused
+    // client certificate looks like this from the client: RemoteHostClosedError, not a TLS error).
     bool closedDuringHandshake = false;
     bool tlsError = false;     // the platform's certificate failed verification, or another TLS error
     bool bodyTooLarge = false; // the answer exceeded the body cap; body is empty

@@ -3,8 +3,8 @@
 #include <QTcpSocket>
 
 HttpConnection::HttpConnection(QTcpSocket *socket, const HttpHandler &handler,
-                               HttpLimits limits, int idleTimeoutMs, QObject *parent)
-    : QObject(parent), m_socket(socket), m_handler(handler), m_parser(limits)
+                               HttpLimits limits, int idleTimeoutMs, ClientIdentity client, QObject *parent)
+    : QObject(parent), m_socket(socket), m_handler(handler), m_parser(limits), m_client(std::move(client))
 {
     m_socket->setParent(this);
     m_idleTimer.setSingleShot(true);
@@ -55,7 +55,8 @@ void HttpConnection::processBuffer()
             send(response, false);
             return;
         }
-        const HttpRequest request = m_parser.takeRequest();
+        HttpRequest request = m_parser.takeRequest();
+        request.client = m_client;
         const HttpResponse response = m_handler(request);
         const bool keepAlive = request.keepAlive() && !response.closeAfter;
         if (response.delayMs > 0) {

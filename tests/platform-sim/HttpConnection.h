@@ -21,7 +21,7 @@ class HttpConnection : public QObject
     Q_OBJECT
 public:
     HttpConnection(QTcpSocket *socket, const HttpHandler &handler, HttpLimits limits,
-                   int idleTimeoutMs, QObject *parent);
+                   int idleTimeoutMs, ClientIdentity client, QObject *parent);
 
 signals:
     void closed();
@@ -35,6 +35,7 @@ private:
     QTcpSocket *m_socket;
     HttpHandler m_handler;
     HttpRequestParser m_parser;
+    ClientIdentity m_client;
     QByteArray m_buffer;
     QTimer m_idleTimer;
     bool m_waitingForDelayedAnswer = false;

@@ -55,7 +55,10 @@ HttpResponse PlatformApi::handle(const HttpRequest &request)
 {
     const HttpResponse response = route(request);
     // Ids and statuses only: bodies may hold personal data.
-    qCInfo(lcApi).noquote() << request.method << request.path << "->" << response.status;
+    if (request.client.state == ClientIdentity::State::Verified)
+        qCInfo(lcApi).noquote() << request.method << request.path << "->" << response.status << "kiosk" << request.client.kioskId;
+    else
+        qCInfo(lcApi).noquote() << request.method << request.path << "->" << response.status;
     return response;
 }
 
@@ -77,6 +80,12 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
         r.body = m_catalogJson;
         return r;
     }
+    if (path.startsWith("/api/v1/") && request.client.state == ClientIdentity::State::Missing)
+        return HttpResponse::error(401, QStringLiteral("certificate_required"),
+                                   QStringLiteral("present the kiosk's client certificate"));
+    if (path.startsWith("/api/v1/") && request.client.state == ClientIdentity::State::Unknown)
+        return HttpResponse::error(403, QStringLiteral("unknown_client"),
+                                   QStringLiteral("the client certificate is not issued by the platform's kiosk CA"));
     if (path.startsWith("/api/v1/cases/")) {
         const QList<QByteArray> segments = path.mid(qstrlen("/api/v1/cases/")).split('/');
         const QString caseId = QString::fromUtf8(QByteArray::fromPercentEncoding(segments.first()));
@@ -169,8 +178,10 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
 
     // QJsonObject keeps its keys sorted, so the compact form is canonical.
     const QByteArray canonical = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    const auto result = resource == Resource::Case ? m_store.putCase(caseId, canonical, attachments)
-                                                   : m_store.putRating(caseId, canonical);
+    const QString owner = request.client.kioskId;
+    const auto result = resource == Resource::Case
+            ? m_store.putCase(caseId, canonical, attachments, owner, body.value(QStringLiteral("case_number")).toString())
+            : m_store.putRating(caseId, canonical, owner);
     const bool withRef = resource == Resource::Case;
     switch (result.outcome) {
     case PlatformStore::Outcome::Created:
@@ -183,6 +194,12 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
                 resource == Resource::Case
                         ? QStringLiteral("case %1 was already received with a different body").arg(caseId)
                         : QStringLiteral("a rating for case %1 was already received with a different body").arg(caseId)));
+    case PlatformStore::Outcome::NotOwner:
+        return delayed(HttpResponse::error(403, QStringLiteral("not_owner"),
+                                           QStringLiteral("case %1 was sent by another kiosk").arg(caseId)));
+    case PlatformStore::Outcome::NumberTaken:
+        return delayed(HttpResponse::error(409, QStringLiteral("case_number_taken"),
+                                           QStringLiteral("the case number is already held by another case")));
     case PlatformStore::Outcome::UnknownCase:
         return delayed(notFound(QStringLiteral("case %1 is unknown; send the case before its rating").arg(caseId)));
     case PlatformStore::Outcome::Failed:
