@@ -40,6 +40,7 @@ void HttpServer::acceptPending()
         ClientIdentity client = m_options.tls ? m_options.tls->identify(socket) : ClientIdentity();
         auto *connection = new HttpConnection(socket, m_handler, m_options.limits, m_options.idleTimeoutMs,
                                               std::move(client), this);
+        connection->setChaos(m_options.chaos);
         connect(connection, &HttpConnection::closed, this, [this] {
             --m_connections;
             m_server->resumeAccepting();

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class Chaos;
 class TlsIdentityCheck;
 
 // A small HTTP/1.1 server on 127.0.0.1 (never another interface): one HttpConnection per TCP
@@ -23,6 +24,7 @@ public:
         int idleTimeoutMs = 30000;
         int maxConnections = 64;
         const TlsIdentityCheck *tls = nullptr; // HTTPS with mutual TLS (QSslServer) when set
+        Chaos *chaos = nullptr;                // faults on /api/v1/ requests (--chaos, /test/chaos)
     };
 
     HttpServer(HttpHandler handler, Options options, QObject *parent = nullptr);

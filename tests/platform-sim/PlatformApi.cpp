@@ -1,5 +1,7 @@
 #include "PlatformApi.h"
 
+#include "ChaosSpec.h"
+
 #include "PayloadValidation.h"
 
 #include <QJsonArray>
@@ -46,8 +48,8 @@ QJsonObject receiptJson(const PlatformStore::Receipt &receipt, bool withRef)
 
 } // namespace
 
-PlatformApi::PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks)
-    : m_store(store), m_catalogJson(std::move(catalogJson)), m_testHooks(testHooks)
+PlatformApi::PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks, Chaos *chaos)
+    : m_store(store), m_catalogJson(std::move(catalogJson)), m_testHooks(testHooks), m_chaos(chaos)
 {
 }
 
@@ -236,6 +238,13 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
         m_failStatus = status;
         m_failHtml = html.toBool(false);
         m_failRetryAfter = retryAfter;
+    } else if (name == "chaos" && m_chaos) {
+        QString error;
+        const auto spec = ChaosSpec::parse(body.value(QStringLiteral("spec")).toString(), &error);
+        if (!spec)
+            return badRequest(error);
+        m_chaos->setSpec(*spec);
+        qCInfo(lcApi).noquote() << "chaos now" << spec->toString();
     } else if (name == "delay-next") {
         const int ms = integer(QStringLiteral("ms"), -1);
         if (ms < 0 || ms > 600000)

@@ -5,6 +5,7 @@
 // Prints exactly one line "listening http://127.0.0.1:<port>" (https with the TLS options) to stdout once
 // it accepts connections.
 // SIGTERM / SIGINT end it cleanly (the database is closed).
+#include "ChaosSpec.h"
 #include "ClientIdentity.h"
 #include "HttpServer.h"
 #include "PlatformApi.h"
@@ -83,7 +84,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption handshakeOption(
             QStringLiteral("refuse-in-handshake"),
             QStringLiteral("Refuse a missing or unknown client certificate in the TLS handshake instead of answering 401/403."));
-    cli.addOptions({portOption, dbOption, catalogOption, hooksOption, certOption, keyOption, clientCaOption, handshakeOption});
+    const QCommandLineOption chaosOption(QStringLiteral("chaos"),
+                                         QStringLiteral("Network faults on /api/v1/ requests, e.g. seed=7,drop=0.05,503=0.05 "
+                                                        "(see docs/platform-api.md; POST /test/chaos changes it at runtime)."),
+                                         QStringLiteral("SPEC"));
+    cli.addOptions({portOption, dbOption, catalogOption, hooksOption, certOption, keyOption, clientCaOption, handshakeOption,
+                    chaosOption});
     cli.process(app);
 
     bool portOk = false;
@@ -113,13 +119,19 @@ int main(int argc, char *argv[])
     if (tlsOptions == 3
         && !tls.load(cli.value(certOption), cli.value(keyOption), cli.value(clientCaOption), cli.isSet(handshakeOption), &error))
         return fail(error);
+    Chaos chaos;
+    const auto chaosSpec = ChaosSpec::parse(cli.value(chaosOption), &error);
+    if (!chaosSpec)
+        return fail(error, 2);
+    chaos.setSpec(*chaosSpec);
     const auto store = PlatformStore::open(cli.value(dbOption), &error);
     if (!store)
         return fail(error);
-    PlatformApi api(*store, catalog, cli.isSet(hooksOption));
+    PlatformApi api(*store, catalog, cli.isSet(hooksOption), &chaos);
     HttpServer::Options serverOptions;
     if (tlsOptions == 3)
         serverOptions.tls = &tls;
+    serverOptions.chaos = &chaos;
     HttpServer server([&api](const HttpRequest &request) { return api.handle(request); }, serverOptions);
     if (!server.listen(quint16(port), &error))
         return fail(error);
