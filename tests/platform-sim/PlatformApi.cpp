@@ -72,6 +72,12 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
     if (path == "/api/v1/health")
         return method == "GET" ? HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}})
                                : methodNotAllowed("GET");
+    if (path.startsWith("/api/v1/") && request.client.state == ClientIdentity::State::Missing)
+        return HttpResponse::error(401, QStringLiteral("certificate_required"),
+                                   QStringLiteral("present the kiosk's client certificate"));
+    if (path.startsWith("/api/v1/") && request.client.state == ClientIdentity::State::Unknown)
+        return HttpResponse::error(403, QStringLiteral("unknown_client"),
+                                   QStringLiteral("the client certificate is not issued by the platform's kiosk CA"));
     if (path == "/api/v1/catalog") {
         if (method != "GET")
             return methodNotAllowed("GET");
@@ -82,12 +88,6 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
         r.body = m_catalogJson;
         return r;
     }
-    if (path.startsWith("/api/v1/") && request.client.state == ClientIdentity::State::Missing)
-        return HttpResponse::error(401, QStringLiteral("certificate_required"),
-                                   QStringLiteral("present the kiosk's client certificate"));
-    if (path.startsWith("/api/v1/") && request.client.state == ClientIdentity::State::Unknown)
-        return HttpResponse::error(403, QStringLiteral("unknown_client"),
-                                   QStringLiteral("the client certificate is not issued by the platform's kiosk CA"));
     if (path.startsWith("/api/v1/cases/")) {
         const QList<QByteArray> segments = path.mid(qstrlen("/api/v1/cases/")).split('/');
         const QString caseId = QString::fromUtf8(QByteArray::fromPercentEncoding(segments.first()));

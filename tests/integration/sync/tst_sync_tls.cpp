@@ -243,6 +243,34 @@ private slots:
         QCOMPARE(b.store->caseSyncState(second), SyncState::Pending);
     }
 
+    // Every /api/v1/ resource but health needs a verified identity; the check comes before the route.
+    void resourcesNeedAnIdentityHealthDoesNot()
+    {
+        const auto get = [this](const QString &identity, const QString &path) {
+            QSslConfiguration tls;
+            QString error;
+            if (!SyncTransport::tlsConfiguration(settingsFor(identity), &tls, &error))
+                return -1;
+            QUrl url = m_sim->baseUrl();
+            url.setPath(path);
+            QNetworkRequest request(url);
+            request.setSslConfiguration(tls);
+            QNetworkReply *reply =
+                namFor(identity.isEmpty() ? QStringLiteral("none") : identity).get(request);
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            reply->deleteLater();
+            return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        };
+        QCOMPARE(get(QString(), QStringLiteral("/api/v1/health")), 200);
+        QCOMPARE(get(QString(), QStringLiteral("/api/v1/catalog")), 401);
+        QCOMPARE(get(QString(), QStringLiteral("/api/v1/cases/nobody")), 401);
+        QCOMPARE(get(QStringLiteral("SH-XH-LHJD-K99"), QStringLiteral("/api/v1/catalog")), 403);
+        QCOMPARE(get(QStringLiteral("SH-XH-LHJD-K01"), QStringLiteral("/api/v1/catalog")),
+                 404); // known kiosk, no catalog here
+    }
+
     void unreadableTlsFilesStopSync()
     {
         SyncTestKiosk kiosk(kioskDir());
