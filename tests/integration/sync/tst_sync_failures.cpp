@@ -11,6 +11,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,8 +75,11 @@ private:
             QCOMPARE(rejected.count(), 0);
             QCOMPARE(kiosk.store->caseSyncState(id), SyncState::Pending);
             QCOMPARE(client.pendingCount(), 1);
-            QCOMPARE(causes.value(0), expectedCause);
-            QCOMPARE(client.alertCause(), expectedCause);
+            // expectedCause is a pattern: a connection closed mid-answer is "network" or "garbage" depending on
+            // when Qt notices the close.
+            const QRegularExpression cause(QStringLiteral("^(%1)$").arg(expectedCause));
+            QVERIFY2(cause.match(causes.value(0)).hasMatch(), qPrintable(causes.value(0)));
+            QVERIFY2(cause.match(client.alertCause()).hasMatch(), qPrintable(client.alertCause()));
             QVERIFY2(client.alert().contains(reasonPart), qPrintable(client.alert()));
         }
         SyncClient client(*kiosk.store, m_nam, fastSyncSettings(), m_sim->baseUrl());
@@ -226,7 +230,7 @@ private slots:
         server.setTrickle(20, reply.indexOf("\r\n\r\n") + 4); // the head at once, then the body drips
         QVERIFY(server.listen());
         SyncSettings settings = fastSyncSettings();
-        settings.requestTimeoutMs = 1000;  // never reached: a byte arrives every 20 ms
+        settings.requestTimeoutMs = 5000; // never reached: a byte arrives every 20 ms (even on a loaded machine)
         settings.requestDeadlineMs = 1200; // the whole request
         expectRetriedThenDelivered(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(server.port())), 2,
                                    QStringLiteral("timeout"), QStringLiteral("no answer within 1200 ms"),
@@ -239,7 +243,7 @@ private slots:
     {
         QTest::addColumn<bool>("closeAfter");
         QTest::addColumn<QString>("cause");
-        QTest::newRow("closed") << true << "network";
+        QTest::newRow("closed") << true << "network|garbage";
         QTest::newRow("held open") << false << "timeout";
     }
 
