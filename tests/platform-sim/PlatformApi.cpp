@@ -1,6 +1,9 @@
 #include "PlatformApi.h"
 
+#include "IdentityTokenIssuer.h"
 #include "PayloadValidation.h"
+
+#include <QDateTime>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -203,6 +206,8 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
             return badRequest(QStringLiteral("status: an integer from 400 to 599"));
         m_failNextCount = count;
         m_failStatus = status;
+    } else if (name == "identity-token") {
+        return IdentityTokenIssuer::issue(body, QDateTime::currentSecsSinceEpoch());
     } else if (name == "delay-next") {
         const int ms = integer(QStringLiteral("ms"), -1);
         if (ms < 0 || ms > 600000)
