@@ -14,8 +14,12 @@ void KeyboardController::setSessionLanguage(const QString &language)
 
 void KeyboardController::fieldFocused(int hints)
 {
-    m_engine.reset();
     m_engine.setLearning(!(hints & Qt::ImhSensitiveData));
+}
+
+void KeyboardController::toggleLocale()
+{
+    setLocale(m_locale == QLatin1String("zh_CN") ? QStringLiteral("en_GB") : QStringLiteral("zh_CN"));
 }
 
 void KeyboardController::wipe()

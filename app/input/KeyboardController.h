@@ -31,6 +31,8 @@ public:
     // A text field took the keyboard's focus with these Qt::InputMethodHints: the engine learns only in
     // fields not marked sensitive.
     Q_INVOKABLE void fieldFocused(int hints);
+    // The language key: Chinese <-> English.
+    Q_INVOKABLE void toggleLocale();
     // Session end: the engine forgets everything, the keyboard goes back to its first state.
     Q_INVOKABLE void wipe();
 
