@@ -27,8 +27,7 @@ PinyinMatcher::Match PinyinMatcher::match(const QVector<SearchText::Unit> &units
 {
     Match result;
     const int n = int(query.size());
-    if (n == 0 || n > 63 || start < 0 || start >= units.size() ||
-        !units.at(start).firsts.contains(query.at(0)))
+    if (n == 0 || n > 63 || start < 0 || start >= units.size() || !units.at(start).mayStartWith(query.at(0)))
         return result;
     quint64 positions = 1; // query positions reachable before the current unit
     for (int u = start; u < units.size() && positions; ++u) {
@@ -39,7 +38,7 @@ PinyinMatcher::Match PinyinMatcher::match(const QVector<SearchText::Unit> &units
             if (!(positions & (quint64(1) << pos)))
                 continue;
             const QStringView rest = query.mid(pos);
-            if (!unit.firsts.contains(rest.at(0)))
+            if (!unit.mayStartWith(rest.at(0)))
                 continue;
             for (const QString &key : unit.keys) {
                 const int same = common(rest, key);

@@ -67,10 +67,40 @@ QVector<SearchText::Unit> SearchText::units(const QString &text)
         } else {
             continue; // spaces, punctuation: （）、, -
         }
-        for (const QString &key : std::as_const(unit.keys))
-            if (!unit.firsts.contains(key.at(0)))
-                unit.firsts.append(key.at(0));
+        for (const QString &key : std::as_const(unit.keys)) {
+            const char16_t u = key.at(0).unicode();
+            if (u >= u'a' && u <= u'z')
+                unit.firstLetters |= quint64(1) << (u - u'a');
+            else if (u >= u'0' && u <= u'9')
+                unit.firstLetters |= quint64(1) << (26 + u - u'0');
+            else
+                unit.firstOther = u;
+        }
         out.append(unit);
     }
     return out;
+}
+
+quint64 SearchText::letterMask(QStringView text)
+{
+    quint64 mask = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= u'a' && u <= u'z')
+            mask |= quint64(1) << (u - u'a');
+        else if (u >= u'0' && u <= u'9')
+            mask |= quint64(1) << (26 + u - u'0');
+        else
+            mask |= quint64(1) << 63;
+    }
+    return mask;
+}
+
+quint64 SearchText::letterMask(const QVector<Unit> &units)
+{
+    quint64 mask = 0;
+    for (const Unit &unit : units)
+        for (const QString &key : unit.keys)
+            mask |= letterMask(key);
+    return mask;
 }

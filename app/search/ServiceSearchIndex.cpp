@@ -10,6 +10,11 @@ namespace {
 
 using PinyinMatcher::Mode;
 
+quint32 pairKey(QChar a, QChar b)
+{
+    return (quint32(a.unicode()) << 16) | b.unicode();
+}
+
 void consider(SearchHit *hit, bool *found, SearchTier tier, int position)
 {
     if (!*found || tier < hit->tier || (tier == hit->tier && position < hit->position)) {
@@ -39,15 +44,41 @@ ServiceSearchIndex::ServiceSearchIndex(const QVector<Document> &documents)
         e.nameZh = SearchText::fold(d.nameZh);
         e.nameEn = SearchText::fold(d.nameEn);
         e.nameUnits = SearchText::units(d.nameZh);
+        e.nameMask = SearchText::letterMask(e.nameUnits);
         QStringList folded;
         for (const QString &k : d.keywords) {
             folded << SearchText::fold(k);
             e.keywordUnits.append(SearchText::units(k));
+            e.keywordMasks.append(SearchText::letterMask(e.keywordUnits.last()));
         }
         e.keywords = folded.join(QLatin1Char('\n'));
         e.text = SearchText::fold(d.text);
+        const int entry = int(m_entries.size());
+        for (int i = 0; i + 1 < e.text.size(); ++i) {
+            QVector<int> &list = m_textPairs[pairKey(e.text.at(i), e.text.at(i + 1))];
+            if (list.isEmpty() || list.last() != entry)
+                list.append(entry);
+        }
         m_entries.append(e);
     }
+}
+
+QVector<bool> ServiceSearchIndex::textCandidates(const QString &folded) const
+{
+    QVector<bool> out(m_entries.size(), false);
+    if (folded.size() < 2)
+        return out;
+    const QVector<int> *rarest = nullptr;
+    for (int i = 0; i + 1 < folded.size(); ++i) {
+        const auto it = m_textPairs.constFind(pairKey(folded.at(i), folded.at(i + 1)));
+        if (it == m_textPairs.constEnd())
+            return out; // some piece is in no text
+        if (!rarest || it->size() < rarest->size())
+            rarest = &*it;
+    }
+    for (const int entry : *rarest)
+        out[entry] = true;
+    return out;
 }
 
 QVector<ServiceSearchIndex::Document> ServiceSearchIndex::documentsOf(const Catalog &catalog)
@@ -77,7 +108,7 @@ QVector<ServiceSearchIndex::Document> ServiceSearchIndex::documentsOf(const Cata
 }
 
 bool ServiceSearchIndex::best(const Entry &e, const QString &folded, const QString &compact,
-                              SearchHit *hit) const
+                              quint64 queryMask, bool textMayMatch, SearchHit *hit) const
 {
     bool found = false;
     // Text of the name.
@@ -85,23 +116,25 @@ bool ServiceSearchIndex::best(const Entry &e, const QString &folded, const QStri
         consider(hit, &found, SearchTier::Exact, 0);
     else if (e.nameZh.startsWith(folded) || e.nameEn.startsWith(folded))
         consider(hit, &found, SearchTier::Prefix, 0);
-    // Pinyin of the name, from each character on.
-    for (int start = 0; start < e.nameUnits.size() && !(found && hit->tier <= SearchTier::Prefix); ++start) {
+    // Pinyin of the name, from each character on. Mixed accepts whatever Full or Initials accept, so a
+    // start Mixed refuses needs no other try (most starts).
+    const bool pinyinPossible = (queryMask & ~e.nameMask) == 0;
+    for (int start = 0;
+         pinyinPossible && start < e.nameUnits.size() && !(found && hit->tier <= SearchTier::Prefix);
+         ++start) {
+        if (!PinyinMatcher::match(e.nameUnits, start, compact, Mode::Mixed).matched)
+            continue;
         const PinyinMatcher::Match full = PinyinMatcher::match(e.nameUnits, start, compact, Mode::Full);
         if (full.matched) {
             consider(hit, &found,
                      start == 0 ? (full.toEnd ? SearchTier::Exact : SearchTier::Prefix)
                                 : SearchTier::Substring,
                      start);
-            continue;
+        } else if (!(found && hit->tier <= SearchTier::Initials)) {
+            const bool initials = PinyinMatcher::match(e.nameUnits, start, compact, Mode::Initials).matched;
+            consider(hit, &found, initials || start == 0 ? SearchTier::Initials : SearchTier::Substring,
+                     start);
         }
-        if (found && hit->tier <= SearchTier::Initials)
-            continue;
-        if (PinyinMatcher::match(e.nameUnits, start, compact, Mode::Initials).matched)
-            consider(hit, &found, SearchTier::Initials, start);
-        else if (!(found && hit->tier <= SearchTier::Substring) &&
-                 PinyinMatcher::match(e.nameUnits, start, compact, Mode::Mixed).matched)
-            consider(hit, &found, start == 0 ? SearchTier::Initials : SearchTier::Substring, start);
     }
     if (found && hit->tier <= SearchTier::Substring)
         return true;
@@ -117,7 +150,10 @@ bool ServiceSearchIndex::best(const Entry &e, const QString &folded, const QStri
         consider(hit, &found, SearchTier::Keyword, 0);
         return true;
     }
-    for (const auto &units : e.keywordUnits) {
+    for (int k = 0; k < e.keywordUnits.size(); ++k) {
+        const auto &units = e.keywordUnits.at(k);
+        if ((queryMask & ~e.keywordMasks.at(k)) != 0)
+            continue;
         if (PinyinMatcher::match(units, 0, compact, Mode::Full).matched ||
             PinyinMatcher::match(units, 0, compact, Mode::Initials).matched) {
             consider(hit, &found, SearchTier::Keyword, 1);
@@ -125,7 +161,7 @@ bool ServiceSearchIndex::best(const Entry &e, const QString &folded, const QStri
         }
     }
     // One letter or character would match half the guide texts; the guide needs two.
-    if (folded.size() >= 2 && e.text.contains(folded))
+    if (textMayMatch && folded.size() >= 2 && e.text.contains(folded))
         consider(hit, &found, SearchTier::Keyword, 2);
     return found;
 }
@@ -137,10 +173,12 @@ QVector<SearchHit> ServiceSearchIndex::search(const QString &query, const QVecto
     const QString compact = SearchText::compact(folded);
     if (compact.isEmpty())
         return hits;
+    const QVector<bool> text = textCandidates(folded);
+    const quint64 queryMask = SearchText::letterMask(compact);
     for (int i = 0; i < m_entries.size(); ++i) {
         SearchHit hit;
         hit.service = i;
-        if (best(m_entries.at(i), folded, compact, &hit))
+        if (best(m_entries.at(i), folded, compact, queryMask, text.at(i), &hit))
             hits.append(hit);
     }
     auto used = [&usage](int service) { return service < usage.size() ? usage.at(service) : 0; };

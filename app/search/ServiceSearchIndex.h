@@ -3,6 +3,7 @@
 #include "Catalog.h"
 #include "SearchText.h"
 
+#include <QHash>
 #include <QVector>
 
 // How well a query matched a service, best first (docs/search.md).
@@ -54,11 +55,19 @@ private:
         QString nameZh; // fold()ed
         QString nameEn; // fold()ed
         QVector<SearchText::Unit> nameUnits;
+        quint64 nameMask = 0; // SearchText::letterMask of nameUnits
         QVector<QVector<SearchText::Unit>> keywordUnits;
+        QVector<quint64> keywordMasks;
         QString keywords; // fold()ed, one per line
         QString text;     // fold()ed
     };
-    bool best(const Entry &entry, const QString &folded, const QString &compact, SearchHit *hit) const;
+    bool best(const Entry &entry, const QString &folded, const QString &compact, quint64 queryMask,
+              bool textMayMatch, SearchHit *hit) const;
+    // Which entries' text holds every two-character piece of folded (a superset of those that hold folded).
+    QVector<bool> textCandidates(const QString &folded) const;
 
     QVector<Entry> m_entries;
+    // Two consecutive UTF-16 units of an entry's text -> the entries holding them, ascending: the guide
+    // texts are long, and scanning all of them for every query would cost more than the rest of the search.
+    QHash<quint32, QVector<int>> m_textPairs;
 };

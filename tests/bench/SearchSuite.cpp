@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 
 namespace {
 
@@ -63,19 +64,39 @@ int naiveSearch(const QVector<ServiceSearchIndex::Document> &documents, const QS
 }
 
 // Times `samples` single calls of op; returns the per-call times in microseconds, sorted.
-template <typename Op> std::vector<double> timeCalls(int samples, Op &&op)
+double threadCpuUs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e6 + double(t.tv_nsec) / 1e3;
+}
+
+// Times `samples` single calls of op; returns the per-call wall-clock times in microseconds, and in *cpuUs
+// the CPU time of this thread per call (what the search costs, whatever else the machine is doing).
+template <typename Op> std::vector<double> timeCalls(int samples, Op &&op, std::vector<double> *cpuUs)
 {
     using Clock = std::chrono::steady_clock;
     for (int i = 0; i < 3; ++i)
         op(); // warm-up
     std::vector<double> us;
     us.reserve(size_t(samples));
+    cpuUs->clear();
     for (int i = 0; i < samples; ++i) {
+        const double cpuStart = threadCpuUs();
         const auto start = Clock::now();
         op();
         us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+        cpuUs->push_back(threadCpuUs() - cpuStart);
     }
     return us;
+}
+
+// p-quantile (nearest rank) of microsecond samples, in milliseconds.
+double quantileMs(std::vector<double> samples, double p)
+{
+    std::sort(samples.begin(), samples.end());
+    const size_t r = size_t(std::ceil(p * double(samples.size())));
+    return samples.at(std::min(std::max<size_t>(r, 1), samples.size()) - 1) / 1000.0;
 }
 
 constexpr int kCallsPerRun = 10;
@@ -152,28 +173,32 @@ SuiteReport runSearchSuite(const BenchConfig &config)
         usage[i] = (i * 7919) % 13; // some services used more than others, as at a real kiosk
 
     QJsonArray perQuery;
-    double worstP99 = 0;
+    double worstP99 = 0, worstCpuP99 = 0;
     for (int q = 0; q < queries.size(); ++q) {
         const Query &query = queries.at(q);
         const QString name = QStringLiteral("%1_%2").arg(QLatin1String(query.kind)).arg(q);
         int hits = 0;
         double p50 = 0, p99 = 0, baseP50 = 0, baseP99 = 0;
+        std::vector<double> oursCpu, baseCpu;
         const BenchResult ours = summarise(QStringLiteral("search_") + name,
-                                           timeCalls(samples,
-                                                     [&] {
-                                                         hits = int(index.search(query.text, usage).size());
-                                                         benchKeep(hits);
-                                                     }),
+                                           timeCalls(
+                                               samples,
+                                               [&] {
+                                                   hits = int(index.search(query.text, usage).size());
+                                                   benchKeep(hits);
+                                               },
+                                               &oursCpu),
                                            bytes, &p50, &p99);
         QVector<int> naiveHits;
         int baseHits = 0;
         const BenchResult base = summarise(QStringLiteral("contains_") + name,
-                                           timeCalls(samples,
-                                                     [&] {
-                                                         baseHits =
-                                                             naiveSearch(documents, query.text, &naiveHits);
-                                                         benchKeep(baseHits);
-                                                     }),
+                                           timeCalls(
+                                               samples,
+                                               [&] {
+                                                   baseHits = naiveSearch(documents, query.text, &naiveHits);
+                                                   benchKeep(baseHits);
+                                               },
+                                               &baseCpu),
                                            bytes, &baseP50, &baseP99);
         report.results.append(ours);
         report.baselines.append(base);
@@ -187,7 +212,12 @@ SuiteReport runSearchSuite(const BenchConfig &config)
                                     {QStringLiteral("p99_ms"), p99},
                                     {QStringLiteral("baseline_hits"), baseHits},
                                     {QStringLiteral("baseline_p50_ms"), baseP50},
-                                    {QStringLiteral("baseline_p99_ms"), baseP99}});
+                                    {QStringLiteral("baseline_p99_ms"), baseP99},
+                                    {QStringLiteral("cpu_p50_ms"), quantileMs(oursCpu, 0.50)},
+                                    {QStringLiteral("cpu_p99_ms"), quantileMs(oursCpu, 0.99)},
+                                    {QStringLiteral("baseline_cpu_p50_ms"), quantileMs(baseCpu, 0.50)},
+                                    {QStringLiteral("baseline_cpu_p99_ms"), quantileMs(baseCpu, 0.99)}});
+        worstCpuP99 = std::max(worstCpuP99, quantileMs(oursCpu, 0.99));
     }
     report.extra.insert(QStringLiteral("services"), int(documents.size()));
     report.extra.insert(QStringLiteral("samples_per_query"), samples);
@@ -196,5 +226,9 @@ SuiteReport runSearchSuite(const BenchConfig &config)
     report.extra.insert(QStringLiteral("goal_ms"), kGoalMs);
     report.extra.insert(QStringLiteral("worst_p99_ms"), worstP99);
     report.extra.insert(QStringLiteral("within_goal"), worstP99 < kGoalMs);
+    report.extra.insert(QStringLiteral("worst_cpu_p99_ms"), worstCpuP99);
+    double load[3] = {0, 0, 0};
+    if (getloadavg(load, 3) > 0)
+        report.extra.insert(QStringLiteral("load_average_1min"), load[0]); // wall times grow with it
     return report;
 }
