@@ -60,6 +60,13 @@ void SessionController::addCodeScanner(CodeScanner &scanner)
     connect(&scanner, &CodeScanner::codeScanned, this, &SessionController::onCodeScanned);
 }
 
+void SessionController::setIdleTimeoutFactor(int factor)
+{
+    const qint64 f = qMax(1, factor);
+    m_idle->setDurations(qint64(m_site.timeouts.idleWarningSeconds) * 1000 * f,
+                         qint64(m_site.timeouts.idleAnswerSeconds) * 1000 * f);
+}
+
 bool SessionController::hasMaterialsStep() const
 {
     const ServiceSpec *service = m_catalog.find(m_serviceId);

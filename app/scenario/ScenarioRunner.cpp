@@ -194,6 +194,39 @@ bool ScenarioRunner::type(const QJsonObject &argument, int timeoutMs)
     return true;
 }
 
+// The first visible, enabled, editable text field in tree order (where the on-screen keyboard opens).
+static QQuickItem *firstTextField(QQuickItem *item)
+{
+    if (!item || !item->isVisible())
+        return nullptr;
+    // TextField and TextArea: editable text with a placeholder.
+    if (item->isEnabled() && item->property("placeholderText").isValid() &&
+        item->property("readOnly").isValid() && !item->property("readOnly").toBool())
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = firstTextField(child))
+            return found;
+    }
+    return nullptr;
+}
+
+bool ScenarioRunner::focusFirstField()
+{
+    QQuickItem *field = nullptr;
+    waitUntil([&] { return (field = firstTextField(m_parts.window->contentItem())) != nullptr; },
+              defaultTimeoutMs);
+    if (!field)
+        return fail(QStringLiteral("no text field on screen '%1'").arg(m_parts.session->screenName()));
+    scrollIntoView(field);
+    field->forceActiveFocus(Qt::MouseFocusReason);
+    if (!field->hasActiveFocus())
+        return fail(QStringLiteral("the first text field on screen '%1' does not take focus")
+                        .arg(m_parts.session->screenName()));
+    QCoreApplication::processEvents();
+    return true;
+}
+
 bool ScenarioRunner::expectField(const QJsonObject &argument)
 {
     const QString field = argument.value(QStringLiteral("field")).toString();
@@ -330,6 +363,8 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
             return fail(printed ? QStringLiteral("the receipt was printed") : QStringLiteral("the receipt was not printed: %1").arg(m_parts.submission->receiptProblem()));
         return true;
     }
+    if (a == QLatin1String("focus_first_field"))
+        return focusFirstField();
     if (a == QLatin1String("screenshot")) {
         capture(step.argument.toString());
         return true;

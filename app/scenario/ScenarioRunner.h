@@ -57,6 +57,7 @@ private:
     void scrollIntoView(QQuickItem *item);
     bool type(const QJsonObject &argument, int timeoutMs);
     bool expectField(const QJsonObject &argument);
+    bool focusFirstField();
     bool setDeviceState(const QJsonObject &argument);
     bool placeCard(const QJsonValue &argument);
     bool fail(const QString &message);

@@ -79,6 +79,7 @@ ColumnLayout {
         enabled: visible
         text: editor.value
         placeholderText: editor.type === "date" ? qsTr("YYYY-MM-DD") : ""
+        placeholderTextColor: Theme.textMuted
         inputMethodHints: {
             switch (editor.type) {
             case "phone":

@@ -28,6 +28,13 @@ Item {
         }
     }
 
+    // The resident's display mode (长辈版) changes the theme, and through it every screen.
+    Binding {
+        target: Theme
+        property: "elderly"
+        value: DisplayMode.elderly
+    }
+
     Rectangle {
         anchors.fill: parent
         color: Theme.background

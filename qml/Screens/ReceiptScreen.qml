@@ -120,7 +120,7 @@ Rectangle {
                 Layout.alignment: Qt.AlignVCenter
 
                 Rectangle {
-                    color: "white"
+                    color: Theme.codeBackground
                     Layout.preferredWidth: Math.round(400 * Theme.scale)
                     Layout.preferredHeight: Math.round(400 * Theme.scale)
                     Layout.alignment: Qt.AlignHCenter

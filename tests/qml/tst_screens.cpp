@@ -3,13 +3,15 @@
 // client that cannot reach anything (network marked down) and a manual clock for the idle timeouts.
 // The QML test cases are the tst_*.qml files next to this one.
 
+#include "AssistSingletons.h"
 #include "CameraFrameRouter.h"
 #include "CaseStore.h"
-#include "DocumentCaptureController.h"
-#include "FaceCaptureController.h"
 #include "CatalogLoader.h"
 #include "Clock.h"
 #include "DeviceHub.h"
+#include "DisplayModeController.h"
+#include "DocumentCaptureController.h"
+#include "FaceCaptureController.h"
 #include "FormController.h"
 #include "KioskInfo.h"
 #include "QmlSingletons.h"
@@ -76,6 +78,7 @@ struct Kiosk
     DocumentCaptureController documentCapture;
     FaceCaptureController faceCapture;
     std::unique_ptr<CameraFrameRouter> cameraFeed;
+    DisplayModeController displayMode;
 };
 
 [[noreturn]] void refuse(const QString &what)
@@ -155,6 +158,11 @@ public slots:
                             k.sync.get(), k.simulator.get(), k.technician.get(), &k.documentCapture, &k.faceCapture,
                             k.cameraFeed.get()});
         qmlRegisterSingletonInstance("OneStop.Test", 1, 0, "Harness", k.harness.get());
+        QObject::connect(&k.displayMode, &DisplayModeController::idleFactorChanged, k.session.get(),
+                         &SessionController::setIdleTimeoutFactor);
+        QObject::connect(k.session.get(), &SessionController::sessionEnded, &k.displayMode,
+                         &DisplayModeController::reset);
+        AssistSingletons::set({&k.displayMode});
 
         k.devices.startAll();
         k.materialsCamera.start();
@@ -174,6 +182,7 @@ public slots:
         qApp->removeEventFilter(m_kiosk->activity.get());
         m_kiosk->devices.stopAll();
         QmlSingletons::set({});
+        AssistSingletons::set({});
         m_kiosk.reset();
     }
 
