@@ -42,6 +42,10 @@ Item {
         function init() {
             failOnWarning(/.*/)
             Harness.reset()
+            // A receipt from an earlier test may still be under the simulated print head (it
+            // prints in real time); the checks below start from an idle printer.
+            tryVerify(function() { return deviceStatus("receipt_printer") === "ready" }, 5000,
+                      "the receipt printer is still " + deviceStatus("receipt_printer"))
             panel = createTemporaryObject(panelComponent, top)
             verify(panel !== null)
             panel.visible = true
