@@ -4,6 +4,7 @@
 #include "CaseStore.h"
 #include "Catalog.h"
 #include "IdNumber.h"
+#include "ReceiptJobQueue.h"
 #include "ReceiptPrinter.h"
 #include "SiteConfig.h"
 #include "SyncClient.h"
@@ -17,9 +18,6 @@ SubmissionController::SubmissionController(const SiteConfig &site, const Catalog
                                            SyncClient &sync, ReceiptPrinter &printer, QObject *parent)
     : QObject(parent), m_site(site), m_catalog(catalog), m_store(store), m_sync(sync), m_printer(printer)
 {
-    m_syncWait.setSingleShot(true);
-    m_syncWait.setInterval(3000);
-    connect(&m_syncWait, &QTimer::timeout, this, &SubmissionController::printReceipt);
     connect(&sync, &SyncClient::itemSynced, this, &SubmissionController::onItemSynced);
     connect(&printer, &ReceiptPrinter::jobCompleted, this, &SubmissionController::onJobCompleted);
     connect(&printer, &ReceiptPrinter::jobFailed, this, &SubmissionController::onJobFailed);
@@ -97,18 +95,16 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     m_submittedAt = now;
     m_attachmentCount = int(attachments.size());
     m_state = State::Saved;
-    m_receiptState = ReceiptState::WaitingForSync;
-    qCInfo(lcSubmission) << "case committed" << m_caseId << caseNumber << "with" << m_attachmentCount << "attachments";
+    m_receiptState = ReceiptState::None;
+    qCInfo(lcSubmission) << "case committed" << m_caseId << caseNumber << "with" << m_attachmentCount
+                         << "attachments";
     emit changed();
     emit finished(true);
 
+    // The receipt prints now, from what is durable: it never waits for the platform (a resident who ends
+    // the session at once still gets it). It says whether the platform has the case yet.
+    printReceipt();
     m_sync.kick();
-    // A receipt that says "received by the platform" is worth a short wait, unless the wait is pointless:
-    // the network is known to be down, or the printer cannot print anyway.
-    if (m_sync.networkAvailable() && m_printer.isReady())
-        m_syncWait.start();
-    else
-        printReceipt();
     return true;
 }
 
@@ -129,28 +125,52 @@ void SubmissionController::onItemSynced(const QString &kind, const QString &case
 {
     if (caseId != m_caseId)
         return;
-    emit changed();
-    if (kind == QLatin1String("case") && m_receiptState == ReceiptState::WaitingForSync) {
-        m_syncWait.stop();
-        printReceipt();
+    Q_UNUSED(kind);
+    emit changed(); // syncState
+}
+
+CaseReceiptContent SubmissionController::receiptContent(const CaseSubmission &stored) const
+{
+    const ServiceSpec *service = m_catalog.find(stored.serviceId);
+    // The resident's name and number as the form holds them (the fields the card fills in).
+    QString nameField = QStringLiteral("name"), idField = QStringLiteral("id_number");
+    if (service) {
+        for (const FormFieldSpec &f : service->fields) {
+            if (f.prefill == QLatin1String("card.name"))
+                nameField = f.id;
+            else if (f.prefill == QLatin1String("card.id_number"))
+                idField = f.id;
+        }
     }
+    CaseReceiptContent content;
+    content.centerName = m_site.centerName.in(stored.language);
+    content.serviceName = service ? service->name.in(stored.language) : stored.serviceId;
+    content.caseNumber = stored.caseNumber;
+    content.submittedAt = stored.submittedAt.toLocalTime();
+    content.maskedName = IdNumber::maskName(stored.form.value(nameField).toString());
+    content.maskedIdNumber = IdNumber::mask(stored.form.value(idField).toString());
+    content.synced = m_store.caseSyncState(stored.id) == SyncState::Synced;
+    QString url = m_site.trackingUrlTemplate;
+    url.replace(QLatin1String("{case_id}"), stored.id);
+    url.replace(QLatin1String("{case_number}"), stored.caseNumber);
+    content.trackingUrl = url;
+    content.language = stored.language; // the resident's language, not the machine's locale
+    return content;
 }
 
 void SubmissionController::printReceipt()
 {
-    if (m_caseId.isEmpty() || m_receiptState != ReceiptState::WaitingForSync)
+    if (m_caseId.isEmpty() || m_receiptState != ReceiptState::None)
         return;
-    const ServiceSpec *service = m_catalog.find(m_serviceId);
-    CaseReceiptContent content;
-    content.centerName = m_site.centerName.in(m_language);
-    content.serviceName = service ? service->name.in(m_language) : m_serviceId;
-    content.caseNumber = m_caseNumber;
-    content.submittedAt = m_submittedAt.toLocalTime();
-    content.maskedName = IdNumber::maskName(m_resident.name);
+    CaseSubmission stored;
+    stored.id = m_caseId;
+    stored.caseNumber = m_caseNumber;
+    stored.serviceId = m_serviceId;
+    stored.submittedAt = m_submittedAt;
+    stored.language = m_language;
+    CaseReceiptContent content = receiptContent(stored);
+    content.maskedName = IdNumber::maskName(m_resident.name); // the card read in this session
     content.maskedIdNumber = IdNumber::mask(m_resident.idNumber);
-    content.synced = m_store.caseSyncState(m_caseId) == SyncState::Synced;
-    content.trackingUrl = trackingUrl();
-    content.language = m_language; // the resident's language, not the machine's locale
 
     if (!m_printer.isReady()) {
         m_receiptState = ReceiptState::NotPrinted;
@@ -183,6 +203,11 @@ QString SubmissionController::residentPrinterProblem() const
 
 void SubmissionController::onJobCompleted(const QString &jobId)
 {
+    if (m_reprintJobs.contains(jobId)) {
+        const QString caseId = m_reprintJobs.take(jobId);
+        emit reprintFinished(caseId, true, QString());
+        return;
+    }
     if (jobId != m_caseId)
         return;
     m_receiptState = ReceiptState::Printed;
@@ -191,6 +216,12 @@ void SubmissionController::onJobCompleted(const QString &jobId)
 
 void SubmissionController::onJobFailed(const QString &jobId, const QString &reason)
 {
+    if (m_reprintJobs.contains(jobId)) {
+        const QString caseId = m_reprintJobs.take(jobId);
+        qCWarning(lcSubmission) << "reprint failed for case" << caseId << ":" << reason;
+        emit reprintFinished(caseId, false, reason);
+        return;
+    }
     if (jobId != m_caseId)
         return;
     m_receiptState = ReceiptState::NotPrinted;
@@ -199,9 +230,39 @@ void SubmissionController::onJobFailed(const QString &jobId, const QString &reas
     emit changed();
 }
 
+bool SubmissionController::reprint(const QString &caseId, QString *error)
+{
+    const auto fail = [&](const QString &why) {
+        qCWarning(lcSubmission) << "receipt not reprinted for case" << caseId << ":" << why;
+        if (error)
+            *error = why;
+        return false;
+    };
+    const std::optional<CaseSubmission> stored = m_store.findCase(caseId);
+    if (!stored)
+        return fail(QStringLiteral("no case %1 in the store").arg(caseId));
+    if (!m_printer.isReady())
+        return fail(QStringLiteral("the printer is not ready: %1").arg(m_printer.reason()));
+    QString encodeError;
+    const QByteArray bytes =
+        CaseReceipt::build(receiptContent(*stored), m_printer.charactersPerLine(), &encodeError);
+    if (bytes.isEmpty())
+        return fail(QStringLiteral("the receipt could not be laid out: %1").arg(encodeError));
+    const QString jobId = QStringLiteral("reprint-%1-%2").arg(caseId).arg(++m_reprintCount);
+    m_reprintJobs.insert(jobId, caseId);
+    qCInfo(lcSubmission) << "reprinting the receipt of case" << caseId;
+    m_store.audit(QStringLiteral("receipt_reprinted"), caseId);
+    m_printer.print(jobId, ReceiptJobQueue::withReprintHeader(bytes));
+    return true;
+}
+
 void SubmissionController::clear()
 {
-    m_syncWait.stop();
+    if (!m_caseId.isEmpty() && m_receiptState == ReceiptState::Printing) {
+        // The resident has gone: a receipt that has not gone to the paper yet must not come out later.
+        if (m_printer.cancel(m_caseId))
+            qCInfo(lcSubmission) << "receipt of case" << m_caseId << "cancelled at session end";
+    }
     m_state = State::Idle;
     m_caseId.clear();
     m_caseNumber.clear();

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "CaseReceipt.h"
 #include "CaseStore.h"
 #include "IdCardData.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class ReceiptPrinter;
@@ -14,7 +15,11 @@ struct Catalog;
 struct SiteConfig;
 
 // Turns a reviewed form into a case: commits it to the store (the resident hears "saved" only after the
-// commit returned), hands it to sync, and prints the receipt. Thread: GUI.
+// commit returned), hands it to sync, and prints the receipt at once: the receipt never waits for the
+// platform; it says whether the platform has the case yet ("submitted to the platform" / "sent when the
+// network is back"). At session end (clear()) a receipt not yet printed (held for paper, say) is
+// cancelled, so it never comes out into the next resident's hands; one already on the wire finishes.
+// Staff can print a stored case's receipt again, marked 重打 / REPRINT (reprint()). Thread: GUI.
 class SubmissionController : public QObject
 {
     Q_OBJECT
@@ -24,7 +29,7 @@ class SubmissionController : public QObject
     Q_PROPERTY(QString caseId READ caseId NOTIFY changed)
     Q_PROPERTY(QString caseNumber READ caseNumber NOTIFY changed)
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
-    Q_PROPERTY(QString syncState READ syncState NOTIFY changed)         // "pending" | "synced" | "rejected" | ""
+    Q_PROPERTY(QString syncState READ syncState NOTIFY changed) // "pending" | "synced" | "rejected" | ""
     Q_PROPERTY(ReceiptState receiptState READ receiptState NOTIFY changed)
     Q_PROPERTY(QString receiptProblem READ receiptProblem NOTIFY changed)
     Q_PROPERTY(QString trackingUrl READ trackingUrl NOTIFY changed)
@@ -32,6 +37,7 @@ class SubmissionController : public QObject
 public:
     enum class State { Idle, Saving, Saved, Failed };
     Q_ENUM(State)
+    // WaitingForSync is no longer entered (the receipt does not wait for the platform); kept for QML.
     enum class ReceiptState { None, WaitingForSync, Printing, Printed, NotPrinted };
     Q_ENUM(ReceiptState)
 
@@ -49,22 +55,32 @@ public:
 
     // Commits the case with its attachments (pages, photo: all in the same transaction); true once it is
     // durable. Then sync and the receipt follow asynchronously.
-    bool submit(const QString &serviceId, const QJsonObject &form, const QString &language, const IdCardData &resident,
-                const QVector<StoredAttachment> &attachments = {});
+    bool submit(const QString &serviceId, const QJsonObject &form, const QString &language,
+                const IdCardData &resident, const QVector<StoredAttachment> &attachments = {});
     // How many attachments the last committed case has (0 after clear()).
     int attachmentCount() const { return m_attachmentCount; }
     bool rate(int level);
-    void clear(); // session end: forget everything about the last case
+    // Session end: cancels the receipt if it has not gone to the printer yet, and forgets everything about
+    // the last case.
+    void clear();
 
-    // How long the receipt waits for the platform's acknowledgement before printing "pending".
-    void setSyncWaitMs(int ms) { m_syncWait.setInterval(ms); }
+    // Staff: prints the receipt of a stored case again, with a "*** 重打 / REPRINT ***" line on top. False
+    // and *error when the case is unknown, the printer is not ready or the receipt cannot be laid out;
+    // reprintFinished follows a true.
+    bool reprint(const QString &caseId, QString *error = nullptr);
+
+    // Has no effect any more: the receipt prints as soon as the case is durable, without waiting for the
+    // platform. Kept for callers that still set it.
+    void setSyncWaitMs(int ms) { Q_UNUSED(ms); }
 
 signals:
     void changed();
     void finished(bool saved);
+    void reprintFinished(const QString &caseId, bool printed, const QString &reason);
 
 private:
     void printReceipt();
+    CaseReceiptContent receiptContent(const CaseSubmission &stored) const;
     void onItemSynced(const QString &kind, const QString &caseId);
     void onJobCompleted(const QString &jobId);
     void onJobFailed(const QString &jobId, const QString &reason);
@@ -75,7 +91,8 @@ private:
     CaseStore &m_store;
     SyncClient &m_sync;
     ReceiptPrinter &m_printer;
-    QTimer m_syncWait;
+    QHash<QString, QString> m_reprintJobs; // job id -> case id
+    int m_reprintCount = 0;
 
     State m_state = State::Idle;
     QString m_caseId;

@@ -13,10 +13,8 @@
 #include "NetworkReceiptPrinter.h"
 #include "ReceiptPrinterProfiles.h"
 #include "ReceiptTemplate.h"
-#ifdef ONESTOP_HAVE_USB_PRINTER
 #include "UsbContext.h"
 #include "UsbReceiptPrinter.h"
-#endif
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -101,9 +99,7 @@ int printTestReceipt(const QStringList &arguments)
     std::unique_ptr<ReceiptPrinter> printer;
     ReceiptPrinterProfile profile = *profiles.forPaperWidth(width);
     QString where;
-#ifdef ONESTOP_HAVE_USB_PRINTER
     std::unique_ptr<UsbContext> usb;
-#endif
     if (spec.startsWith(QLatin1String("tcp:"))) {
         const QString rest = spec.mid(4);
         const int colon = int(rest.lastIndexOf(QLatin1Char(':')));
@@ -118,7 +114,6 @@ int printTestReceipt(const QStringList &arguments)
         where = QStringLiteral("tcp %1").arg(rest);
         printer = std::move(net);
     } else if (spec.isEmpty() || spec.startsWith(QLatin1String("usb:"))) {
-#ifdef ONESTOP_HAVE_USB_PRINTER
         usb = std::make_unique<UsbContext>();
         QString error;
         if (!usb->start(&error))
@@ -149,9 +144,6 @@ int printTestReceipt(const QStringList &arguments)
         config.statusPollMs = 0;
         where = QStringLiteral("usb %1").arg(found.describe());
         printer = std::make_unique<UsbReceiptPrinter>(QStringLiteral("print-test"), usb.get(), config);
-#else
-        return fail(69, QStringLiteral("this kioskctl was built without USB support"));
-#endif
     } else {
         return fail(64, QStringLiteral("--printer %1: expected usb:VID:PID, usb:BUS/ADDR, tcp:HOST:PORT or a known name").arg(spec));
     }

@@ -2,9 +2,7 @@
 
 #include "transport/HidSamTransport.h"
 #include "transport/SerialSamTransport.h"
-#ifdef ONESTOP_IDCARD_HAS_USB
 #include "transport/UsbSamTransport.h"
-#endif
 
 #include <QRegularExpression>
 
@@ -68,7 +66,6 @@ SamTransport *SamReaderSpec::createTransport(UsbContext *usb, QString *error) co
     case Kind::Hidraw:
         return new HidSamTransport(path);
     case Kind::Usb: {
-#ifdef ONESTOP_IDCARD_HAS_USB
         if (!usb) {
             if (error)
                 *error = QStringLiteral("usb: no USB context");
@@ -80,12 +77,6 @@ SamTransport *SamReaderSpec::createTransport(UsbContext *usb, QString *error) co
         match.key = usbKey;
         return new UsbSamTransport(
             usb, match, splitPipes ? UsbSamTransport::Endpoints::split() : UsbSamTransport::Endpoints());
-#else
-        Q_UNUSED(usb);
-        if (error)
-            *error = QStringLiteral("usb: this build has no USB support");
-        return nullptr;
-#endif
     }
     case Kind::Invalid:
         break;

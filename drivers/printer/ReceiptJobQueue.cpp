@@ -91,6 +91,35 @@ void ReceiptJobQueue::print(const QString &jobId, const QByteArray &escpos)
     pump();
 }
 
+// Thread: GUI.
+bool ReceiptJobQueue::cancel(const QString &jobId)
+{
+    for (int i = 0; i < m_jobs.size(); ++i) {
+        Job &job = m_jobs[i];
+        if (job.id != jobId || job.cancelled)
+            continue;
+        job.cancelled = true;
+        if (job.sent) { // the head, in the transport's hands
+            const bool taken = m_transport && m_transport->cancel(jobId);
+            qCInfo(lcReceiptJobs).noquote()
+                << name() << ": job" << jobId
+                << (taken ? "cancelled" : "already on the wire: it finishes, never again");
+            return taken; // its jobFailed("cancelled") or jobCompleted finishes it
+        }
+        const Job dropped = m_jobs.takeAt(i);
+        qCInfo(lcReceiptJobs).noquote() << name() << ": job" << jobId << "cancelled"
+                                        << (dropped.waiting ? "while waiting: " + dropped.reason : QString());
+        if (dropped.waiting)
+            emit waitingChanged();
+        if (waitingJobs() == 0)
+            m_waitTimer.stop();
+        failJob(jobId, QStringLiteral("cancelled"), JobFailure::NotPrinted, true);
+        QMetaObject::invokeMethod(this, &ReceiptJobQueue::pump, Qt::QueuedConnection);
+        return true;
+    }
+    return false;
+}
+
 QByteArray ReceiptJobQueue::withReprintHeader(const QByteArray &escpos)
 {
     EscPosBuilder b;
@@ -135,8 +164,9 @@ void ReceiptJobQueue::pump()
         head.resent = true;
         if (head.mayHavePrinted)
             bytes = withReprintHeader(head.bytes);
-        qCInfo(lcReceiptJobs).noquote() << name() << ": job" << head.id
-                                        << (head.mayHavePrinted ? "reprinted with a REPRINT line" : "sent again");
+        qCInfo(lcReceiptJobs).noquote()
+            << name() << ": job" << head.id
+            << (head.mayHavePrinted ? "reprinted with a REPRINT line" : "sent again");
         emit jobResent(head.id, head.mayHavePrinted);
     }
     head.attempted = true;
@@ -170,6 +200,9 @@ void ReceiptJobQueue::onTransportFailed(const QString &jobId, const QString &rea
     m_classifiedJob.clear();
     Job &head = m_jobs.first();
     head.sent = false;
+    if (head.cancelled) // the session that wanted it is over: never again
+        return finishHead(
+            false, reason == QLatin1String("cancelled") ? reason : QStringLiteral("cancelled: ") + reason);
     if (failure == JobFailure::Refused || head.resent)
         return finishHead(false, reason);
     head.waiting = true;
@@ -201,9 +234,9 @@ void ReceiptJobQueue::onWaitCheck()
     const Job &head = m_jobs.first();
     if (head.waitingSince.elapsed() < m_maxWaitMs)
         return;
-    finishHead(false, QStringLiteral("the printer was not ready within %1 s: %2")
-                          .arg(m_maxWaitMs / 1000)
-                          .arg(head.reason));
+    finishHead(
+        false,
+        QStringLiteral("the printer was not ready within %1 s: %2").arg(m_maxWaitMs / 1000).arg(head.reason));
 }
 
 void ReceiptJobQueue::finishHead(bool completed, const QString &reason)

@@ -41,6 +41,11 @@ public:
     void stop() override;
     PaperState paper() const override;
     void print(const QString &jobId, const QByteArray &escpos) override;
+    // Session end: a job held (waiting for paper, the cover, the printer) or queued is dropped and fails
+    // "cancelled" (NotPrinted, from the event loop): it is never printed later into the next resident's
+    // hands. A job in the transport's hands is cancelled there if its bytes have not gone out (true);
+    // else it finishes as it would (false), but is never re-sent.
+    bool cancel(const QString &jobId) override;
 
     // How long a held job waits for the printer before it fails (default 10 minutes).
     void setMaxWaitMs(int ms);
@@ -61,11 +66,13 @@ private:
     {
         QString id;
         QByteArray bytes;
-        bool sent = false;    // in the transport's hands now
-        bool waiting = false; // failed once, held until the printer is Ready
+        bool sent = false;      // in the transport's hands now
+        bool waiting = false;   // failed once, held until the printer is Ready
         bool attempted = false; // given to the transport at least once
         bool resent = false;    // the one re-send was used
         bool mayHavePrinted = false;
+        bool cancelled =
+            false; // the session ended: never re-sent; fails "cancelled" if the transport drops it
         QString reason;
         QElapsedTimer waitingSince;
     };

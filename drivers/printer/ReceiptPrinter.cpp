@@ -26,3 +26,9 @@ void ReceiptPrinter::failJob(const QString &jobId, const QString &reason, JobFai
     emit jobFailureClassified(jobId, failure);
     emit jobFailed(jobId, reason);
 }
+
+bool ReceiptPrinter::cancel(const QString &jobId)
+{
+    Q_UNUSED(jobId);
+    return false;
+}

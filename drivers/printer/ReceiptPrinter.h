@@ -40,6 +40,10 @@ public:
 
     // jobId: the caller's name for the job (the case id of a receipt). Thread: GUI.
     virtual void print(const QString &jobId, const QByteArray &escpos) = 0;
+    // Takes back a job whose bytes have not gone to the paper yet: true, and jobFailed(jobId, "cancelled")
+    // follows from the event loop (classified NotPrinted). False when the job is unknown or already on the
+    // wire (it finishes as it would have). Thread: GUI. The default cannot cancel anything.
+    virtual bool cancel(const QString &jobId);
 
 signals:
     void jobCompleted(const QString &jobId);

@@ -1,12 +1,9 @@
 #include "HidSamTransport.h"
 
 #include "HidSamWorker.h"
-#include "IdCardLogging.h"
-
-#include <QThread>
 
 HidSamTransport::HidSamTransport(const QString &devicePath, const Layout &layout, QObject *parent)
-    : SamTransport(parent), m_path(devicePath), m_layout(layout)
+    : ThreadedSamTransport(QStringLiteral("idcard-hid"), parent), m_path(devicePath), m_layout(layout)
 {
     if (m_layout.reportSize < 2)
         m_layout.reportSize = 2;
@@ -17,11 +14,6 @@ HidSamTransport::HidSamTransport(const QString &devicePath, const Layout &layout
 HidSamTransport::HidSamTransport(const QString &devicePath, QObject *parent)
     : HidSamTransport(devicePath, Layout(), parent)
 {
-}
-
-HidSamTransport::~HidSamTransport()
-{
-    closeDevice();
 }
 
 QString HidSamTransport::description() const
@@ -43,61 +35,7 @@ QList<QByteArray> HidSamTransport::writeReports(const QByteArray &frame, const L
     return reports;
 }
 
-void HidSamTransport::open()
+SamWorker *HidSamTransport::createWorker() const
 {
-    closeDevice();
-    const quint64 generation = ++m_generation;
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("idcard-hid"));
-    m_worker = new HidSamWorker(m_path, m_layout);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &HidSamWorker::opened, this, [this, generation] {
-        if (generation == m_generation)
-            setOpened();
-    });
-    connect(m_worker, &HidSamWorker::failed, this, [this, generation](const QString &reason) {
-        if (generation == m_generation)
-            setClosed(reason);
-    });
-    connect(m_worker, &HidSamWorker::bytesRead, this, [this, generation](const QByteArray &bytes) {
-        if (generation == m_generation)
-            handleBytes(bytes);
-    });
-    connect(m_worker, &HidSamWorker::writeFailed, this, [this, generation](const QString &detail) {
-        if (generation == m_generation)
-            handleIoError(detail);
-    });
-    m_thread->start();
-    QMetaObject::invokeMethod(m_worker, &HidSamWorker::open, Qt::QueuedConnection);
-}
-
-void HidSamTransport::sendFrame(const QByteArray &frame)
-{
-    if (m_worker)
-        QMetaObject::invokeMethod(m_worker, "write", Qt::QueuedConnection, Q_ARG(QByteArray, frame));
-}
-
-void HidSamTransport::abortPending()
-{
-    if (m_worker)
-        QMetaObject::invokeMethod(m_worker, &HidSamWorker::discardInput, Qt::QueuedConnection);
-}
-
-void HidSamTransport::closeDevice()
-{
-    ++m_generation;
-    if (!m_thread)
-        return;
-    m_thread->quit();
-    if (!m_thread->wait(2000)) {
-        qCWarning(lcIdCard).noquote()
-            << description() << ": HID worker did not stop within 2 s; left running";
-        m_thread->setParent(nullptr);
-        connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    } else {
-        delete m_thread;
-    }
-    m_thread = nullptr;
-    m_worker = nullptr;
+    return new HidSamWorker(m_path, m_layout);
 }

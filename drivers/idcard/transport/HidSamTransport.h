@@ -1,9 +1,6 @@
 #pragma once
 
-#include "SamTransport.h"
-
-class QThread;
-class HidSamWorker;
+#include "ThreadedSamTransport.h"
 
 // SAM frames tunnelled in HID reports over /dev/hidrawN ("driverless" readers).
 //
@@ -16,10 +13,10 @@ class HidSamWorker;
 //   a frame longer than reportSize-1 bytes spans several reports, in order, in both directions.
 //   write(): the report id byte is always sent first (0 for a device without numbered reports, the hidraw
 //   convention); read(): it comes first only with numbered reports.
-// I/O is plain read()/write() on the hidraw node, on a worker object in its own QThread (a socket notifier
-// wakes it); closing joins the thread with a bound (2 s).
+// I/O is plain read()/write() on the hidraw node, on a HidSamWorker in its own QThread (a socket notifier
+// wakes it; ThreadedSamTransport: queued calls both ways, bounded join).
 // Thread: GUI thread (the worker runs on its own thread).
-class HidSamTransport : public SamTransport
+class HidSamTransport : public ThreadedSamTransport
 {
     Q_OBJECT
 
@@ -32,23 +29,16 @@ public:
 
     HidSamTransport(const QString &devicePath, const Layout &layout, QObject *parent = nullptr);
     explicit HidSamTransport(const QString &devicePath, QObject *parent = nullptr);
-    ~HidSamTransport() override;
 
     QString description() const override;
-    void open() override;
 
     // The reports a frame becomes on write (for tests and fixture generators).
     static QList<QByteArray> writeReports(const QByteArray &frame, const Layout &layout);
 
 protected:
-    void sendFrame(const QByteArray &frame) override;
-    void abortPending() override;
-    void closeDevice() override;
+    SamWorker *createWorker() const override;
 
 private:
     QString m_path;
     Layout m_layout;
-    QThread *m_thread = nullptr;
-    HidSamWorker *m_worker = nullptr;
-    quint64 m_generation = 0;
 };

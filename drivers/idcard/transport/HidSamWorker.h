@@ -1,15 +1,13 @@
 #pragma once
 
 #include "HidSamTransport.h"
-
-#include <QByteArray>
-#include <QObject>
+#include "SamWorker.h"
 
 class QSocketNotifier;
 
 // The hidraw node of a HidSamTransport, on the transport's worker thread. Private to the transport.
 // Thread: every function runs on the worker thread (invoked through queued connections).
-class HidSamWorker : public QObject
+class HidSamWorker : public SamWorker
 {
     Q_OBJECT
 
@@ -17,16 +15,9 @@ public:
     HidSamWorker(const QString &path, const HidSamTransport::Layout &layout);
     ~HidSamWorker() override; // closes the fd
 
-public slots:
-    void open();
-    void write(const QByteArray &frame);
-    void discardInput() { m_input.clear(); }
-
-signals:
-    void opened();
-    void failed(const QString &reason);
-    void bytesRead(const QByteArray &frameBytes);
-    void writeFailed(const QString &detail);
+    void open() override;
+    void write(const QByteArray &frame) override;
+    void discardInput() override { m_input.clear(); }
 
 private:
     void readReady();

@@ -1,14 +1,12 @@
 #pragma once
 
-#include <QByteArray>
-#include <QObject>
-#include <QString>
+#include "SamWorker.h"
 
 class QSerialPort;
 
 // The serial port of a SerialSamTransport, on the transport's worker thread. Private to the transport.
 // Thread: every function runs on the worker thread (invoked through queued connections).
-class SerialSamWorker : public QObject
+class SerialSamWorker : public SamWorker
 {
     Q_OBJECT
 
@@ -16,16 +14,9 @@ public:
     SerialSamWorker(const QString &portName, qint32 baudRate);
     ~SerialSamWorker() override; // closes the port, on the worker thread (deleteLater on thread finish)
 
-public slots:
-    void open();
-    void write(const QByteArray &bytes);
-    void discardInput();
-
-signals:
-    void opened();
-    void failed(const QString &reason); // the port is unusable: open failed, unplugged
-    void bytesRead(const QByteArray &bytes);
-    void writeFailed(const QString &detail);
+    void open() override;
+    void write(const QByteArray &bytes) override;
+    void discardInput() override;
 
 private:
     QString m_portName;

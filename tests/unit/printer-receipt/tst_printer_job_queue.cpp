@@ -126,6 +126,66 @@ private slots:
                  (QStringList{QStringLiteral("*** 重打 / REPRINT ***"), QStringLiteral("回执")}));
     }
 
+    void cancelledWhileHeldForPaperNeverPrints()
+    {
+        QSignalSpy done(queue, &ReceiptPrinter::jobCompleted);
+        QSignalSpy failed(queue, &ReceiptPrinter::jobFailed);
+        QSignalSpy waiting(queue, &ReceiptJobQueue::jobWaiting);
+        queue->print(QStringLiteral("c1"), receipt(QStringLiteral("回执")));
+        QTest::qWait(20);
+        sim->setPaper(ReceiptPrinter::PaperState::Out); // runs out under the job: it is held
+        QVERIFY(waiting.wait(2000));
+        QCOMPARE(queue->waitingJobs(), 1);
+
+        QVERIFY(queue->cancel(QStringLiteral("c1"))); // the session ended
+        QCOMPARE(queue->waitingJobs(), 0);
+        QVERIFY(!queue->cancel(QStringLiteral("c1")));
+        QCOMPARE(failed.size(), 0); // from the event loop
+        QVERIFY(failed.wait(2000));
+        QCOMPARE(failed.first().at(1).toString(), QStringLiteral("cancelled"));
+
+        sim->setPaper(ReceiptPrinter::PaperState::Ok); // paper back: nothing comes out
+        QTest::qWait(300);
+        QCOMPARE(sim->jobCount(), 0);
+        QCOMPARE(done.size(), 0);
+        QCOMPARE(failed.size(), 1);
+    }
+
+    void cancelledBehindAnotherJobNeverPrints()
+    {
+        QSignalSpy done(queue, &ReceiptPrinter::jobCompleted);
+        QSignalSpy failed(queue, &ReceiptPrinter::jobFailed);
+        queue->print(QStringLiteral("c1"), receipt(QStringLiteral("一")));
+        queue->print(QStringLiteral("c2"), receipt(QStringLiteral("二")));
+        QVERIFY(!queue->cancel(QStringLiteral("c1"))); // on the wire (the simulator cannot take it back)
+        QVERIFY(queue->cancel(QStringLiteral("c2")));
+        QVERIFY(!queue->cancel(QStringLiteral("unknown")));
+        QTRY_COMPARE(done.size() + failed.size(), 2);
+        QTest::qWait(150);
+        QCOMPARE(ids(done), QStringList{QStringLiteral("c1")}); // the one on the wire finishes
+        QCOMPARE(ids(failed), QStringList{QStringLiteral("c2")});
+        QCOMPARE(sim->jobCount(), 1);
+        QCOMPARE(sim->lastJobId(), QStringLiteral("c1"));
+    }
+
+    void onTheWireThenFailedIsNotResentAfterCancel()
+    {
+        QSignalSpy done(queue, &ReceiptPrinter::jobCompleted);
+        QSignalSpy failed(queue, &ReceiptPrinter::jobFailed);
+        queue->print(QStringLiteral("c1"), receipt(QStringLiteral("回执")));
+        QTest::qWait(20);
+        QVERIFY(!queue->cancel(QStringLiteral("c1")));  // going out now: it finishes
+        sim->setPaper(ReceiptPrinter::PaperState::Out); // ... and fails
+        QVERIFY(failed.wait(2000));
+        QVERIFY2(failed.first().at(1).toString().startsWith(QStringLiteral("cancelled")),
+                 qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(queue->waitingJobs(), 0);
+        sim->setPaper(ReceiptPrinter::PaperState::Ok);
+        QTest::qWait(300);
+        QCOMPARE(sim->jobCount(), 0); // no REPRINT for a session that is over
+        QCOMPARE(done.size(), 0);
+    }
+
     void aSecondFailureIsFinal()
     {
         QSignalSpy done(queue, &ReceiptPrinter::jobCompleted);
@@ -168,7 +228,8 @@ private slots:
         queue->print(QStringLiteral("b"), receipt(QStringLiteral("b")));
         QVERIFY(failed.wait(2000));
         QCOMPARE(ids(failed).value(0), QStringLiteral("a"));
-        QVERIFY2(failed.first().at(1).toString().startsWith(QStringLiteral("the printer was not ready within 0 s: ")),
+        QVERIFY2(failed.first().at(1).toString().startsWith(
+                     QStringLiteral("the printer was not ready within 0 s: ")),
                  qPrintable(failed.first().at(1).toString()));
         queue->setMaxWaitMs(60000);
         sim->setPlugged(true);
@@ -194,7 +255,8 @@ private slots:
 
     void reprintHeaderIsDecodable()
     {
-        const EscPosElements e = EscPosDecoder::decode(ReceiptJobQueue::withReprintHeader(receipt(QStringLiteral("y"))));
+        const EscPosElements e =
+            EscPosDecoder::decode(ReceiptJobQueue::withReprintHeader(receipt(QStringLiteral("y"))));
         QVERIFY(EscPosDecoder::problems(e).isEmpty());
         QCOMPARE(textOf(e), (QStringList{QStringLiteral("*** 重打 / REPRINT ***"), QStringLiteral("y")}));
     }
