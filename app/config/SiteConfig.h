@@ -31,6 +31,13 @@ struct SyncSettings
     int requestTimeoutMs = 10000;
 };
 
+// The case store (docs/store.md).
+struct StoreSettings
+{
+    QString keyFile;         // absolute path; empty = DATA_DIR/keys/store.key
+    int retentionHours = 24; // personal fields of a synced case are purged after this long
+};
+
 // The technician view behind a long press on the attract screen. No PIN configured = no way in from the
 // touchscreen (kioskctl still works).
 struct TechnicianSettings
@@ -44,12 +51,14 @@ struct TechnicianSettings
 struct SiteConfig
 {
     QString centerId;          // e.g. "SH-XH-LHJD"
+    QString kioskId;           // provisioned per kiosk, e.g. "K07"; part of every case number
     LocalizedText centerName;
     QUrl platformUrl;          // base URL of the platform API
     QString trackingUrlTemplate; // "{case_id}" and "{case_number}" are replaced; the receipt's QR
     QStringList languages;     // first is the default, e.g. ["zh_CN", "en"]
     SessionTimeouts timeouts;
     SyncSettings sync;
+    StoreSettings store;
     QVector<DeviceConfig> devices;
     TechnicianSettings technician;
 

@@ -117,6 +117,21 @@ SyncSettings readSync(JsonObjectReader &root)
     return s;
 }
 
+StoreSettings readStore(JsonObjectReader &root)
+{
+    StoreSettings s;
+    auto object = root.object(QStringLiteral("store"), Need::Optional);
+    if (!object)
+        return s;
+    s.keyFile = object->string(QStringLiteral("key_file"), Need::Optional);
+    if (!s.keyFile.isEmpty() && !s.keyFile.startsWith(QLatin1Char('/')))
+        object->diagnostics().add(object->placeOf(QStringLiteral("key_file")),
+                                  QStringLiteral("expected an absolute path, found \"%1\"").arg(s.keyFile));
+    s.retentionHours = object->integer(QStringLiteral("retention_hours"), s.retentionHours, 1, 8760);
+    object->rejectUnknownKeys();
+    return s;
+}
+
 TechnicianSettings readTechnician(JsonObjectReader &root)
 {
     TechnicianSettings t;
@@ -221,12 +236,20 @@ ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const Q
             root.placeOf(QStringLiteral("center_id")),
             QStringLiteral("expected upper-case letters and digits in groups joined by '-', found \"%1\"")
                 .arg(site.centerId));
+    // The kiosk's own id: case numbers carry it, so two kiosks of one center never print the same number.
+    static const QRegularExpression kioskIdPattern(QStringLiteral("^[A-Z0-9]{2,12}$"));
+    site.kioskId = root.string(QStringLiteral("kiosk_id"));
+    if (!site.kioskId.isEmpty() && !kioskIdPattern.match(site.kioskId).hasMatch())
+        diag.add(root.placeOf(QStringLiteral("kiosk_id")),
+                 QStringLiteral("expected 2 to 12 upper-case letters and digits (no '-'), found \"%1\"")
+                     .arg(site.kioskId));
     site.centerName = root.text(QStringLiteral("center_name"));
     site.platformUrl = readWebUrl(root, QStringLiteral("platform_url"));
     site.trackingUrlTemplate = readTrackingTemplate(root, QStringLiteral("tracking_url_template"));
     site.languages = readLanguages(root);
     site.timeouts = readTimeouts(root);
     site.sync = readSync(root);
+    site.store = readStore(root);
     site.devices = readDevices(root);
     site.technician = readTechnician(root);
     root.rejectUnknownKeys();

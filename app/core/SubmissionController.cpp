@@ -59,7 +59,7 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
 
     QString error;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString caseNumber = m_store.nextCaseNumber(m_site.centerId, now.toLocalTime().date(), &error);
+    const QString caseNumber = m_store.nextCaseNumber(m_site.centerId, m_site.kioskId, now.toLocalTime().date(), &error);
     if (caseNumber.isEmpty()) {
         m_state = State::Failed;
         m_errorText = error;

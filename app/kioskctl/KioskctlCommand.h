@@ -22,3 +22,5 @@ int runScanImage(const QStringList &arguments);    // ScanImageCommand.cpp
 int runScan(const QStringList &arguments);         // ScanCommand.cpp (scan listen)
 int runPinHash(const QStringList &arguments);      // PinHashCommand.cpp
 int runPrintTestDocument(const QStringList &arguments); // PrintTestDocumentCommand.cpp (print-test document)
+int runStore(const QStringList &arguments);          // StoreCommand.cpp (store list | recover)
+int runOutbox(const QStringList &arguments);         // OutboxCommand.cpp (outbox list | requeue | export)

@@ -17,6 +17,8 @@ const KioskctlCommand commands[] = {
     {"devices", "list attached USB devices, their driver and permissions [--json]", runDevices},
     {"scan", "print the codes a real scanner reads as JSON lines: scan listen [--device SPEC] [--count N]", runScan},
     {"scan-image", "2D codes in image files, one JSON line a file [--formats qr,datamatrix,pdf417]", runScanImage},
+    {"store", "quarantined case stores: store list|recover --data-dir DIR [--key-file FILE]", runStore},
+    {"outbox", "parked outbox items: outbox list|requeue SEQ|export --data-dir DIR [--key-file FILE]", runOutbox},
 };
 
 int usage(FILE *out)

@@ -3,6 +3,7 @@
 #include "CameraCodeScanner.h"
 #include "CameraFrameRouter.h"
 #include "CaseStore.h"
+#include "KeyProvider.h"
 #include "CatalogLoader.h"
 #include "Clock.h"
 #include "ConfigConsistency.h"
@@ -139,7 +140,8 @@ int main(int argc, char *argv[])
     QString storeError;
     if (!QDir().mkpath(options.dataDir))
         return outOfService(QStringLiteral("cannot create the data directory %1").arg(options.dataDir), StoreUnavailable, options);
-    std::unique_ptr<CaseStore> store = CaseStore::open(options.dataDir, &storeError);
+    FileKeyProvider storeKeys(site.store.keyFile.isEmpty() ? FileKeyProvider::defaultPath(options.dataDir) : site.store.keyFile);
+    std::unique_ptr<CaseStore> store = CaseStore::open(options.dataDir, storeKeys, &storeError);
     if (!store)
         return outOfService(QStringLiteral("case store unavailable: %1").arg(storeError), StoreUnavailable, options);
 
@@ -150,6 +152,18 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager network;
     SyncClient sync(*store, network, site.sync, site.platformUrl);
+
+    // Retention: a synced case's personal data is purged site.store.retention_hours after the platform has it
+    // (docs/store.md); checked at start and every 15 minutes.
+    QTimer retention;
+    const auto purgeExpired = [&store, &site] {
+        QString error;
+        if (store->purgeExpired(QDateTime::currentDateTimeUtc(), qint64(site.store.retentionHours) * 3600 * 1000, &error) < 0)
+            qCWarning(lcMain).noquote() << "retention:" << error;
+    };
+    QObject::connect(&retention, &QTimer::timeout, &app, purgeExpired);
+    retention.start(15 * 60 * 1000);
+    purgeExpired();
 
     // Devices: simulators or real drivers, as site.json and --devices say. One libusb context and event
     // thread for the whole kiosk, started only when a device needs USB; if it cannot start, the USB

@@ -4,11 +4,14 @@
 
 #include "AuditLog.h"
 #include "Database.h"
+#include "FieldCipher.h"
 #include "OutboxBodies.h"
+#include "OutboxRows.h"
 #include "StoreLog.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 #include <QStringList>
 
 // "<file>: <place>: <what is wrong>" for checks made before sqlite is asked.
@@ -19,10 +22,36 @@ static bool invalid(const Database &db, const char *place, const QString &what, 
     return false;
 }
 
-QString CaseStore::nextCaseNumber(const QString &centerId, const QDate &localDate, QString *error)
+QByteArray CaseStore::seal(const char *tableColumn, const QString &row, const QByteArray &plain) const
+{
+    return m_cipher->seal(plain, FieldCipher::associatedData(tableColumn, row));
+}
+
+std::optional<QByteArray> CaseStore::unseal(const char *tableColumn, const QString &row,
+                                            const QByteArray &sealed, QString *error) const
+{
+    std::optional<QByteArray> plain = m_cipher->open(sealed, FieldCipher::associatedData(tableColumn, row));
+    if (!plain && error)
+        *error = QStringLiteral(
+                     "%1: %2 of %3 cannot be decrypted with the store key (damaged, or moved from another "
+                     "row)")
+                     .arg(m_db->filePath(), QString::fromUtf8(tableColumn), row);
+    return plain;
+}
+
+QString CaseStore::nextCaseNumber(const QString &centerId, const QString &kioskId, const QDate &localDate,
+                                  QString *error)
 {
     if (centerId.isEmpty()) {
         invalid(*m_db, "next case number", QStringLiteral("the center id is empty"), error);
+        return QString();
+    }
+    static const QRegularExpression kioskIdPattern(QStringLiteral("^[A-Z0-9]{2,12}$"));
+    if (!kioskIdPattern.match(kioskId).hasMatch()) {
+        invalid(
+            *m_db, "next case number",
+            QStringLiteral("the kiosk id \"%1\" is not 2 to 12 upper-case letters and digits").arg(kioskId),
+            error);
         return QString();
     }
     if (!localDate.isValid()) {
@@ -61,7 +90,9 @@ QString CaseStore::nextCaseNumber(const QString &centerId, const QDate &localDat
     }
     if (!transaction->commit(error))
         return QString();
-    return QStringLiteral("%1-%2-%3").arg(centerId, day).arg(seq, 4, 10, QLatin1Char('0'));
+    return QStringLiteral("%1-%2-%3-%4-%5")
+        .arg(centerId, kioskId, day, m_epoch)
+        .arg(seq, 4, 10, QLatin1Char('0'));
 }
 
 static bool validateSubmission(const Database &db, const CaseSubmission &submission,
@@ -118,7 +149,8 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
             .bind(4, submission.centerId)
             .bind(5, storedTime(submission.submittedAt))
             .bind(6, submission.language)
-            .bind(7, QString::fromUtf8(QJsonDocument(submission.form).toJson(QJsonDocument::Compact)))
+            .bindBlob(7, seal("cases.form_json", submission.id,
+                              QJsonDocument(submission.form).toJson(QJsonDocument::Compact)))
             .bind(8, now);
         if (!insert->run(error))
             return false;
@@ -132,21 +164,17 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
         if (!insert)
             return false;
         insert->bind(1, submission.id).bind(2, i + 1).bind(3, attachmentKind(attachment));
-        insert->bind(4, attachment.name).bind(5, attachment.mimeType).bind(7, attachmentSha256(attachment.data));
-        if (!insert->bindBlob(6, attachment.data).run(error))
+        insert->bind(4, attachment.name)
+            .bind(5, attachment.mimeType)
+            .bind(7, attachmentSha256(attachment.data));
+        const QString row = submission.id + QLatin1Char('|') + QString::number(i + 1);
+        if (!insert->bindBlob(6, seal("attachments.data", row, attachment.data)).run(error))
             return false;
     }
-    {
-        std::optional<Statement> enqueue =
-            m_db->prepare("INSERT INTO outbox (kind, ref_id, body, created_at, state) VALUES ('case', ?1, "
-                          "?2, ?3, 'pending')",
-                          "enqueue case", error);
-        if (!enqueue)
-            return false;
-        enqueue->bind(1, submission.id).bindBlob(2, caseOutboxBody(submission, attachments)).bind(3, now);
-        if (!enqueue->run(error))
-            return false;
-    }
+    // The body references the attachment rows instead of copying them (assembled again at send time).
+    if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("case"), submission.id, submission.id,
+                           stripAttachmentData(caseOutboxBody(submission, attachments)), now, error))
+        return false;
     if (!appendAuditEntry(*m_db, QStringLiteral("case.submitted"), submission.id, error) ||
         !transaction->commit(error))
         return false;
@@ -156,12 +184,20 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
 
 bool CaseStore::addRating(const QString &caseId, int level, const QString &comment, QString *error)
 {
+    return addRating(caseId, level, comment, QDateTime::currentDateTimeUtc(), error);
+}
+
+bool CaseStore::addRating(const QString &caseId, int level, const QString &comment, const QDateTime &ratedAt,
+                          QString *error)
+{
     if (caseId.isEmpty())
         return invalid(*m_db, "add rating", QStringLiteral("the case id is empty"), error);
     if (level < 1 || level > 5)
         return invalid(*m_db, "add rating",
                        QStringLiteral("case %1: level %2 is outside 1..5").arg(caseId).arg(level), error);
-    const QDateTime ratedAt = QDateTime::currentDateTimeUtc();
+    if (!ratedAt.isValid())
+        return invalid(*m_db, "add rating", QStringLiteral("case %1: the rating time is invalid").arg(caseId),
+                       error);
     std::optional<Transaction> transaction = m_db->begin("add rating", error);
     if (!transaction)
         return false;
@@ -183,21 +219,17 @@ bool CaseStore::addRating(const QString &caseId, int level, const QString &comme
         std::optional<Statement> insert =
             m_db->prepare("INSERT INTO ratings (case_id, level, comment, created_at) VALUES (?1, ?2, ?3, ?4)",
                           "insert rating", error);
-        if (!insert ||
-            !insert->bind(1, caseId).bind(2, level).bind(3, comment).bind(4, storedTime(ratedAt)).run(error))
+        if (!insert || !insert->bind(1, caseId)
+                            .bind(2, level)
+                            .bindBlob(3, seal("ratings.comment", caseId, comment.toUtf8()))
+                            .bind(4, storedTime(ratedAt))
+                            .run(error))
             return false;
     }
-    {
-        std::optional<Statement> enqueue =
-            m_db->prepare("INSERT INTO outbox (kind, ref_id, body, created_at, state) VALUES ('rating', ?1, "
-                          "?2, ?3, 'pending')",
-                          "enqueue rating", error);
-        if (!enqueue)
-            return false;
-        enqueue->bind(1, caseId).bindBlob(2, ratingOutboxBody(caseId, level, comment, ratedAt));
-        if (!enqueue->bind(3, storedTime(ratedAt)).run(error))
-            return false;
-    }
+    if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("rating"), caseId,
+                           caseId + QStringLiteral("/rating"),
+                           ratingOutboxBody(caseId, level, comment, ratedAt), storedTime(ratedAt), error))
+        return false;
     if (!appendAuditEntry(*m_db, QStringLiteral("rating.added"), caseId, error) ||
         !transaction->commit(error))
         return false;
@@ -208,10 +240,10 @@ bool CaseStore::addRating(const QString &caseId, int level, const QString &comme
 std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
 {
     QString error;
-    std::optional<Statement> select =
-        m_db->prepare("SELECT case_number, service_id, center_id, submitted_at, language, form_json FROM "
-                      "cases WHERE id = ?1",
-                      "find case", &error);
+    std::optional<Statement> select = m_db->prepare(
+        "SELECT case_number, service_id, center_id, submitted_at, language, form_json, purged_at "
+        "FROM cases WHERE id = ?1",
+        "find case", &error);
     if (!select) {
         qCWarning(lcStore).noquote() << error;
         return std::nullopt;
@@ -225,8 +257,16 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
         qCWarning(lcStore).noquote() << error;
         return std::nullopt;
     }
+    const QDateTime purgedAt = parseStoredTime(select->text(6));
+    const std::optional<QByteArray> formJson =
+        purgedAt.isValid() ? QByteArray() : unseal("cases.form_json", caseId, select->blob(5), &error);
+    if (!formJson) {
+        qCWarning(lcStore).noquote() << error;
+        return std::nullopt;
+    }
     QJsonParseError parseError;
-    const QJsonDocument form = QJsonDocument::fromJson(select->text(5).toUtf8(), &parseError);
+    const QJsonDocument form =
+        formJson->isEmpty() ? QJsonDocument(QJsonObject()) : QJsonDocument::fromJson(*formJson, &parseError);
     if (!form.isObject()) {
         // The offset only: the text itself is personal data.
         qCWarning(lcStore).noquote() << QStringLiteral(
@@ -243,16 +283,17 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
     found.submittedAt = parseStoredTime(select->text(3));
     found.language = select->text(4);
     found.form = form.object();
+    found.purgedAt = purgedAt;
     return found;
 }
 
 QVector<AttachmentRecord> CaseStore::attachments(const QString &caseId) const
 {
     QString error;
-    std::optional<Statement> select =
-        m_db->prepare("SELECT sequence, kind, name, mime_type, data, sha256 FROM attachments WHERE case_id = ?1 "
-                      "ORDER BY sequence",
-                      "read attachments", &error);
+    std::optional<Statement> select = m_db->prepare(
+        "SELECT sequence, kind, name, mime_type, data, sha256 FROM attachments WHERE case_id = ?1 "
+        "ORDER BY sequence",
+        "read attachments", &error);
     if (!select) {
         qCWarning(lcStore).noquote() << error;
         return {};
@@ -260,9 +301,17 @@ QVector<AttachmentRecord> CaseStore::attachments(const QString &caseId) const
     select->bind(1, caseId);
     QVector<AttachmentRecord> found;
     Statement::Step step;
-    while ((step = select->step(&error)) == Statement::Step::Row)
-        found.append({int(select->integer(0)), select->text(1), select->text(2), select->text(3), select->blob(4),
-                      select->text(5)});
+    while ((step = select->step(&error)) == Statement::Step::Row) {
+        const int sequence = int(select->integer(0));
+        const std::optional<QByteArray> data =
+            unseal("attachments.data", caseId + QLatin1Char('|') + QString::number(sequence), select->blob(4),
+                   &error);
+        if (!data) {
+            qCWarning(lcStore).noquote() << error;
+            return {};
+        }
+        found.append({sequence, select->text(1), select->text(2), select->text(3), *data, select->text(5)});
+    }
     if (step == Statement::Step::Failed) {
         qCWarning(lcStore).noquote() << error;
         return {};
@@ -292,8 +341,8 @@ SyncState CaseStore::caseSyncState(const QString &caseId) const
     const QString state = select->text(0);
     if (state == QLatin1String("synced"))
         return SyncState::Synced;
-    if (state == QLatin1String("rejected"))
-        return SyncState::Rejected;
+    if (state == QLatin1String("parked"))
+        return SyncState::Parked;
     return SyncState::Pending;
 }
 

@@ -11,6 +11,8 @@
 #include <optional>
 
 class Database;
+class FieldCipher;
+class KeyProvider;
 
 // A case as the resident submitted it. `form` holds the field values (personal data).
 struct CaseSubmission
@@ -21,7 +23,16 @@ struct CaseSubmission
     QString centerId;
     QDateTime submittedAt; // UTC
     QJsonObject form;
-    QString language; // "zh_CN" / "en"
+    QString language;   // "zh_CN" / "en"
+    QDateTime purgedAt; // set (by the store) when retention removed the form: `form` is then empty
+};
+
+// A rating as stored.
+struct RatingRecord
+{
+    int level = 0;
+    QString comment;
+    QDateTime ratedAt;
 };
 
 // One attachment of a case (a photographed page, the resident's photo, or a PDF of the pages). The store
@@ -31,7 +42,7 @@ struct StoredAttachment
     QString name;     // "page-1.jpg", "photo.jpg", "document.pdf"
     QString mimeType; // "image/jpeg", "image/png", "application/pdf"
     QByteArray data;
-    QString kind;     // "page" | "photo" | "pdf"; empty = from the MIME type (PDF -> "pdf", else "page")
+    QString kind; // "page" | "photo" | "pdf"; empty = from the MIME type (PDF -> "pdf", else "page")
 };
 
 // An attachment as stored (schema version 3).
@@ -45,17 +56,44 @@ struct AttachmentRecord
     QString sha256; // lowercase hex of data
 };
 
-enum class SyncState { Unknown, Pending, Synced, Rejected };
+// Parked: refused by the platform for good (400/422), kept with the reason for staff (Rejected is its old
+// name).
+enum class SyncState { Unknown, Pending, Synced, Parked, Rejected = Parked };
 
 struct OutboxItem
 {
-    qint64 seq = 0;  // upload order
-    QString kind;    // "case" or "rating"
-    QString refId;   // case id
-    QByteArray body; // the exact JSON body to PUT (stable across retries)
+    qint64 seq = 0;         // upload order
+    QString kind;           // "case" or "rating"
+    QString refId;          // case id
+    QString idempotencyKey; // the item's own: a case's id; a rating's "<case id>/rating"
+    QByteArray body; // the exact JSON body to PUT (stable across retries; decrypted, attachments filled in)
     int attempts = 0;
     QDateTime nextAttemptAt; // UTC; invalid = now
     QString lastError;
+};
+
+// The answer to "what should be sent now?" (CaseStore::nextDueOutboxItem). A failed read is Failed, never
+// taken for an empty queue.
+struct OutboxRead
+{
+    enum class Status { Due, NothingDue, Failed };
+    Status status = Status::Failed;
+    OutboxItem item;     // Due: the item to send now
+    QDateTime nextDueAt; // NothingDue: when the earliest waiting item is due (invalid: nothing is waiting)
+    QString error;       // Failed: what went wrong ("<file>: <what>: <sqlite's message>")
+};
+
+// A parked item, for staff (CaseStore::parkedItems, kioskctl outbox list).
+struct ParkedItem
+{
+    qint64 seq = 0;
+    QString kind;
+    QString refId;      // case id
+    QString caseNumber; // empty if the case row is gone
+    QString reason;     // the platform's refusal as stored (may quote the resident's data: staff only)
+    int attempts = 0;
+    QDateTime createdAt;
+    QDateTime parkedAt;
 };
 
 // The kiosk's durable record: cases, attachments, ratings, an audit log and the outbox, in one sqlite
@@ -65,11 +103,15 @@ struct OutboxItem
 class CaseStore
 {
 public:
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
 
     ~CaseStore();
     // Opens (creating or migrating) DATA_DIR/cases.sqlite. A file from a newer schema, or one that cannot
     // be migrated, is never modified or deleted: null + error naming the file and the problem.
+    // The personal values are sealed with the key from `keys` (docs/store.md, "Keys"); a missing or wrong key
+    // is refused with a message naming the key file, and the store file is left alone (not quarantined).
+    static std::unique_ptr<CaseStore> open(const QString &dataDir, KeyProvider &keys, QString *error);
+    // The same with the default key file, FileKeyProvider::defaultPath(dataDir).
     static std::unique_ptr<CaseStore> open(const QString &dataDir, QString *error);
 
     QString filePath() const;
@@ -82,8 +124,15 @@ public:
     QString journalMode() const;  // "wal"
     int synchronousLevel() const; // 2 = FULL; -1 if it cannot be read
 
-    // Next case number for the center on that local date: "<centerId>-<yyyyMMdd>-<4-digit seq>".
-    QString nextCaseNumber(const QString &centerId, const QDate &localDate, QString *error);
+    // Next case number for the kiosk on that local date:
+    //   "<centerId>-<kioskId>-<yyyyMMdd>-<store epoch>-<4-digit seq>", e.g.
+    //   "SH-XH-TLQ-K07-20240501-7Q3F-0001".
+    // The counter runs per center and local day; the epoch (4 random base32 characters chosen when this
+    // store file was made) keeps numbers unique across quarantine and reinstall (docs/store.md).
+    QString nextCaseNumber(const QString &centerId, const QString &kioskId, const QDate &localDate,
+                           QString *error);
+    // This store file's epoch (StoreIdentity.h).
+    QString storeEpoch() const { return m_epoch; }
 
     // One transaction: case row + attachments + outbox item (kind "case") + audit entry.
     bool submitCase(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments,
@@ -91,17 +140,51 @@ public:
     // One transaction: rating row + outbox item (kind "rating") + audit entry. level 1..5 (5 = 非常满意).
     bool addRating(const QString &caseId, int level, const QString &comment, QString *error);
 
+    // The same with a given rating time (recovery keeps the original time, so the body is the same).
+    bool addRating(const QString &caseId, int level, const QString &comment, const QDateTime &ratedAt,
+                   QString *error);
+
     std::optional<CaseSubmission> findCase(const QString &caseId) const;
+    std::optional<RatingRecord> rating(const QString &caseId) const;
+    // Cases with an outbox item that the platform does not have yet (pending or parked), oldest first.
+    bool unsyncedCaseIds(QStringList *ids, QString *error) const;
+
+    // Retention: every case whose outbox items are all synced, the last one at least `retentionMs` before
+    // `now`, loses its personal data: the form, the attachment rows, the rating's comment, the outbox
+    // bodies, answers and errors. A tombstone stays (id, number, service, center, language, times, outbox
+    // states, rating level) with purged_at set. Unsynced cases are never purged. Returns the number of
+    // cases purged, -1 + error on failure. Audited "case.purged <case id>".
+    int purgeExpired(const QDateTime &now, qint64 retentionMs, QString *error);
     // The case's attachments in sequence order (empty when none or unreadable; the error is logged).
     QVector<AttachmentRecord> attachments(const QString &caseId) const;
     SyncState caseSyncState(const QString &caseId) const;
 
-    // Outbox, oldest first. Items stay until synced or rejected; nothing is ever dropped silently.
+    // Outbox. Items stay until synced or parked; nothing is ever dropped silently.
+    // The item to send now: the oldest pending item whose earlier items of the same case are all synced (a
+    // rating waits for its case; independent cases never wait for each other) and whose next_attempt_at
+    // has come (`ignoreSchedule`: whatever its time). A stored next_attempt_at later than now + maxDelayMs
+    // (a clock that jumped, a Retry-After from a broken server) is clamped to now + maxDelayMs and written
+    // back, so a restart never freezes sync. An item whose stored values cannot be read (damage) is parked
+    // with the reason instead of blocking the others.
+    OutboxRead nextDueOutboxItem(const QDateTime &now, qint64 maxDelayMs, bool ignoreSchedule = false);
+    // Diagnostics and tests: the oldest pending item, whatever its schedule (nullopt if none or unreadable).
     std::optional<OutboxItem> nextOutboxItem() const;
     int pendingCount() const;
     bool markSynced(qint64 seq, const QByteArray &response, QString *error);
-    // A permanent refusal by the platform (4xx other than 408/429): kept for staff, not retried.
-    bool markRejected(qint64 seq, const QString &reason, QString *error);
+    // A permanent refusal by the platform: the item is parked with the reason, kept for staff (listed,
+    // requeued, exported), not retried on its own. markRejected is its old name.
+    bool markParked(qint64 seq, const QString &reason, QString *error);
+    bool markRejected(qint64 seq, const QString &reason, QString *error)
+    {
+        return markParked(seq, reason, error);
+    }
+    // Parked items, oldest first. False + error if they cannot be read.
+    bool parkedItems(QVector<ParkedItem> *items, QString *error) const;
+    // Parked -> pending, due at once (attempts kept); audited "outbox.requeued <seq>".
+    bool requeue(qint64 seq, QString *error);
+    // The parked items as JSON for staff to hand on (docs/store.md, "Parked items"): ids, kinds, case
+    // numbers, times, attempts and the HTTP status of the refusal; no form, body or reason text.
+    bool exportParked(QByteArray *json, QString *error) const;
     bool recordFailedAttempt(qint64 seq, const QString &reason, const QDateTime &nextAttemptAt,
                              QString *error);
 
@@ -110,6 +193,13 @@ public:
     int auditCount() const;
 
 private:
-    explicit CaseStore(std::unique_ptr<Database> db);
+    CaseStore(std::unique_ptr<Database> db, std::unique_ptr<FieldCipher> cipher, QString epoch);
+    QByteArray seal(const char *tableColumn, const QString &row, const QByteArray &plain) const;
+    bool readOutboxValues(const QByteArray &sealedBody, const QByteArray &sealedError, OutboxItem *item,
+                          QString *error) const;
+    std::optional<QByteArray> unseal(const char *tableColumn, const QString &row, const QByteArray &sealed,
+                                     QString *error) const;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<FieldCipher> m_cipher;
+    QString m_epoch;
 };

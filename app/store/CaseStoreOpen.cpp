@@ -2,15 +2,27 @@
 #include "CaseStore.h"
 
 #include "Database.h"
+#include "FieldCipher.h"
+#include "KeyProvider.h"
 #include "Migrations.h"
 #include "Quarantine.h"
+#include "StoreIdentity.h"
 #include "StoreLog.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char kFileName[] = "cases.sqlite";
 
-CaseStore::CaseStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+CaseStore::CaseStore(std::unique_ptr<Database> db, std::unique_ptr<FieldCipher> cipher, QString epoch)
+    : m_db(std::move(db)), m_cipher(std::move(cipher)), m_epoch(std::move(epoch))
+{
+}
 
 CaseStore::~CaseStore() = default;
 
@@ -22,9 +34,48 @@ static OpenProblem problemFrom(const Database &db)
     return db.lastFailure() == DbFailure::Damaged ? OpenProblem::Damaged : OpenProblem::Refused;
 }
 
+// The key for this file. A store at version 4 holds sealed values: its key must exist and must open the
+// key check; a store before version 4 (or a new one) holds none yet, so a missing key may be made.
+static std::unique_ptr<FieldCipher> storeCipher(Database &db, int version, KeyProvider &keys, QString *error)
+{
+    const bool sealed = version >= 4;
+    const std::optional<QByteArray> key = keys.loadKey(!sealed, error);
+    if (!key)
+        return nullptr;
+    auto cipher = std::make_unique<FieldCipher>(*key);
+    if (!sealed)
+        return cipher;
+    std::optional<Statement> select =
+        db.prepare("SELECT value FROM store_meta WHERE key = 'key_check'", "read the key check", error);
+    if (!select)
+        return nullptr;
+    const Statement::Step step = select->step(error);
+    if (step == Statement::Step::Failed)
+        return nullptr;
+    if (step == Statement::Step::Done ||
+        !cipher->open(select->blob(0), FieldCipher::associatedData("store_meta.key_check", QString()))) {
+        *error =
+            QStringLiteral("%1: the %2 does not open this store: it is not the key the store was encrypted "
+                           "with. The file was left unchanged; restore the kiosk's own key file")
+                .arg(db.filePath(), keys.describe());
+        return nullptr;
+    }
+    return cipher;
+}
+
+// Plaintext from versions 1-3 must not survive the encryption in freed pages or in the WAL.
+static bool scrubAfterEncryption(Database &db, QString *error)
+{
+    return db.exec("PRAGMA wal_checkpoint(TRUNCATE)", "checkpoint after encrypting", error) &&
+           db.exec("VACUUM", "rewrite the file after encrypting", error) &&
+           db.exec("PRAGMA wal_checkpoint(TRUNCATE)", "checkpoint after VACUUM", error);
+}
+
 // Order matters: nothing is written to the file (not even the journal mode, nor a checkpoint when the
-// connection closes) before we know that it is readable, not newer than this build, and intact.
-static OpenProblem prepareFile(Database &db, QString *error)
+// connection closes) before we know that it is readable, not newer than this build, intact, and that we
+// hold its key.
+static OpenProblem prepareFile(Database &db, KeyProvider &keys, std::unique_ptr<FieldCipher> *cipher,
+                               QString *error)
 {
     db.setCheckpointOnClose(false);
     const std::optional<int> version = db.userVersion(error);
@@ -40,13 +91,44 @@ static OpenProblem prepareFile(Database &db, QString *error)
     }
     if (!db.quickCheck(error))
         return problemFrom(db);
+    *cipher = storeCipher(db, *version, keys, error);
+    if (!*cipher)
+        return OpenProblem::Refused; // a key problem is never damage
     db.setCheckpointOnClose(true);
-    if (!db.useWriteAheadLog(error) || !migrateDatabase(db, CaseStore::schemaVersion, error))
+    if (!db.useWriteAheadLog(error) || !migrateDatabase(db, CaseStore::schemaVersion, cipher->get(), error))
+        return problemFrom(db);
+    if (*version >= 1 && *version < 4 && !scrubAfterEncryption(db, error))
         return problemFrom(db);
     return OpenProblem::None;
 }
 
+// Data folder 0700; the database file made 0600 before sqlite creates it (its -wal and -shm take the main
+// file's mode), and existing files narrowed to 0600.
+static QString restrictPermissions(const QString &dataDir, const QString &path)
+{
+    if (::chmod(QFile::encodeName(dataDir).constData(), 0700) != 0)
+        return QStringLiteral("%1: case store: cannot make the data directory private (mode 0700)")
+            .arg(dataDir);
+    if (!QFileInfo::exists(path) && !QFileInfo::exists(path + QStringLiteral("-wal"))) {
+        const int fd =
+            ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd);
+    }
+    for (const QString &file : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+        if (QFileInfo::exists(file) && ::chmod(QFile::encodeName(file).constData(), 0600) != 0)
+            return QStringLiteral("%1: case store: cannot make the file private (mode 0600)").arg(file);
+    }
+    return QString();
+}
+
 std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, QString *error)
+{
+    FileKeyProvider keys(FileKeyProvider::defaultPath(dataDir));
+    return open(dataDir, keys, error);
+}
+
+std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, KeyProvider &keys, QString *error)
 {
     QString problem;
     if (dataDir.isEmpty()) {
@@ -65,6 +147,12 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, QString *erro
     // Some damage must be caught before sqlite sees the file: sqlite would discard the -wal.
     problem = damageVisibleBeforeOpening(path);
     OpenProblem outcome = OpenProblem::Damaged;
+    if (problem.isEmpty()) {
+        problem = restrictPermissions(dataDir, path);
+        if (!problem.isEmpty())
+            outcome = OpenProblem::Refused;
+    }
+    std::unique_ptr<FieldCipher> cipher;
     std::unique_ptr<Database> db;
     if (problem.isEmpty()) {
         DbFailure failure = DbFailure::None;
@@ -72,10 +160,17 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, QString *erro
         outcome = failure == DbFailure::Damaged ? OpenProblem::Damaged : OpenProblem::Refused;
     }
     if (db) {
-        outcome = prepareFile(*db, &problem);
+        outcome = prepareFile(*db, keys, &cipher, &problem);
+        QString epoch;
+        if (outcome == OpenProblem::None) {
+            if (ensureStoreEpoch(*db, quarantinedFiles(dataDir), &problem))
+                epoch = readStoreEpoch(*db, &problem);
+            if (epoch.isEmpty())
+                outcome = OpenProblem::Refused;
+        }
         if (outcome == OpenProblem::None) {
             qCInfo(lcStore).noquote() << "opened" << path << "at schema version" << schemaVersion;
-            return std::unique_ptr<CaseStore>(new CaseStore(std::move(db)));
+            return std::unique_ptr<CaseStore>(new CaseStore(std::move(db), std::move(cipher), epoch));
         }
         db.reset(); // closed before the file may be moved
     }

@@ -1,10 +1,13 @@
-// CaseStore: the outbox. Items are uploaded in seq order; an item leaves the queue only by being marked
-// synced or rejected, each in one transaction with its audit entry.
+// CaseStore: the outbox. The next item to send is the oldest one that is due and whose earlier items of the
+// same case are synced; an item leaves the queue only by being marked synced or parked, each in one
+// transaction with its audit entry.
 #include "CaseStore.h"
 
 #include "AuditLog.h"
 #include "Database.h"
+#include "FieldCipher.h"
 #include "OutboxBodies.h"
+#include "OutboxRows.h"
 #include "StoreLog.h"
 
 // Why an UPDATE ... WHERE seq = ? AND state = 'pending' changed nothing.
@@ -39,13 +42,35 @@ static bool updatePending(Database &db, Statement &update, qint64 seq, const cha
     return false;
 }
 
+bool enqueueOutboxItem(Database &db, const FieldCipher &cipher, const QString &kind, const QString &refId,
+                       const QString &idempotencyKey, const QByteArray &body, const QString &createdAt,
+                       QString *error)
+{
+    {
+        std::optional<Statement> insert = db.prepare(
+            "INSERT INTO outbox (kind, ref_id, idempotency_key, body, created_at, state) VALUES (?1, ?2, ?3, "
+            "zeroblob(0), ?4, 'pending')",
+            "enqueue outbox item", error);
+        if (!insert ||
+            !insert->bind(1, kind).bind(2, refId).bind(3, idempotencyKey).bind(4, createdAt).run(error))
+            return false;
+    }
+    const qint64 seq = db.lastInsertRowId();
+    std::optional<Statement> seal =
+        db.prepare("UPDATE outbox SET body = ?1 WHERE seq = ?2", "store the sealed outbox body", error);
+    return seal && seal->bindBlob(1, cipher.seal(body, FieldCipher::associatedData("outbox.body",
+                                                                                   QString::number(seq))))
+                       .bind(2, seq)
+                       .run(error);
+}
+
 std::optional<OutboxItem> CaseStore::nextOutboxItem() const
 {
     QString error;
-    std::optional<Statement> select =
-        m_db->prepare("SELECT seq, kind, ref_id, body, attempts, next_attempt_at, last_error FROM outbox "
-                      "WHERE state = 'pending' ORDER BY seq LIMIT 1",
-                      "read next outbox item", &error);
+    std::optional<Statement> select = m_db->prepare(
+        "SELECT seq, kind, ref_id, body, attempts, next_attempt_at, last_error, idempotency_key "
+        "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1",
+        "read next outbox item", &error);
     if (!select) {
         qCWarning(lcStore).noquote() << error;
         return std::nullopt;
@@ -63,12 +88,118 @@ std::optional<OutboxItem> CaseStore::nextOutboxItem() const
     item.seq = select->integer(0);
     item.kind = select->text(1);
     item.refId = select->text(2);
-    item.body = select->blob(3);
     item.attempts = int(select->integer(4));
     item.nextAttemptAt = parseStoredTime(select->text(5));
-    item.lastError = select->text(6);
+    item.idempotencyKey = select->text(7);
+    if (!readOutboxValues(select->blob(3), select->isNull(6) ? QByteArray() : select->blob(6), &item,
+                          &error)) {
+        qCWarning(lcStore).noquote() << error;
+        return std::nullopt;
+    }
     return item;
 }
+
+bool CaseStore::readOutboxValues(const QByteArray &sealedBody, const QByteArray &sealedError,
+                                 OutboxItem *item, QString *error) const
+{
+    const QString seq = QString::number(item->seq);
+    if (!sealedError.isEmpty()) {
+        const std::optional<QByteArray> lastError = unseal("outbox.last_error", seq, sealedError, error);
+        if (!lastError)
+            return false;
+        item->lastError = QString::fromUtf8(*lastError);
+    }
+    const std::optional<QByteArray> body = unseal("outbox.body", seq, sealedBody, error);
+    if (!body)
+        return false;
+    if (item->kind != QLatin1String("case")) {
+        item->body = *body;
+        return true;
+    }
+    QString problem;
+    const std::optional<QByteArray> assembled = assembleCaseBody(*body, attachments(item->refId), &problem);
+    if (!assembled) {
+        if (error)
+            *error = QStringLiteral("%1: outbox item %2 (case %3): %4")
+                         .arg(m_db->filePath(), seq, item->refId, problem);
+        return false;
+    }
+    item->body = *assembled;
+    return true;
+}
+
+// Pending items whose earlier items of the same case (ref_id) are all synced: a rating waits for its case,
+// cases never wait for each other.
+#define ELIGIBLE                                                                                             \
+    "o.state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.ref_id = o.ref_id AND e.seq < "      \
+    "o.seq "                                                                                                 \
+    "AND e.state <> 'synced')"
+
+OutboxRead CaseStore::nextDueOutboxItem(const QDateTime &now, qint64 maxDelayMs, bool ignoreSchedule)
+{
+    OutboxRead read;
+    const QString nowText = storedTime(now);
+    {
+        const QString latest = storedTime(now.addMSecs(std::max<qint64>(0, maxDelayMs)));
+        std::optional<Statement> clamp = m_db->prepare(
+            "UPDATE outbox SET next_attempt_at = ?1 WHERE state = 'pending' AND next_attempt_at > ?1",
+            "clamp far retry times", &read.error);
+        if (!clamp || !clamp->bind(1, latest).run(&read.error))
+            return read;
+        if (m_db->changes() > 0)
+            qCInfo(lcStore) << "outbox:" << m_db->changes() << "retry time(s) beyond" << latest
+                            << "brought forward";
+    }
+    for (;;) {
+        std::optional<Statement> select = m_db->prepare(
+            "SELECT seq, kind, ref_id, body, attempts, next_attempt_at, last_error, idempotency_key FROM "
+            "outbox o "
+            "WHERE " ELIGIBLE
+            " AND (?1 OR o.next_attempt_at IS NULL OR o.next_attempt_at <= ?2) ORDER BY o.seq LIMIT 1",
+            "read next due outbox item", &read.error);
+        if (!select)
+            return read;
+        select->bind(1, ignoreSchedule ? 1 : 0).bind(2, nowText);
+        switch (select->step(&read.error)) {
+        case Statement::Step::Row:
+            break;
+        case Statement::Step::Done: {
+            std::optional<Statement> earliest =
+                m_db->prepare("SELECT min(o.next_attempt_at) FROM outbox o WHERE " ELIGIBLE,
+                              "read next outbox retry time", &read.error);
+            if (!earliest || earliest->step(&read.error) != Statement::Step::Row)
+                return read;
+            read.nextDueAt = parseStoredTime(earliest->text(0));
+            read.status = OutboxRead::Status::NothingDue;
+            read.error.clear();
+            return read;
+        }
+        case Statement::Step::Failed:
+            return read;
+        }
+        OutboxItem item;
+        item.seq = select->integer(0);
+        item.kind = select->text(1);
+        item.refId = select->text(2);
+        item.attempts = int(select->integer(4));
+        item.nextAttemptAt = parseStoredTime(select->text(5));
+        item.idempotencyKey = select->text(7);
+        QString problem;
+        if (readOutboxValues(select->blob(3), select->isNull(6) ? QByteArray() : select->blob(6), &item,
+                             &problem)) {
+            read.item = item;
+            read.status = OutboxRead::Status::Due;
+            return read;
+        }
+        // Damaged values must not block the queue: the item is parked for staff with the reason.
+        select.reset();
+        qCWarning(lcStore).noquote() << problem;
+        if (!markParked(item.seq, QStringLiteral("unreadable in the store: ") + problem, &read.error))
+            return read;
+    }
+}
+
+#undef ELIGIBLE
 
 int CaseStore::pendingCount() const
 {
@@ -93,7 +224,8 @@ bool CaseStore::markSynced(qint64 seq, const QByteArray &response, QString *erro
                                                         "mark outbox item synced", error);
         if (!update)
             return false;
-        update->bind(1, seq).bind(2, storedTime(QDateTime::currentDateTimeUtc())).bindBlob(3, response);
+        update->bind(1, seq).bind(2, storedTime(QDateTime::currentDateTimeUtc()));
+        update->bindBlob(3, seal("outbox.response", QString::number(seq), response));
         if (!updatePending(*m_db, *update, seq, "mark outbox item synced", error))
             return false;
     }
@@ -104,25 +236,27 @@ bool CaseStore::markSynced(qint64 seq, const QByteArray &response, QString *erro
     return true;
 }
 
-bool CaseStore::markRejected(qint64 seq, const QString &reason, QString *error)
+bool CaseStore::markParked(qint64 seq, const QString &reason, QString *error)
 {
-    std::optional<Transaction> transaction = m_db->begin("mark outbox item rejected", error);
+    std::optional<Transaction> transaction = m_db->begin("park outbox item", error);
     if (!transaction)
         return false;
     {
         std::optional<Statement> update = m_db->prepare(
-            "UPDATE outbox SET state = 'rejected', last_error = ?2 WHERE seq = ?1 AND state = 'pending'",
-            "mark outbox item rejected", error);
+            "UPDATE outbox SET state = 'parked', parked_at = ?3, last_error = ?2 WHERE seq = ?1 AND "
+            "state = 'pending'",
+            "park outbox item", error);
         if (!update)
             return false;
-        update->bind(1, seq).bind(2, reason);
-        if (!updatePending(*m_db, *update, seq, "mark outbox item rejected", error))
+        update->bind(1, seq).bindBlob(2, seal("outbox.last_error", QString::number(seq), reason.toUtf8()));
+        update->bind(3, storedTime(QDateTime::currentDateTimeUtc()));
+        if (!updatePending(*m_db, *update, seq, "park outbox item", error))
             return false;
     }
-    if (!appendAuditEntry(*m_db, QStringLiteral("outbox.rejected"), QString::number(seq), error) ||
+    if (!appendAuditEntry(*m_db, QStringLiteral("outbox.parked"), QString::number(seq), error) ||
         !transaction->commit(error))
         return false;
-    qCWarning(lcStore) << "outbox item rejected by the platform, kept for staff:" << seq;
+    qCWarning(lcStore) << "outbox item rejected by the platform, parked for staff:" << seq;
     return true;
 }
 
@@ -135,7 +269,7 @@ bool CaseStore::recordFailedAttempt(qint64 seq, const QString &reason, const QDa
                       "record failed upload attempt", error);
     if (!update)
         return false;
-    update->bind(1, seq).bind(2, reason);
+    update->bind(1, seq).bindBlob(2, seal("outbox.last_error", QString::number(seq), reason.toUtf8()));
     if (nextAttemptAt.isValid())
         update->bind(3, storedTime(nextAttemptAt));
     else

@@ -213,7 +213,11 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error, Db
     db->setCheckpointOnClose(false);
     sqlite3_busy_timeout(handle, busyTimeoutMs);
     if (!db->exec("PRAGMA foreign_keys = ON", "enable foreign keys", error) ||
-        !db->exec("PRAGMA synchronous = FULL", "set synchronous=FULL", error)) {
+        !db->exec("PRAGMA synchronous = FULL", "set synchronous=FULL", error) ||
+        // Freed pages are overwritten with zeros (a purged or migrated value leaves no plaintext behind);
+        // temporary tables and VACUUM's copy stay in memory, never in TMPDIR.
+        !db->exec("PRAGMA secure_delete = ON", "set secure_delete=ON", error) ||
+        !db->exec("PRAGMA temp_store = MEMORY", "set temp_store=MEMORY", error)) {
         if (failure)
             *failure = db->lastFailure();
         return nullptr;

@@ -1,14 +1,19 @@
 #include "Migrations.h"
 
 #include "Database.h"
+#include "FieldCipher.h"
 #include "OutboxBodies.h"
 #include "StoreLog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <iterator>
 
 // ---- Version 1: the first schema ----------------------------------------------------------------------
 // Times are ISO 8601 UTC text with milliseconds ("2024-05-01T08:30:00.000Z"), so they sort as text.
-static bool migrateTo1(Database &db, QString *error)
+static bool migrateTo1(Database &db, const FieldCipher *, QString *error)
 {
     return db.exec(R"sql(
 CREATE TABLE cases (
@@ -49,7 +54,7 @@ CREATE TABLE case_number_seq (
 }
 
 // ---- Version 2: attachments, ratings, outbox states and retry times -----------------------------------
-static bool migrateTo2(Database &db, QString *error)
+static bool migrateTo2(Database &db, const FieldCipher *, QString *error)
 {
     return db.exec(R"sql(
 CREATE TABLE attachments (
@@ -79,7 +84,7 @@ CREATE INDEX outbox_state_seq ON outbox(state, seq);
 // Rebuilt rather than altered (NOT NULL columns without a default cannot be added). Existing rows keep
 // their order (by id) as sequence 1, 2, ... per case; kind comes from the MIME type (PDF -> pdf, else
 // page: version 2 had no photos); sha256 is computed here, since sqlite has no SHA-256 function.
-static bool migrateTo3(Database &db, QString *error)
+static bool migrateTo3(Database &db, const FieldCipher *, QString *error)
 {
     if (!db.exec(R"sql(
 CREATE TABLE attachments_v3 (
@@ -96,8 +101,9 @@ CREATE TABLE attachments_v3 (
                  "create attachments version 3", error))
         return false;
     {
-        std::optional<Statement> select = db.prepare(
-            "SELECT case_id, name, mime_type, data FROM attachments ORDER BY case_id, id", "read attachments version 2", error);
+        std::optional<Statement> select =
+            db.prepare("SELECT case_id, name, mime_type, data FROM attachments ORDER BY case_id, id",
+                       "read attachments version 2", error);
         if (!select)
             return false;
         QString lastCase;
@@ -115,7 +121,9 @@ CREATE TABLE attachments_v3 (
                 "copy attachment to version 3", error);
             if (!insert)
                 return false;
-            insert->bind(1, caseId).bind(2, sequence).bind(3, attachmentKind({QString(), mime, QByteArray(), QString()}));
+            insert->bind(1, caseId)
+                .bind(2, sequence)
+                .bind(3, attachmentKind({QString(), mime, QByteArray(), QString()}));
             insert->bind(4, select->text(1)).bind(5, mime).bindBlob(6, data).bind(7, attachmentSha256(data));
             if (!insert->run(error))
                 return false;
@@ -131,13 +139,164 @@ ALTER TABLE attachments_v3 RENAME TO attachments;
                    "replace attachments with version 3", error);
 }
 
+// ---- Version 4: store identity, encryption at rest, outbox semantics ---------------------------------
+// - store_meta: the store's epoch (StoreIdentity.h) and the key check (FieldCipher.h).
+// - outbox rebuilt: 'rejected' becomes 'parked' (with parked_at), every item gets its own idempotency key
+//   (a case: its id; a rating: "<case id>/rating").
+// - every personal value is sealed in place (cases.form_json, attachments.data, outbox.body, .response,
+//   .last_error, ratings.comment), each with its row as associated data.
+// - case bodies of version 3 (with "sequence" and "data") lose their base64 copies: the bytes are taken from
+//   the attachment rows at send time (OutboxBodies.h), which gives the same bytes (checked here per body;
+//   a body that would not come back identical keeps its data).
+// The caller VACUUMs and truncates the WAL afterwards (not possible inside this transaction).
+
+QByteArray keyCheckPlaintext()
+{
+    return QByteArrayLiteral("onestop case store key check v1");
+}
+
+// Runs `update` for each row of `select` (column 0: the row's id as text, column 1: the value), sealing
+// the value with "<tableColumn>|<id>" as associated data. `update` binds ?1 = sealed, ?2 = id.
+static bool sealColumn(Database &db, const FieldCipher &cipher, const char *tableColumn, const char *select,
+                       const char *update, QString *error)
+{
+    std::optional<Statement> rows = db.prepare(select, "read values to encrypt", error);
+    if (!rows)
+        return false;
+    Statement::Step step;
+    while ((step = rows->step(error)) == Statement::Step::Row) {
+        const QString id = rows->text(0);
+        if (rows->isNull(1))
+            continue;
+        const QByteArray sealed = cipher.seal(rows->blob(1), FieldCipher::associatedData(tableColumn, id));
+        std::optional<Statement> write = db.prepare(update, "encrypt a value", error);
+        if (!write || !write->bindBlob(1, sealed).bind(2, id).run(error))
+            return false;
+    }
+    return step != Statement::Step::Failed;
+}
+
+// A version-3 case body without its attachments' data, if putting the data back gives the same bytes.
+static QByteArray withoutAttachmentData(Database &db, const QString &caseId, const QByteArray &body)
+{
+    QString error;
+    const QByteArray stripped = stripAttachmentData(body);
+    if (stripped == body)
+        return body;
+    std::optional<Statement> select =
+        db.prepare("SELECT sequence, data, sha256 FROM attachments WHERE case_id = ?1 ORDER BY sequence",
+                   "read attachments", &error);
+    if (!select)
+        return body;
+    select->bind(1, caseId);
+    QVector<AttachmentRecord> records;
+    while (select->step(&error) == Statement::Step::Row) {
+        AttachmentRecord record;
+        record.sequence = int(select->integer(0));
+        record.data = select->blob(1);
+        record.sha256 = select->text(2);
+        records.append(record);
+    }
+    const std::optional<QByteArray> assembled = assembleCaseBody(stripped, records, &error);
+    return assembled && *assembled == body ? stripped : body;
+}
+
+static bool migrateTo4(Database &db, const FieldCipher *cipher, QString *error)
+{
+    if (!cipher) {
+        if (error)
+            *error = QStringLiteral("%1: migrate to version 4: no store key was given").arg(db.filePath());
+        return false;
+    }
+    if (!db.exec(R"sql(
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+CREATE TABLE outbox_v4 (
+    seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind            TEXT NOT NULL,
+    ref_id          TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    body            BLOB NOT NULL,
+    created_at      TEXT NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      BLOB,
+    next_attempt_at TEXT,
+    state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'synced', 'parked')),
+    synced_at       TEXT,
+    parked_at       TEXT,
+    response        BLOB
+);
+INSERT INTO outbox_v4 (seq, kind, ref_id, idempotency_key, body, created_at, attempts, last_error,
+                       next_attempt_at, state, synced_at, parked_at, response)
+    SELECT seq, kind, ref_id, CASE kind WHEN 'rating' THEN ref_id || '/rating' ELSE ref_id END, body,
+           created_at, attempts, last_error, next_attempt_at,
+           CASE state WHEN 'rejected' THEN 'parked' ELSE state END, synced_at,
+           CASE state WHEN 'rejected' THEN created_at END, response
+    FROM outbox;
+DROP INDEX outbox_state_seq;
+DROP TABLE outbox;
+ALTER TABLE outbox_v4 RENAME TO outbox;
+CREATE INDEX outbox_state_seq ON outbox(state, seq);
+CREATE INDEX outbox_ref_id ON outbox(ref_id, seq);
+ALTER TABLE cases ADD COLUMN purged_at TEXT;
+)sql",
+                 "create schema version 4", error))
+        return false;
+    {
+        std::optional<Statement> check = db.prepare(
+            "INSERT INTO store_meta (key, value) VALUES ('key_check', ?1)", "store the key check", error);
+        if (!check ||
+            !check
+                 ->bindBlob(1, cipher->seal(keyCheckPlaintext(),
+                                            FieldCipher::associatedData("store_meta.key_check", QString())))
+                 .run(error))
+            return false;
+    }
+    {
+        // Case bodies lose their attachment copies before they are sealed.
+        std::optional<Statement> bodies =
+            db.prepare("SELECT seq, ref_id, body FROM outbox WHERE kind = 'case'", "read case bodies", error);
+        if (!bodies)
+            return false;
+        Statement::Step step;
+        while ((step = bodies->step(error)) == Statement::Step::Row) {
+            const QByteArray body = bodies->blob(2);
+            const QByteArray slim = withoutAttachmentData(db, bodies->text(1), body);
+            if (slim == body)
+                continue;
+            std::optional<Statement> write =
+                db.prepare("UPDATE outbox SET body = ?1 WHERE seq = ?2", "drop attachment copies", error);
+            if (!write || !write->bindBlob(1, slim).bind(2, bodies->integer(0)).run(error))
+                return false;
+        }
+        if (step == Statement::Step::Failed)
+            return false;
+    }
+    return sealColumn(db, *cipher, "cases.form_json", "SELECT id, CAST(form_json AS BLOB) FROM cases",
+                      "UPDATE cases SET form_json = ?1 WHERE id = ?2", error) &&
+           sealColumn(db, *cipher, "attachments.data",
+                      "SELECT case_id || '|' || sequence, data FROM attachments",
+                      "UPDATE attachments SET data = ?1 WHERE case_id || '|' || sequence = ?2", error) &&
+           sealColumn(db, *cipher, "outbox.body", "SELECT seq, body FROM outbox",
+                      "UPDATE outbox SET body = ?1 WHERE seq = ?2", error) &&
+           sealColumn(db, *cipher, "outbox.response", "SELECT seq, response FROM outbox",
+                      "UPDATE outbox SET response = ?1 WHERE seq = ?2", error) &&
+           sealColumn(db, *cipher, "outbox.last_error", "SELECT seq, CAST(last_error AS BLOB) FROM outbox",
+                      "UPDATE outbox SET last_error = ?1 WHERE seq = ?2", error) &&
+           sealColumn(db, *cipher, "ratings.comment", "SELECT case_id, CAST(comment AS BLOB) FROM ratings",
+                      "UPDATE ratings SET comment = ?1 WHERE case_id = ?2", error);
+}
+
 // ---- The list ------------------------------------------------------------------------------------------
 // Append only. Entry i migrates from version i to version i + 1.
-using MigrationFunction = bool (*)(Database &, QString *);
+using MigrationFunction = bool (*)(Database &, const FieldCipher *, QString *);
 static const MigrationFunction kMigrations[] = {
     migrateTo1,
     migrateTo2,
     migrateTo3,
+    migrateTo4,
 };
 
 int latestSchemaVersion()
@@ -145,7 +304,7 @@ int latestSchemaVersion()
     return int(std::size(kMigrations));
 }
 
-static bool applyOne(Database &db, int version, QString *error)
+static bool applyOne(Database &db, int version, const FieldCipher *cipher, QString *error)
 {
     std::optional<Transaction> transaction = db.begin("migration", error);
     if (!transaction)
@@ -165,7 +324,7 @@ static bool applyOne(Database &db, int version, QString *error)
         return false;
     }
     QString stepError;
-    if (!kMigrations[version - 1](db, &stepError) || !db.setUserVersion(version, &stepError) ||
+    if (!kMigrations[version - 1](db, cipher, &stepError) || !db.setUserVersion(version, &stepError) ||
         !transaction->commit(&stepError)) {
         if (error)
             *error = QStringLiteral("%1 (while migrating to schema version %2)").arg(stepError).arg(version);
@@ -175,7 +334,7 @@ static bool applyOne(Database &db, int version, QString *error)
     return true;
 }
 
-bool migrateDatabase(Database &db, int targetVersion, QString *error)
+bool migrateDatabase(Database &db, int targetVersion, const FieldCipher *cipher, QString *error)
 {
     const std::optional<int> current = db.userVersion(error);
     if (!current)
@@ -197,7 +356,7 @@ bool migrateDatabase(Database &db, int targetVersion, QString *error)
         return false;
     }
     for (int version = *current + 1; version <= targetVersion; ++version) {
-        if (!applyOne(db, version, error))
+        if (!applyOne(db, version, cipher, error))
             return false;
     }
     return true;

@@ -19,7 +19,8 @@ QString attachmentKind(const StoredAttachment &attachment)
 {
     if (!attachment.kind.isEmpty())
         return attachment.kind;
-    return attachment.mimeType == QLatin1String("application/pdf") ? QStringLiteral("pdf") : QStringLiteral("page");
+    return attachment.mimeType == QLatin1String("application/pdf") ? QStringLiteral("pdf")
+                                                                   : QStringLiteral("page");
 }
 
 QString attachmentSha256(const QByteArray &data)
@@ -65,4 +66,64 @@ QByteArray ratingOutboxBody(const QString &caseId, int level, const QString &com
         {QStringLiteral("rated_at"), storedTime(ratedAt)},
     };
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+static bool hasSequencedAttachments(const QJsonObject &body)
+{
+    for (const QJsonValue &entry : body.value(QStringLiteral("attachments")).toArray()) {
+        if (entry.toObject().contains(QStringLiteral("sequence")))
+            return true;
+    }
+    return false;
+}
+
+QByteArray stripAttachmentData(const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    QJsonObject object = document.object();
+    if (!hasSequencedAttachments(object))
+        return body;
+    QJsonArray entries = object.value(QStringLiteral("attachments")).toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QJsonObject entry = entries.at(i).toObject();
+        entry.remove(QStringLiteral("data"));
+        entries.replace(i, entry);
+    }
+    object.insert(QStringLiteral("attachments"), entries);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+std::optional<QByteArray> assembleCaseBody(const QByteArray &storedBody,
+                                           const QVector<AttachmentRecord> &attachments, QString *error)
+{
+    QJsonObject object = QJsonDocument::fromJson(storedBody).object();
+    if (!hasSequencedAttachments(object))
+        return storedBody;
+    QJsonArray entries = object.value(QStringLiteral("attachments")).toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QJsonObject entry = entries.at(i).toObject();
+        if (entry.contains(QStringLiteral("data")))
+            continue;
+        const int sequence = entry.value(QStringLiteral("sequence")).toInt();
+        const AttachmentRecord *record = nullptr;
+        for (const AttachmentRecord &candidate : attachments) {
+            if (candidate.sequence == sequence)
+                record = &candidate;
+        }
+        if (!record) {
+            if (error)
+                *error = QStringLiteral("attachment %1 of the body is not in the store").arg(sequence);
+            return std::nullopt;
+        }
+        if (attachmentSha256(record->data) != entry.value(QStringLiteral("sha256")).toString()) {
+            if (error)
+                *error = QStringLiteral("attachment %1: the stored bytes do not match the body's sha256")
+                             .arg(sequence);
+            return std::nullopt;
+        }
+        entry.insert(QStringLiteral("data"), QString::fromLatin1(record->data.toBase64()));
+        entries.replace(i, entry);
+    }
+    object.insert(QStringLiteral("attachments"), entries);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }

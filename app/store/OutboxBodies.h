@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
 // The exact JSON bodies the sync client PUTs to the platform. They are built once, when the resident
 // submits, and stored in the outbox, so every retry sends identical bytes. Compact JSON (keys in the
 // order QJsonObject writes them: sorted).
@@ -19,6 +21,16 @@ QDateTime parseStoredTime(const QString &text);
 //  "center_id","form":{...},"language","service_id","submitted_at"}; data is the attachment's bytes in
 // base64 (RFC 4648, with padding), sha256 lowercase hex of the bytes, sequence 1, 2, ... in list order.
 QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments);
+
+// What the outbox stores for a case since schema version 4: the same body without each attachment's "data"
+// (the bytes are in the attachment rows; storing them twice cost 2.3 times their size). Bodies without
+// attachment entries that have a "sequence" are returned unchanged (version-2 bodies).
+QByteArray stripAttachmentData(const QByteArray &body);
+// The body to send: the stored body with "data" put back from the attachment rows (matched by sequence,
+// checked against the entry's sha256). For a body made by caseOutboxBody() the result is byte-identical to
+// it, so every retry sends the same bytes. Null + *error when a row is missing or its bytes changed.
+std::optional<QByteArray> assembleCaseBody(const QByteArray &storedBody,
+                                           const QVector<AttachmentRecord> &attachments, QString *error);
 
 // The kind an attachment is stored with: its own, or from the MIME type when empty.
 QString attachmentKind(const StoredAttachment &attachment);

@@ -21,8 +21,8 @@ SyncClient::SyncClient(CaseStore &store, QNetworkAccessManager &nam, const SyncS
 {
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setTimerType(Qt::PreciseTimer);
-    // The timer only runs for the head item, so when it fires that item is due.
-    connect(&m_retryTimer, &QTimer::timeout, this, [this] { processNext(true); });
+    // The timer runs until the earliest waiting item is due; the store says which item that is.
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] { processNext(false); });
     m_pendingCount = m_store.pendingCount();
 }
 
@@ -78,9 +78,9 @@ void SyncClient::start()
 void SyncClient::kick()
 {
     refreshPendingCount();
-    if (!m_started || m_reply || m_state == State::WaitingRetry)
-        return; // the running request or timer leads to the new item in order
-    processNext(false);
+    if (!m_started || m_reply)
+        return; // the running request leads on to the new item
+    processNext(false); // a new item does not wait for another item's retry time
 }
 
 void SyncClient::setNetworkAvailable(bool available)
@@ -118,31 +118,41 @@ void SyncClient::processNext(bool ignoreSchedule)
         setState(State::Offline);
         return;
     }
-    // An item of an unknown kind would block the queue forever: it is refused and kept for staff.
-    std::optional<OutboxItem> item = m_store.nextOutboxItem();
-    while (item && item->kind != QLatin1String("case") && item->kind != QLatin1String("rating")) {
-        const QString reason = QStringLiteral("unknown outbox kind '%1'").arg(item->kind);
+    // The store answers which item is due now: one failing item never blocks the others, a rating waits for
+    // its case, and a failed read is an error (retried later), not an empty queue.
+    // An item of an unknown kind is refused and kept for staff.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    OutboxRead next = m_store.nextDueOutboxItem(now, m_backoff.maxMs(), ignoreSchedule);
+    while (next.status == OutboxRead::Status::Due && next.item.kind != QLatin1String("case") &&
+           next.item.kind != QLatin1String("rating")) {
+        const QString reason = QStringLiteral("unknown outbox kind '%1'").arg(next.item.kind);
         QString error;
-        if (!m_store.markRejected(item->seq, reason, &error)) {
+        if (!m_store.markRejected(next.item.seq, reason, &error)) {
             setLastError(error);
             waitFor(m_backoff.maxMs());
             return;
         }
         setLastError(reason);
-        emit itemRejected(item->kind, item->refId, reason);
-        item = m_store.nextOutboxItem();
+        emit itemRejected(next.item.kind, next.item.refId, reason);
+        next = m_store.nextDueOutboxItem(now, m_backoff.maxMs(), ignoreSchedule);
     }
     refreshPendingCount();
-    if (!item) {
-        setState(State::Idle);
+    switch (next.status) {
+    case OutboxRead::Status::Failed:
+        qCWarning(lcSync).noquote() << "outbox not readable:" << next.error;
+        setLastError(next.error);
+        waitFor(m_backoff.maxMs());
         return;
-    }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!ignoreSchedule && item->nextAttemptAt.isValid() && item->nextAttemptAt > now) {
-        waitFor(now.msecsTo(item->nextAttemptAt));
+    case OutboxRead::Status::NothingDue:
+        if (next.nextDueAt.isValid())
+            waitFor(std::max<qint64>(0, now.msecsTo(next.nextDueAt)));
+        else
+            setState(State::Idle);
         return;
+    case OutboxRead::Status::Due:
+        break;
     }
-    send(*item);
+    send(next.item);
 }
 
 void SyncClient::send(const OutboxItem &item)
@@ -228,7 +238,7 @@ void SyncClient::scheduleRetry(const QString &reason, qint64 minimumDelayMs)
                                      &error))
         qCWarning(lcSync).noquote() << "seq" << m_inFlight.seq << "failed attempt not recorded:" << error;
     setLastError(reason);
-    waitFor(delay);
+    processNext(false); // other items may be due now; otherwise waits for the earliest
 }
 
 void SyncClient::waitFor(qint64 ms)

@@ -14,8 +14,9 @@ class QNetworkAccessManager;
 class QNetworkReply;
 struct OutboxItem;
 
-// Uploads the store's outbox to the central platform (docs/platform-api.md), strictly in order with one
-// request in flight:
+// Uploads the store's outbox to the central platform (docs/platform-api.md), one request in flight, the
+// item that CaseStore::nextDueOutboxItem says is due (a rating after its case; independent cases never wait
+// for each other's retries):
 //   case   -> PUT <base>/api/v1/cases/{case_id}          Idempotency-Key: {case_id}
 //   rating -> PUT <base>/api/v1/cases/{case_id}/rating   Idempotency-Key: {case_id}
 // with the stored body bytes (identical on every retry). The answer decides (see UploadOutcome.h):

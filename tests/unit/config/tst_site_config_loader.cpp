@@ -24,6 +24,7 @@ private slots:
         QVERIFY(result.errors().isEmpty());
         const SiteConfig &site = result.value();
         QCOMPARE(site.centerId, QStringLiteral("SH-XH-TLQ"));
+        QCOMPARE(site.kioskId, QStringLiteral("K01"));
         QVERIFY(site.centerName.zh.contains(QStringLiteral("田林")));
         QVERIFY(!site.centerName.en.isEmpty());
         QCOMPARE(site.platformUrl, QUrl(QStringLiteral("http://127.0.0.1:8480")));
@@ -143,7 +144,7 @@ private slots:
         QTest::addColumn<QString>("message");
         // JSON written with ' for " (moc's tokenizer trips over some raw string literals).
         const auto q = [](const char *text) { return QByteArray(text).replace('\'', '"'); };
-        const QByteArray base = q("'center_id': 'A-1', 'center_name': {'zh': '中', 'en': 'C'}, "
+        const QByteArray base = q("'center_id': 'A-1', 'kiosk_id': 'K01', 'center_name': {'zh': '中', 'en': 'C'}, "
                                   "'platform_url': 'https://platform.example', "
                                   "'tracking_url_template': 'https://t.example/{case_number}', "
                                   "'languages': ['en'], 'devices': []");
@@ -160,6 +161,16 @@ private slots:
                                         << "must contain {case_id} or {case_number}";
         QTest::newRow("center id") << with("A-1", "a 1") << "/center_id"
                                    << "expected upper-case letters and digits";
+        QTest::newRow("kiosk id with dash") << with("K01", "K-1") << "/kiosk_id"
+                                            << "expected 2 to 12 upper-case letters and digits";
+        QTest::newRow("kiosk id lower case") << with("K01", "k01") << "/kiosk_id"
+                                             << "expected 2 to 12 upper-case letters and digits";
+        QTest::newRow("relative key file") << '{' + base + q(", 'store': {'key_file': 'keys/k'}}")
+                                           << "/store/key_file" << "expected an absolute path";
+        QTest::newRow("retention too long") << '{' + base + q(", 'store': {'retention_hours': 9000}}")
+                                            << "/store/retention_hours" << "";
+        QTest::newRow("no kiosk id") << with("\"kiosk_id\": \"K01\", ", "") << "/kiosk_id"
+                                     << "required key \"kiosk_id\" is missing";
         QTest::newRow("blank zh") << with("\"中\"", "' '") << "/center_name/zh"
                                   << "must not be empty";
         QTest::newRow("no languages") << with("[\"en\"]", "[]") << "/languages"

@@ -31,6 +31,7 @@ inline SiteConfig testSite()
 {
     SiteConfig site;
     site.centerId = QStringLiteral("SH-TEST");
+    site.kioskId = QStringLiteral("K01");
     site.centerName = text("测试社区事务受理服务中心", "Test Community Affairs Center");
     site.platformUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
     site.trackingUrlTemplate = QStringLiteral("https://example.invalid/track?case={case_id}");

@@ -27,6 +27,14 @@ private:
         return store;
     }
 
+    // A number of this store, kiosk K01.
+    QString number(const char *center, const char *day, int seq) const
+    {
+        return QStringLiteral("%1-K01-%2-%3-%4")
+            .arg(QLatin1String(center), QLatin1String(day), m_store->storeEpoch())
+            .arg(seq, 4, 10, QLatin1Char('0'));
+    }
+
 private slots:
     void initTestCase() { installStrictWarnings(); }
 
@@ -153,10 +161,12 @@ private slots:
         const std::optional<OutboxItem> head = m_store->nextOutboxItem();
         QVERIFY(head);
         QVERIFY2(m_store->markSynced(head->seq, "{\"status\":\"accepted\"}", &error), qPrintable(error));
-        QCOMPARE(m_store->nextCaseNumber(QStringLiteral("C001"), QDate(2024, 5, 1), &error),
-                 QStringLiteral("C001-20240501-0001"));
+        QCOMPARE(m_store->nextCaseNumber(QStringLiteral("C001"), QStringLiteral("K01"), QDate(2024, 5, 1), &error),
+                 number("C001", "20240501", 1));
+        const QString epoch = m_store->storeEpoch();
 
         m_store = reopen();
+        QCOMPARE(m_store->storeEpoch(), epoch); // the epoch belongs to the file, not to the connection
         QCOMPARE(m_store->userVersion(), CaseStore::schemaVersion);
         QVERIFY(m_store->findCase(first.id));
         QCOMPARE(m_store->findCase(second.id)->form, second.form);
@@ -164,8 +174,8 @@ private slots:
         QCOMPARE(m_store->caseSyncState(second.id), SyncState::Pending);
         QCOMPARE(m_store->pendingCount(), 2); // second case + rating
         QCOMPARE(m_store->auditCount(), 4);   // 2 submitted, 1 rating, 1 synced
-        QCOMPARE(m_store->nextCaseNumber(QStringLiteral("C001"), QDate(2024, 5, 1), &error),
-                 QStringLiteral("C001-20240501-0002"));
+        QCOMPARE(m_store->nextCaseNumber(QStringLiteral("C001"), QStringLiteral("K01"), QDate(2024, 5, 1), &error),
+                 number("C001", "20240501", 2));
     }
 
     void caseNumbersCountPerCenterAndDay()
@@ -175,18 +185,23 @@ private slots:
         const QDate may2(2024, 5, 2);
         const QString a = QStringLiteral("C001");
         const QString b = QStringLiteral("C002");
-        QCOMPARE(m_store->nextCaseNumber(a, may1, &error), QStringLiteral("C001-20240501-0001"));
-        QCOMPARE(m_store->nextCaseNumber(a, may1, &error), QStringLiteral("C001-20240501-0002"));
-        QCOMPARE(m_store->nextCaseNumber(b, may1, &error), QStringLiteral("C002-20240501-0001"));
-        QCOMPARE(m_store->nextCaseNumber(a, may2, &error), QStringLiteral("C001-20240502-0001"));
-        QCOMPARE(m_store->nextCaseNumber(a, may1, &error), QStringLiteral("C001-20240501-0003"));
+        const QString k = QStringLiteral("K01");
+        QCOMPARE(m_store->nextCaseNumber(a, k, may1, &error), number("C001", "20240501", 1));
+        QCOMPARE(m_store->nextCaseNumber(a, k, may1, &error), number("C001", "20240501", 2));
+        QCOMPARE(m_store->nextCaseNumber(b, k, may1, &error), number("C002", "20240501", 1));
+        QCOMPARE(m_store->nextCaseNumber(a, k, may2, &error), number("C001", "20240502", 1));
+        QCOMPARE(m_store->nextCaseNumber(a, k, may1, &error), number("C001", "20240501", 3));
         m_store = reopen();
-        QCOMPARE(m_store->nextCaseNumber(b, may1, &error), QStringLiteral("C002-20240501-0002"));
+        QCOMPARE(m_store->nextCaseNumber(b, k, may1, &error), number("C002", "20240501", 2));
 
-        QCOMPARE(m_store->nextCaseNumber(QString(), may1, &error), QString());
+        QCOMPARE(m_store->nextCaseNumber(QString(), k, may1, &error), QString());
         QVERIFY2(error.contains(QLatin1String("next case number: the center id is empty")),
                  qPrintable(error));
-        QCOMPARE(m_store->nextCaseNumber(a, QDate(), &error), QString());
+        QCOMPARE(m_store->nextCaseNumber(a, QString(), may1, &error), QString());
+        QVERIFY2(error.contains(QLatin1String("the kiosk id \"\" is not")), qPrintable(error));
+        QCOMPARE(m_store->nextCaseNumber(a, QStringLiteral("K-1"), may1, &error), QString());
+        QVERIFY2(error.contains(QLatin1String("the kiosk id \"K-1\" is not")), qPrintable(error));
+        QCOMPARE(m_store->nextCaseNumber(a, k, QDate(), &error), QString());
         QVERIFY2(error.contains(QLatin1String("the date is invalid")), qPrintable(error));
     }
 

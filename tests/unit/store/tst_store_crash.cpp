@@ -67,7 +67,8 @@ static int childUncommitted(const QString &dataDir, const char *how)
     }
     std::optional<Transaction> transaction = db->begin("never committed", &error);
     std::optional<Statement> insertCase = db->prepare(
-        "INSERT INTO cases VALUES (?1, 'C001-20240501-0099', 's', 'C001', '2024-05-01T00:00:00.000Z', "
+        "INSERT INTO cases (id, case_number, service_id, center_id, submitted_at, language, form_json, created_at) "
+        "VALUES (?1, 'C001-20240501-0099', 's', 'C001', '2024-05-01T00:00:00.000Z', "
         "'en', '{}', '2024-05-01T00:00:00.000Z')",
         "insert case", &error);
     std::optional<Statement> insertAttachment = db->prepare(

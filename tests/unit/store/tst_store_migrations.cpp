@@ -154,8 +154,8 @@ private slots:
         QCOMPARE(store->auditCount(), 3);
 
         // Numbering and sequences continue where version 1 left off; the new tables work.
-        QCOMPARE(store->nextCaseNumber(QStringLiteral("C001"), QDate(2024, 5, 1), &error),
-                 QStringLiteral("C001-20240501-0003"));
+        QCOMPARE(store->nextCaseNumber(QStringLiteral("C001"), QStringLiteral("K01"), QDate(2024, 5, 1), &error),
+                 QStringLiteral("C001-K01-20240501-%1-0003").arg(store->storeEpoch()));
         QVERIFY2(store->addRating(QLatin1String(kCase1), 5, QStringLiteral("good"), &error),
                  qPrintable(error));
         QVERIFY2(
@@ -210,7 +210,7 @@ private slots:
         QString error;
         std::unique_ptr<CaseStore> store = CaseStore::open(m_dir->path(), &error);
         QVERIFY2(store, qPrintable(error));
-        QCOMPARE(store->userVersion(), 3);
+        QCOMPARE(store->userVersion(), CaseStore::schemaVersion);
 
         // The attachments kept their bytes and order, and got a sequence, a kind and their SHA-256.
         const QVector<AttachmentRecord> pages = store->attachments(QLatin1String(kWithPages));
@@ -238,8 +238,9 @@ private slots:
         QCOMPARE(store->auditCount(), 5);
 
         // New cases get version-3 attachments; numbering continues.
-        CaseSubmission next = sampleCase(store->nextCaseNumber(QStringLiteral("C002"), QDate(2026, 11, 1), &error));
-        QCOMPARE(next.caseNumber, QStringLiteral("C002-20261101-0003"));
+        CaseSubmission next =
+            sampleCase(store->nextCaseNumber(QStringLiteral("C002"), QStringLiteral("K01"), QDate(2026, 11, 1), &error));
+        QCOMPARE(next.caseNumber, QStringLiteral("C002-K01-20261101-%1-0003").arg(store->storeEpoch()));
         QVERIFY2(store->submitCase(next, {{QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), QByteArray("face"), QStringLiteral("photo")}}, &error),
                  qPrintable(error));
         QCOMPARE(store->attachments(next.id).value(0).kind, QStringLiteral("photo"));
@@ -309,7 +310,7 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("schema version 99 is newer")));
         QVERIFY(!CaseStore::open(m_dir->path(), &error));
         QVERIFY2(error.contains(storePath()), qPrintable(error));
-        QVERIFY2(error.contains(QLatin1String("schema version 99 is newer than version 3")),
+        QVERIFY2(error.contains(QLatin1String("schema version 99 is newer than version 4")),
                  qPrintable(error));
 
         QCOMPARE(readAll(storePath()), before);

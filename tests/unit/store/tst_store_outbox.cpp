@@ -171,10 +171,10 @@ private slots:
         const qint64 seqB = m_store->nextOutboxItem()->seq;
         QVERIFY(seqB > seqA);
         QTest::ignoreMessage(QtWarningMsg,
-                             QRegularExpression(QStringLiteral("outbox item rejected .*%1").arg(seqB)));
+                             QRegularExpression(QStringLiteral("outbox item rejected by the platform, parked .*%1").arg(seqB)));
         QVERIFY2(m_store->markRejected(seqB, QStringLiteral("HTTP 422: unknown service"), &error),
                  qPrintable(error));
-        QCOMPARE(m_store->caseSyncState(b.id), SyncState::Rejected);
+        QCOMPARE(m_store->caseSyncState(b.id), SyncState::Parked);
         QCOMPARE(m_store->pendingCount(), 1);
         QCOMPARE(m_store->nextOutboxItem()->refId, c.id);
         QCOMPARE(m_store->auditCount(), 3 + 2);
@@ -184,7 +184,7 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("outbox item %1 is already synced").arg(seqA)),
                  qPrintable(error));
         QVERIFY(!m_store->markSynced(seqB, QByteArray(), &error));
-        QVERIFY2(error.contains(QStringLiteral("outbox item %1 is already rejected").arg(seqB)),
+        QVERIFY2(error.contains(QStringLiteral("outbox item %1 is already parked").arg(seqB)),
                  qPrintable(error));
         QVERIFY(!m_store->markRejected(seqA, QStringLiteral("late"), &error));
         QVERIFY(!m_store->recordFailedAttempt(seqB, QStringLiteral("x"), QDateTime(), &error));
@@ -192,7 +192,7 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("there is no outbox item 9999")), qPrintable(error));
         QVERIFY2(error.startsWith(m_store->filePath()), qPrintable(error));
         QCOMPARE(m_store->caseSyncState(a.id), SyncState::Synced);
-        QCOMPARE(m_store->caseSyncState(b.id), SyncState::Rejected);
+        QCOMPARE(m_store->caseSyncState(b.id), SyncState::Parked);
         QCOMPARE(m_store->pendingCount(), 1);
         QCOMPARE(m_store->auditCount(), 3 + 2);
     }

@@ -15,7 +15,7 @@ namespace {
 QByteArray siteJsonWithPin(const QString &stored)
 {
     // (An ordinary string: moc does not see classes after a multi-line raw string literal.)
-    return QStringLiteral("{\"center_id\": \"SH-T\", \"center_name\": {\"zh\": \"中心\", \"en\": \"Center\"},"
+    return QStringLiteral("{\"center_id\": \"SH-T\", \"kiosk_id\": \"K01\", \"center_name\": {\"zh\": \"中心\", \"en\": \"Center\"},"
                           " \"platform_url\": \"http://127.0.0.1:1\","
                           " \"tracking_url_template\": \"https://x.invalid/t?c={case_id}\","
                           " \"languages\": [\"zh_CN\", \"en\"], \"devices\": [],"
