@@ -28,7 +28,17 @@ struct SyncSettings
 {
     int initialBackoffMs = 1000;
     int maxBackoffMs = 60000;
-    int requestTimeoutMs = 10000;
+    int requestTimeoutMs = 10000;    // no progress for this long ends a request
+    int requestDeadlineMs = 60000;   // a whole request (connect, TLS, upload, answer) never takes longer
+    int maxAnswerBytes = 1024 * 1024; // the platform's answer is read up to this size; larger = failed attempt
+    int maxRetryAfterMs = 600000;    // a Retry-After never delays an item longer than this
+    // Mutual TLS (docs/platform-api.md "Transport"): the platform's CA (the only trusted root: pinned),
+    // and the kiosk's client certificate and key (PEM). Relative paths are relative to site.json's folder.
+    QString platformCaFile;
+    QString clientCertificateFile;
+    QString clientKeyFile;
+    // http:// platform URLs are refused unless this is set (demo and tests only).
+    bool allowInsecureHttp = false;
 };
 
 // The case store (docs/store.md).

@@ -3,6 +3,8 @@
 #include "ConfigVocabulary.h"
 #include "JsonConfigReader.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace {
@@ -98,7 +100,7 @@ SessionTimeouts readTimeouts(JsonObjectReader &root)
     return t;
 }
 
-SyncSettings readSync(JsonObjectReader &root)
+SyncSettings readSync(JsonObjectReader &root, const QDir &configDir)
 {
     SyncSettings s;
     auto object = root.object(QStringLiteral("sync"), Need::Optional);
@@ -109,6 +111,22 @@ SyncSettings readSync(JsonObjectReader &root)
     s.maxBackoffMs = object->integer(QStringLiteral("max_backoff_ms"), s.maxBackoffMs, 100, 3600000);
     s.requestTimeoutMs =
         object->integer(QStringLiteral("request_timeout_ms"), s.requestTimeoutMs, 1000, 300000);
+    s.requestDeadlineMs =
+        object->integer(QStringLiteral("request_deadline_ms"), s.requestDeadlineMs, 1000, 600000);
+    s.maxAnswerBytes = object->integer(QStringLiteral("max_answer_bytes"), s.maxAnswerBytes, 1024, 64 * 1024 * 1024);
+    s.maxRetryAfterMs = object->integer(QStringLiteral("max_retry_after_ms"), s.maxRetryAfterMs, 0, 3600000);
+    const auto path = [&](const QString &key) {
+        const QString value = object->string(key, Need::Optional);
+        return value.isEmpty() ? value : QDir::cleanPath(configDir.absoluteFilePath(value));
+    };
+    s.platformCaFile = path(QStringLiteral("platform_ca"));
+    s.clientCertificateFile = path(QStringLiteral("client_certificate"));
+    s.clientKeyFile = path(QStringLiteral("client_key"));
+    s.allowInsecureHttp = object->boolean(QStringLiteral("allow_insecure_http"), false);
+    if (s.clientCertificateFile.isEmpty() != s.clientKeyFile.isEmpty())
+        object->diagnostics().add(object->placeOf(s.clientKeyFile.isEmpty() ? QStringLiteral("client_certificate")
+                                                                              : QStringLiteral("client_key")),
+                                  QStringLiteral("client_certificate and client_key go together"));
     if (s.maxBackoffMs < s.initialBackoffMs)
         object->diagnostics().add(
             object->placeOf(QStringLiteral("max_backoff_ms")),
@@ -248,7 +266,7 @@ ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const Q
     site.trackingUrlTemplate = readTrackingTemplate(root, QStringLiteral("tracking_url_template"));
     site.languages = readLanguages(root);
     site.timeouts = readTimeouts(root);
-    site.sync = readSync(root);
+    site.sync = readSync(root, QFileInfo(fileName).absoluteDir());
     site.store = readStore(root);
     site.devices = readDevices(root);
     site.technician = readTechnician(root);

@@ -1,6 +1,7 @@
 #include "SyncClient.h"
 
 #include "CaseStore.h"
+#include "SyncTransport.h"
 #include "UploadOutcome.h"
 
 #include <QLoggingCategory>
@@ -12,10 +13,7 @@ Q_LOGGING_CATEGORY(lcSync, "onestop.sync")
 
 SyncClient::SyncClient(CaseStore &store, QNetworkAccessManager &nam, const SyncSettings &settings,
                        QUrl platformBaseUrl, QObject *parent)
-    : QObject(parent),
-      m_store(store),
-      m_nam(nam),
-      m_settings(settings),
+    : QObject(parent), m_store(store), m_nam(nam), m_settings(settings),
       m_baseUrl(std::move(platformBaseUrl)),
       m_backoff(settings.initialBackoffMs, settings.maxBackoffMs, Backoff::Jitter::Full)
 {
@@ -23,18 +21,27 @@ SyncClient::SyncClient(CaseStore &store, QNetworkAccessManager &nam, const SyncS
     m_retryTimer.setTimerType(Qt::PreciseTimer);
     // The timer runs until the earliest waiting item is due; the store says which item that is.
     connect(&m_retryTimer, &QTimer::timeout, this, [this] { processNext(false); });
+    m_deadlineTimer.setSingleShot(true);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, [this] {
+        if (QNetworkReply *reply = m_reply.data()) {
+            m_inFlight.deadlineHit = true;
+            abortReply(reply);
+        }
+    });
     m_pendingCount = m_store.pendingCount();
+    m_configProblem = SyncTransport::checkUrl(m_baseUrl, m_settings);
+    if (m_configProblem.isEmpty() && m_baseUrl.scheme() == QLatin1String("https"))
+        SyncTransport::tlsConfiguration(m_settings, &m_tls, &m_configProblem);
 }
 
 SyncClient::~SyncClient()
 {
     if (m_reply) {
         m_reply->disconnect(this);
-        // A reply that already failed (a garbage answer) must not be aborted again: Qt 6.4 reports the error
-        // a second time ("Internal problem, this method must only be called once") and can leave the
-        // connection in a bad state for the next request.
-        if (m_reply->isRunning() && m_reply->error() == QNetworkReply::NoError)
-            m_reply->abort();
+        // Not QNetworkReply::abort(): on a reply that already failed (an HTTP error, a garbage answer) Qt 6.4
+        // reports the error a second time ("Internal problem, this method must only be called once") and can
+        // leave the connection in a bad state for the next request. Deleting a running reply ends its
+        // request quietly.
         m_reply->deleteLater();
     }
 }
@@ -42,10 +49,16 @@ SyncClient::~SyncClient()
 QString SyncClient::state() const
 {
     switch (m_state) {
-    case State::Idle: return QStringLiteral("idle");
-    case State::Syncing: return QStringLiteral("syncing");
-    case State::WaitingRetry: return QStringLiteral("waiting_retry");
-    case State::Offline: return QStringLiteral("offline");
+    case State::Idle:
+        return QStringLiteral("idle");
+    case State::Syncing:
+        return QStringLiteral("syncing");
+    case State::WaitingRetry:
+        return QStringLiteral("waiting_retry");
+    case State::Offline:
+        return QStringLiteral("offline");
+    case State::Misconfigured:
+        return QStringLiteral("misconfigured");
     }
     return {};
 }
@@ -70,6 +83,12 @@ void SyncClient::start()
     if (m_started)
         return;
     m_started = true;
+    if (!m_configProblem.isEmpty()) {
+        qCCritical(lcSync).noquote() << "sync refused:" << m_configProblem;
+        setAlert(QStringLiteral("configuration"), m_configProblem);
+        setState(State::Misconfigured);
+        return;
+    }
     qCInfo(lcSync).noquote() << "sync started towards" << m_baseUrl.toDisplayString(QUrl::RemoveUserInfo)
                              << "pending:" << m_pendingCount;
     processNext(false);
@@ -78,25 +97,25 @@ void SyncClient::start()
 void SyncClient::kick()
 {
     refreshPendingCount();
-    if (!m_started || m_reply)
+    if (!m_started || m_reply || m_state == State::Misconfigured)
         return; // the running request leads on to the new item
     processNext(false); // a new item does not wait for another item's retry time
 }
 
 void SyncClient::setNetworkAvailable(bool available)
 {
-    if (available == m_networkAvailable)
+    if (available == m_networkAvailable || m_state == State::Misconfigured)
         return;
     m_networkAvailable = available;
     qCInfo(lcSync) << "network" << (available ? "available" : "unavailable");
     if (!available) {
         m_retryTimer.stop();
+        m_deadlineTimer.stop();
         if (QNetworkReply *reply = m_reply.data()) {
             // Not the platform's fault: no failed attempt is recorded; the PUT is repeated later.
             m_reply = nullptr;
             reply->disconnect(this);
-            if (reply->isRunning() && reply->error() == QNetworkReply::NoError)
-                reply->abort(); // not twice: see ~SyncClient
+            // deleted, not aborted: see ~SyncClient
             reply->deleteLater();
         }
         setState(State::Offline);
@@ -122,7 +141,9 @@ void SyncClient::processNext(bool ignoreSchedule)
     // its case, and a failed read is an error (retried later), not an empty queue.
     // An item of an unknown kind is refused and kept for staff.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    OutboxRead next = m_store.nextDueOutboxItem(now, m_backoff.maxMs(), ignoreSchedule);
+    // A stored time further away than this (a clock that jumped back, a damaged row) cannot freeze sync.
+    const qint64 maxDelayMs = m_backoff.maxMs() + m_settings.maxRetryAfterMs;
+    OutboxRead next = m_store.nextDueOutboxItem(now, maxDelayMs, ignoreSchedule);
     while (next.status == OutboxRead::Status::Due && next.item.kind != QLatin1String("case") &&
            next.item.kind != QLatin1String("rating")) {
         const QString reason = QStringLiteral("unknown outbox kind '%1'").arg(next.item.kind);
@@ -134,7 +155,7 @@ void SyncClient::processNext(bool ignoreSchedule)
         }
         setLastError(reason);
         emit itemRejected(next.item.kind, next.item.refId, reason);
-        next = m_store.nextDueOutboxItem(now, m_backoff.maxMs(), ignoreSchedule);
+        next = m_store.nextDueOutboxItem(now, maxDelayMs, ignoreSchedule);
     }
     refreshPendingCount();
     switch (next.status) {
@@ -157,7 +178,11 @@ void SyncClient::processNext(bool ignoreSchedule)
 
 void SyncClient::send(const OutboxItem &item)
 {
-    m_inFlight = {item.seq, item.kind, item.refId, item.attempts};
+    m_inFlight = InFlight();
+    m_inFlight.seq = item.seq;
+    m_inFlight.kind = item.kind;
+    m_inFlight.caseId = item.refId;
+    m_inFlight.attempts = item.attempts;
     QNetworkRequest request(endpointFor(item.kind, item.refId));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", "application/json");
@@ -165,12 +190,64 @@ void SyncClient::send(const OutboxItem &item)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setTransferTimeout(m_settings.requestTimeoutMs);
+    if (m_baseUrl.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(m_tls);
 
-    qCInfo(lcSync).noquote() << "PUT seq" << item.seq << item.kind << item.refId << "attempt" << item.attempts + 1;
+    qCInfo(lcSync).noquote() << "PUT seq" << item.seq << item.kind << item.refId << "attempt"
+                             << item.attempts + 1;
     QNetworkReply *reply = m_nam.put(request, item.body);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] { readCapped(reply); });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (reply == m_reply && length.isValid() && length.toLongLong() > m_settings.maxAnswerBytes) {
+            m_inFlight.tooLarge = true;
+            abortReply(reply);
+        }
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        if (reply != m_reply)
+            return;
+        m_inFlight.tlsErrors = true; // never ignored: the connection fails
+        for (const QSslError &e : errors)
+            qCInfo(lcSync).noquote() << "seq" << m_inFlight.seq
+                                     << "platform certificate refused:" << e.errorString();
+    });
+    m_deadlineTimer.start(m_settings.requestDeadlineMs);
     setState(State::Syncing);
+}
+
+void SyncClient::readCapped(QNetworkReply *reply)
+{
+    if (reply != m_reply || m_inFlight.tooLarge || !reply->isOpen())
+        return; // an aborted reply is closed
+    const qint64 room = qint64(m_settings.maxAnswerBytes) + 1 - m_inFlight.answer.size();
+    m_inFlight.answer += reply->read(std::max<qint64>(room, 0));
+    if (m_inFlight.answer.size() > m_settings.maxAnswerBytes) {
+        m_inFlight.tooLarge = true;
+        m_inFlight.answer.clear();
+        abortReply(reply);
+    }
+}
+
+void SyncClient::abortReply(QNetworkReply *reply)
+{
+    // The attempt ends here (m_inFlight says why: tooLarge or deadlineHit). Not QNetworkReply::abort(): on a
+    // reply that already carries an error (an HTTP 4xx/5xx) Qt 6.4 reports it a second time ("Internal
+    // problem, this method must only be called once"). Deleting a running reply ends its request quietly.
+    if (reply != m_reply)
+        return;
+    m_reply = nullptr;
+    m_deadlineTimer.stop();
+    reply->disconnect(this);
+    reply->deleteLater();
+    UploadResult result;
+    result.bodyTooLarge = m_inFlight.tooLarge;
+    result.bodyCapBytes = m_settings.maxAnswerBytes;
+    result.timedOut = m_inFlight.deadlineHit;
+    result.timeoutMs = m_settings.requestDeadlineMs;
+    conclude(result);
 }
 
 void SyncClient::onReplyFinished(QNetworkReply *reply)
@@ -178,22 +255,47 @@ void SyncClient::onReplyFinished(QNetworkReply *reply)
     reply->deleteLater();
     if (reply != m_reply)
         return;
+    readCapped(reply);
+    if (reply != m_reply)
+        return; // the last bytes passed the cap: concluded by abortReply
     m_reply = nullptr;
+    m_deadlineTimer.stop();
 
     UploadResult result;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid()) {
+    const QNetworkReply::NetworkError networkError = reply->error();
+    // Transport-level errors (1-99: connection, TLS, timeout; 101-104: proxy connection) after the status
+    // line mean the answer was cut off: it is not an answer.
+    const bool transportFailure = (int(networkError) > 0 && int(networkError) < 100) ||
+                                  (networkError >= QNetworkReply::ProxyConnectionRefusedError &&
+                                   networkError <= QNetworkReply::ProxyTimeoutError);
+    result.bodyCapBytes = m_settings.maxAnswerBytes;
+    if (status.isValid() && !transportFailure) {
         result.httpStatus = status.toInt();
-        result.body = reply->readAll();
+        result.body = m_inFlight.answer;
         result.retryAfter = reply->rawHeader("Retry-After");
     } else {
         result.transportError = reply->errorString();
-        // setTransferTimeout aborts the reply: Qt 6.4 reports OperationCanceledError, later versions TimeoutError.
-        result.timedOut = reply->error() == QNetworkReply::OperationCanceledError
-                || reply->error() == QNetworkReply::TimeoutError;
+        // setTransferTimeout aborts the reply: Qt 6.4 reports OperationCanceledError, later versions
+        // TimeoutError.
+        result.timedOut = networkError == QNetworkReply::OperationCanceledError ||
+                          networkError == QNetworkReply::TimeoutError;
         result.timeoutMs = m_settings.requestTimeoutMs;
+        const bool https = m_baseUrl.scheme() == QLatin1String("https");
+        // With TLS 1.3 the client's handshake completes before the server has checked the client certificate,
+        // so a refusal arrives as the connection closed without any answer.
+        result.closedDuringHandshake = https && !m_inFlight.tlsErrors && !status.isValid() &&
+                                       networkError == QNetworkReply::RemoteHostClosedError;
+        result.tlsError =
+            https && (m_inFlight.tlsErrors || networkError == QNetworkReply::SslHandshakeFailedError);
     }
-    const UploadOutcome outcome = classifyUpload(result, m_inFlight.caseId);
+    conclude(result);
+}
+
+void SyncClient::conclude(const UploadResult &result)
+{
+    m_inFlight.answer.clear();
+    const UploadOutcome outcome = classifyUpload(result, m_inFlight.caseId, m_settings.maxRetryAfterMs);
     const InFlight item = m_inFlight;
     QString error;
 
@@ -206,13 +308,16 @@ void SyncClient::onReplyFinished(QNetworkReply *reply)
             waitFor(m_backoff.delayMs(item.attempts + 1));
             return;
         }
-        qCInfo(lcSync).noquote() << "synced seq" << item.seq << item.kind << item.caseId << outcome.logSummary;
+        qCInfo(lcSync).noquote() << "synced seq" << item.seq << item.kind << item.caseId
+                                 << outcome.logSummary;
         setLastError(QString());
+        setAlert(QString(), QString());
         emit itemSynced(item.kind, item.caseId);
         processNext(false);
         return;
     case UploadOutcome::Kind::Rejected:
-        qCWarning(lcSync).noquote() << "rejected seq" << item.seq << item.kind << item.caseId << outcome.logSummary;
+        qCWarning(lcSync).noquote() << "rejected seq" << item.seq << item.kind << item.caseId
+                                    << outcome.logSummary;
         if (!m_store.markRejected(item.seq, outcome.reason, &error)) {
             qCWarning(lcSync).noquote() << "seq" << item.seq << "rejection not recorded:" << error;
             setLastError(error);
@@ -220,11 +325,13 @@ void SyncClient::onReplyFinished(QNetworkReply *reply)
             return;
         }
         setLastError(outcome.reason);
+        setAlert(QString(), QString()); // the platform answered: the transport works
         emit itemRejected(item.kind, item.caseId, outcome.reason);
         processNext(false);
         return;
     case UploadOutcome::Kind::Retry:
         qCInfo(lcSync).noquote() << "retry seq" << item.seq << item.kind << item.caseId << outcome.logSummary;
+        setAlert(causeName(outcome.cause), outcome.reason);
         scheduleRetry(outcome.reason, outcome.retryAfterMs.value_or(0));
         return;
     }
@@ -261,6 +368,17 @@ void SyncClient::setLastError(const QString &error)
         return;
     m_lastError = error;
     emit lastErrorChanged();
+}
+
+void SyncClient::setAlert(const QString &cause, const QString &text)
+{
+    if (cause == m_alertCause && text == m_alert)
+        return;
+    if (!cause.isEmpty() && cause != m_alertCause)
+        qCInfo(lcSync).noquote() << "sync alert:" << cause;
+    m_alertCause = cause;
+    m_alert = text;
+    emit alertChanged();
 }
 
 void SyncClient::refreshPendingCount()

@@ -6,7 +6,6 @@
 namespace {
 
 constexpr int maxServerTextChars = 300;
-constexpr qint64 maxRetryAfterMs = 3600 * 1000;
 
 QString capped(QString text)
 {
@@ -16,40 +15,118 @@ QString capped(QString text)
     return text;
 }
 
-// {"error": "...", "detail": "..."} -> "error: detail"; anything else -> empty.
-QString errorText(const QByteArray &body, QString *code)
+// The platform's error body {"error": "<code>", "detail": "..."}: true and the texts; anything else
+// (HTML, text, JSON without a string "error") -> false.
+bool platformError(const QByteArray &body, QString *code, QString *text)
 {
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isObject())
-        return {};
+        return false;
     const QJsonObject o = document.object();
-    *code = capped(o.value(QStringLiteral("error")).toString());
+    const QJsonValue error = o.value(QStringLiteral("error"));
+    if (!error.isString() || error.toString().trimmed().isEmpty())
+        return false;
+    *code = capped(error.toString());
     const QString detail = capped(o.value(QStringLiteral("detail")).toString());
-    if (code->isEmpty())
-        return detail;
-    return detail.isEmpty() ? *code : *code + QStringLiteral(": ") + detail;
+    *text = detail.isEmpty() ? *code : *code + QStringLiteral(": ") + detail;
+    return true;
 }
 
-std::optional<qint64> parseRetryAfter(const QByteArray &value)
+std::optional<qint64> parseRetryAfter(const QByteArray &value, qint64 maxMs)
 {
     bool ok = false;
     const qint64 seconds = value.trimmed().toLongLong(&ok);
     if (!ok || seconds < 0)
         return std::nullopt; // an HTTP-date is ignored: the backoff still applies
-    return std::min(seconds * 1000, maxRetryAfterMs);
+    return std::min(std::min<qint64>(seconds, 1000000) * 1000, maxMs);
+}
+
+UploadOutcome::Cause causeOfStatus(int status, bool isPlatformError)
+{
+    using C = UploadOutcome::Cause;
+    if (status == 401 || status == 403)
+        return C::Identity;
+    if ((status >= 300 && status < 400) || status == 404 || status == 405)
+        return C::Configuration;
+    if (status == 407)
+        return C::Proxy;
+    if (status == 413)
+        return C::TooLarge;
+    if (status == 409)
+        return C::Conflict;
+    if (status >= 400 && status < 500 && status != 408 && status != 429 && !isPlatformError)
+        return C::Proxy; // someone else's error page
+    return C::Server;
 }
 
 } // namespace
 
-UploadOutcome classifyUpload(const UploadResult &result, const QString &expectedCaseId)
+QString causeName(UploadOutcome::Cause cause)
+{
+    using C = UploadOutcome::Cause;
+    switch (cause) {
+    case C::None:
+        return {};
+    case C::Network:
+        return QStringLiteral("network");
+    case C::Timeout:
+        return QStringLiteral("timeout");
+    case C::Identity:
+        return QStringLiteral("identity");
+    case C::Tls:
+        return QStringLiteral("tls");
+    case C::Configuration:
+        return QStringLiteral("configuration");
+    case C::Proxy:
+        return QStringLiteral("proxy");
+    case C::TooLarge:
+        return QStringLiteral("too_large");
+    case C::Conflict:
+        return QStringLiteral("conflict");
+    case C::Server:
+        return QStringLiteral("server");
+    case C::Garbage:
+        return QStringLiteral("garbage");
+    }
+    return {};
+}
+
+UploadOutcome classifyUpload(const UploadResult &result, const QString &expectedCaseId,
+                             qint64 maxRetryAfterMs)
 {
     UploadOutcome out;
+    out.kind = UploadOutcome::Kind::Retry;
+    if (result.bodyTooLarge) {
+        out.cause = UploadOutcome::Cause::Garbage;
+        out.reason =
+            QStringLiteral("%1answer larger than %2 bytes")
+                .arg(result.httpStatus ? QStringLiteral("HTTP %1: ").arg(*result.httpStatus) : QString())
+                .arg(result.bodyCapBytes);
+        out.logSummary = QStringLiteral("oversized answer");
+        return out;
+    }
     if (!result.httpStatus) {
-        out.kind = UploadOutcome::Kind::Retry;
-        out.reason = result.timedOut
-                ? QStringLiteral("timeout: no answer within %1 ms").arg(result.timeoutMs)
-                : QStringLiteral("network: %1").arg(result.transportError);
-        out.logSummary = result.timedOut ? QStringLiteral("timeout") : QStringLiteral("network error");
+        if (result.timedOut) {
+            out.cause = UploadOutcome::Cause::Timeout;
+            out.reason = QStringLiteral("timeout: no answer within %1 ms").arg(result.timeoutMs);
+            out.logSummary = QStringLiteral("timeout");
+        } else if (result.closedDuringHandshake) {
+            out.cause = UploadOutcome::Cause::Identity;
+            out.reason =
+                QStringLiteral(
+                    "identity: the platform closed the connection during the TLS handshake without an answer "
+                    "(is the kiosk's client certificate accepted?): %1")
+                    .arg(result.transportError);
+            out.logSummary = QStringLiteral("closed during TLS handshake");
+        } else if (result.tlsError) {
+            out.cause = UploadOutcome::Cause::Tls;
+            out.reason = QStringLiteral("tls: %1").arg(result.transportError);
+            out.logSummary = QStringLiteral("TLS error");
+        } else {
+            out.cause = UploadOutcome::Cause::Network;
+            out.reason = QStringLiteral("network: %1").arg(result.transportError);
+            out.logSummary = QStringLiteral("network error");
+        }
         return out;
     }
     const int status = *result.httpStatus;
@@ -62,21 +139,27 @@ UploadOutcome classifyUpload(const UploadResult &result, const QString &expected
             out.kind = UploadOutcome::Kind::Synced;
             return out;
         }
-        out.kind = UploadOutcome::Kind::Retry;
-        out.reason = QStringLiteral("HTTP %1: the answer is not a platform receipt for this case").arg(status);
+        out.cause = UploadOutcome::Cause::Garbage;
+        out.reason =
+            QStringLiteral("HTTP %1: the answer is not a platform receipt for this case").arg(status);
         out.logSummary += QStringLiteral(" (not a receipt)");
         return out;
     }
 
-    QString code;
-    const QString text = errorText(result.body, &code);
-    out.reason = QStringLiteral("HTTP %1: %2").arg(status).arg(text.isEmpty() ? QStringLiteral("(no error body)") : text);
-    if (!code.isEmpty())
+    QString code, text;
+    const bool isPlatformError = platformError(result.body, &code, &text);
+    out.reason = QStringLiteral("HTTP %1: %2")
+                     .arg(status)
+                     .arg(isPlatformError ? text : QStringLiteral("(not the platform's error body)"));
+    if (isPlatformError)
         out.logSummary += QStringLiteral(" ") + code;
 
-    const bool permanent = status >= 400 && status < 500 && status != 408 && status != 429;
-    out.kind = permanent ? UploadOutcome::Kind::Rejected : UploadOutcome::Kind::Retry;
-    if (status == 429 || status == 503)
-        out.retryAfterMs = parseRetryAfter(result.retryAfter);
+    if ((status == 400 || status == 422) && isPlatformError) {
+        out.kind = UploadOutcome::Kind::Rejected;
+        return out;
+    }
+    out.cause = status >= 200 && status < 300 ? UploadOutcome::Cause::Garbage
+                                              : causeOfStatus(status, isPlatformError);
+    out.retryAfterMs = parseRetryAfter(result.retryAfter, maxRetryAfterMs);
     return out;
 }

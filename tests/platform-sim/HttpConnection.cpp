@@ -1,10 +1,15 @@
 #include "HttpConnection.h"
 
+#include "ChaosSpec.h"
+
+#include <QLoggingCategory>
 #include <QTcpSocket>
 
+Q_LOGGING_CATEGORY(lcChaos, "onestop.platformsim.chaos")
+
 HttpConnection::HttpConnection(QTcpSocket *socket, const HttpHandler &handler,
-                               HttpLimits limits, int idleTimeoutMs, QObject *parent)
-    : QObject(parent), m_socket(socket), m_handler(handler), m_parser(limits)
+                               HttpLimits limits, int idleTimeoutMs, ClientIdentity client, QObject *parent)
+    : QObject(parent), m_socket(socket), m_handler(handler), m_parser(limits), m_client(std::move(client))
 {
     m_socket->setParent(this);
     m_idleTimer.setSingleShot(true);
@@ -55,9 +60,17 @@ void HttpConnection::processBuffer()
             send(response, false);
             return;
         }
-        const HttpRequest request = m_parser.takeRequest();
-        const HttpResponse response = m_handler(request);
+        HttpRequest request = m_parser.takeRequest();
+        request.client = m_client;
+        const ChaosFault fault = m_chaos && request.path.startsWith("/api/v1/") ? m_chaos->next() : ChaosFault::None;
+        if (fault != ChaosFault::None)
+            qCInfo(lcChaos).noquote() << "chaos" << chaosFaultName(fault) << request.method << request.path;
+        if (applyChaosBefore(int(fault)))
+            return;
+        HttpResponse response = m_handler(request);
         const bool keepAlive = request.keepAlive() && !response.closeAfter;
+        if (applyChaosAfter(int(fault), response, keepAlive))
+            return;
         if (response.delayMs > 0) {
             m_waitingForDelayedAnswer = true;
             QTimer::singleShot(response.delayMs, this, [this, response, keepAlive] {
@@ -79,6 +92,70 @@ void HttpConnection::send(const HttpResponse &response, bool keepAlive)
     m_socket->write(response.serialize(keepAlive));
     if (!keepAlive)
         closeAfterWrite();
+}
+
+bool HttpConnection::applyChaosBefore(int fault)
+{
+    switch (ChaosFault(fault)) {
+    case ChaosFault::Drop:
+        m_closing = true;
+        m_socket->abort();
+        return true;
+    case ChaosFault::Status500:
+    case ChaosFault::Status503: {
+        const int status = ChaosFault(fault) == ChaosFault::Status500 ? 500 : 503;
+        send(HttpResponse::error(status, QStringLiteral("chaos"), QStringLiteral("injected by chaos mode")), false);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+bool HttpConnection::applyChaosAfter(int fault, HttpResponse &response, bool keepAlive)
+{
+    // The request was processed (and stored): only its answer suffers.
+    switch (ChaosFault(fault)) {
+    case ChaosFault::Delay:
+        response.delayMs = m_chaos->spec().delayMs;
+        return false;
+    case ChaosFault::Oversize:
+        response.body = "{\"pad\":\"" + QByteArray(m_chaos->spec().oversizeBytes, 'x') + "\"}";
+        response.contentType = "application/json";
+        return false;
+    case ChaosFault::Reset:
+        m_closing = true;
+        m_socket->abort();
+        return true;
+    case ChaosFault::Truncate: {
+        const QByteArray bytes = response.serialize(keepAlive);
+        m_socket->write(bytes.left(bytes.size() / 2));
+        closeAfterWrite();
+        return true;
+    }
+    case ChaosFault::Garbage:
+        m_socket->write(m_chaos->garbage(200));
+        closeAfterWrite();
+        return true;
+    case ChaosFault::Trickle: {
+        const QByteArray bytes = response.serialize(false);
+        m_closing = true;
+        auto *timer = new QTimer(this);
+        auto offset = std::make_shared<qsizetype>(0);
+        connect(timer, &QTimer::timeout, this, [this, timer, bytes, offset] {
+            if (m_socket->state() != QAbstractSocket::ConnectedState || *offset >= bytes.size()) {
+                timer->stop();
+                m_socket->disconnectFromHost();
+                return;
+            }
+            m_socket->write(bytes.mid((*offset)++, 1));
+        });
+        timer->start(m_chaos->spec().trickleMs);
+        return true;
+    }
+    default:
+        return false;
+    }
 }
 
 void HttpConnection::closeAfterWrite()

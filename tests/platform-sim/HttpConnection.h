@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class Chaos;
 class QTcpSocket;
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
@@ -21,7 +22,10 @@ class HttpConnection : public QObject
     Q_OBJECT
 public:
     HttpConnection(QTcpSocket *socket, const HttpHandler &handler, HttpLimits limits,
-                   int idleTimeoutMs, QObject *parent);
+                   int idleTimeoutMs, ClientIdentity client, QObject *parent);
+
+    // Faults for /api/v1/ requests (ChaosSpec.h): drawn per request, applied around the handler.
+    void setChaos(Chaos *chaos) { m_chaos = chaos; }
 
 signals:
     void closed();
@@ -31,10 +35,15 @@ private:
     void processBuffer();
     void send(const HttpResponse &response, bool keepAlive);
     void closeAfterWrite();
+    // True when a fault took over the request (nothing more to do for it).
+    bool applyChaosBefore(int fault);
+    bool applyChaosAfter(int fault, HttpResponse &response, bool keepAlive);
 
     QTcpSocket *m_socket;
     HttpHandler m_handler;
     HttpRequestParser m_parser;
+    ClientIdentity m_client;
+    Chaos *m_chaos = nullptr;
     QByteArray m_buffer;
     QTimer m_idleTimer;
     bool m_waitingForDelayedAnswer = false;

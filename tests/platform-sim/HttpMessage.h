@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ClientIdentity.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -16,6 +18,7 @@ struct HttpRequest
     int versionMinor = 1;  // HTTP/1.<versionMinor>
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    ClientIdentity client; // set by the connection: who sent it (TLS client certificate)
 
     // The first value of a header (name in any case), empty if absent.
     QByteArray header(const QByteArray &name) const;

@@ -1,5 +1,7 @@
 #include "PlatformApi.h"
 
+#include "ChaosSpec.h"
+
 #include "PayloadValidation.h"
 
 #include <QJsonArray>
@@ -46,8 +48,8 @@ QJsonObject receiptJson(const PlatformStore::Receipt &receipt, bool withRef)
 
 } // namespace
 
-PlatformApi::PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks)
-    : m_store(store), m_catalogJson(std::move(catalogJson)), m_testHooks(testHooks)
+PlatformApi::PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks, Chaos *chaos)
+    : m_store(store), m_catalogJson(std::move(catalogJson)), m_testHooks(testHooks), m_chaos(chaos)
 {
 }
 
@@ -55,7 +57,10 @@ HttpResponse PlatformApi::handle(const HttpRequest &request)
 {
     const HttpResponse response = route(request);
     // Ids and statuses only: bodies may hold personal data.
-    qCInfo(lcApi).noquote() << request.method << request.path << "->" << response.status;
+    if (request.client.state == ClientIdentity::State::Verified)
+        qCInfo(lcApi).noquote() << request.method << request.path << "->" << response.status << "kiosk" << request.client.kioskId;
+    else
+        qCInfo(lcApi).noquote() << request.method << request.path << "->" << response.status;
     return response;
 }
 
@@ -67,6 +72,12 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
     if (path == "/api/v1/health")
         return method == "GET" ? HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}})
                                : methodNotAllowed("GET");
+    if (path.startsWith("/api/v1/") && request.client.state == ClientIdentity::State::Missing)
+        return HttpResponse::error(401, QStringLiteral("certificate_required"),
+                                   QStringLiteral("present the kiosk's client certificate"));
+    if (path.startsWith("/api/v1/") && request.client.state == ClientIdentity::State::Unknown)
+        return HttpResponse::error(403, QStringLiteral("unknown_client"),
+                                   QStringLiteral("the client certificate is not issued by the platform's kiosk CA"));
     if (path == "/api/v1/catalog") {
         if (method != "GET")
             return methodNotAllowed("GET");
@@ -132,8 +143,16 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
     };
     if (m_failNextCount > 0) {
         --m_failNextCount;
-        return delayed(HttpResponse::error(m_failStatus, QStringLiteral("injected"),
-                                           QStringLiteral("test hook fail-next (%1 more)").arg(m_failNextCount)));
+        HttpResponse r = HttpResponse::error(m_failStatus, QStringLiteral("injected"),
+                                             QStringLiteral("test hook fail-next (%1 more)").arg(m_failNextCount));
+        if (m_failHtml) { // what a proxy or load balancer in the way answers
+            r.contentType = "text/html; charset=utf-8";
+            r.body = "<html><head><title>" + QByteArray::number(m_failStatus) + " " + httpReasonPhrase(m_failStatus)
+                    + "</title></head><body><h1>" + httpReasonPhrase(m_failStatus) + "</h1><hr>nginx</body></html>\n";
+        }
+        if (m_failRetryAfter >= 0)
+            r.headers.append({"Retry-After", QByteArray::number(m_failRetryAfter)});
+        return delayed(r);
     }
     if (!isJsonContentType(request.header("content-type")))
         return delayed(HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
@@ -161,8 +180,10 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
 
     // QJsonObject keeps its keys sorted, so the compact form is canonical.
     const QByteArray canonical = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    const auto result = resource == Resource::Case ? m_store.putCase(caseId, canonical, attachments)
-                                                   : m_store.putRating(caseId, canonical);
+    const QString owner = request.client.kioskId;
+    const auto result = resource == Resource::Case
+            ? m_store.putCase(caseId, canonical, attachments, owner, body.value(QStringLiteral("case_number")).toString())
+            : m_store.putRating(caseId, canonical, owner);
     const bool withRef = resource == Resource::Case;
     switch (result.outcome) {
     case PlatformStore::Outcome::Created:
@@ -175,6 +196,12 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
                 resource == Resource::Case
                         ? QStringLiteral("case %1 was already received with a different body").arg(caseId)
                         : QStringLiteral("a rating for case %1 was already received with a different body").arg(caseId)));
+    case PlatformStore::Outcome::NotOwner:
+        return delayed(HttpResponse::error(403, QStringLiteral("not_owner"),
+                                           QStringLiteral("case %1 was sent by another kiosk").arg(caseId)));
+    case PlatformStore::Outcome::NumberTaken:
+        return delayed(HttpResponse::error(409, QStringLiteral("case_number_taken"),
+                                           QStringLiteral("the case number is already held by another case")));
     case PlatformStore::Outcome::UnknownCase:
         return delayed(notFound(QStringLiteral("case %1 is unknown; send the case before its rating").arg(caseId)));
     case PlatformStore::Outcome::Failed:
@@ -199,10 +226,25 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
         const int status = integer(QStringLiteral("status"), 503);
         if (count < 0 || count > 1000)
             return badRequest(QStringLiteral("count: an integer from 0 to 1000"));
-        if (status < 400 || status > 599)
-            return badRequest(QStringLiteral("status: an integer from 400 to 599"));
+        const int retryAfter = integer(QStringLiteral("retry_after"), -1);
+        const QJsonValue html = body.value(QStringLiteral("html"));
+        if (status < 300 || status > 599)
+            return badRequest(QStringLiteral("status: an integer from 300 to 599"));
+        if (!html.isUndefined() && !html.isBool())
+            return badRequest(QStringLiteral("html: true or false"));
+        if (body.contains(QStringLiteral("retry_after")) && (retryAfter < 0 || retryAfter > 1000000))
+            return badRequest(QStringLiteral("retry_after: an integer from 0 to 1000000 (seconds)"));
         m_failNextCount = count;
         m_failStatus = status;
+        m_failHtml = html.toBool(false);
+        m_failRetryAfter = retryAfter;
+    } else if (name == "chaos" && m_chaos) {
+        QString error;
+        const auto spec = ChaosSpec::parse(body.value(QStringLiteral("spec")).toString(), &error);
+        if (!spec)
+            return badRequest(error);
+        m_chaos->setSpec(*spec);
+        qCInfo(lcApi).noquote() << "chaos now" << spec->toString();
     } else if (name == "delay-next") {
         const int ms = integer(QStringLiteral("ms"), -1);
         if (ms < 0 || ms > 600000)

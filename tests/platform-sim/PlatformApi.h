@@ -10,7 +10,8 @@ class PlatformApi
 {
 public:
     // catalogJson: the bytes to serve at GET /api/v1/catalog; empty = no catalog configured (404).
-    PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks);
+    // chaos: switched at runtime by POST /test/chaos (may be null: no chaos hook).
+    PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks, class Chaos *chaos = nullptr);
 
     HttpResponse handle(const HttpRequest &request);
 
@@ -25,7 +26,10 @@ private:
     PlatformStore &m_store;
     QByteArray m_catalogJson;
     bool m_testHooks;
+    class Chaos *m_chaos;
     int m_failNextCount = 0;   // test hook: answer the next n case/rating PUTs with m_failStatus
     int m_failStatus = 503;
+    bool m_failHtml = false;   // test hook: the failures carry an HTML page, not the platform's error body
+    int m_failRetryAfter = -1; // test hook: the failures carry Retry-After: <seconds>
     int m_delayNextMs = 0;     // test hook: hold back the next case/rating PUT's answer
 };

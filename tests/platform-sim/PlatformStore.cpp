@@ -94,6 +94,16 @@ CREATE TABLE IF NOT EXISTS attachments(
 PRAGMA user_version = 2;
 )SQL";
 
+// Each case is bound to the kiosk (client certificate CN) that first sent it; case numbers are looked up
+// (not UNIQUE: a database from before version 3 may hold the same number twice).
+const char *const schemaV3 = R"SQL(
+ALTER TABLE cases ADD COLUMN owner TEXT;
+ALTER TABLE cases ADD COLUMN case_number TEXT;
+UPDATE cases SET case_number = json_extract(body, '$.case_number');
+CREATE INDEX IF NOT EXISTS cases_by_number ON cases(case_number);
+PRAGMA user_version = 3;
+)SQL";
+
 QString sha256Hex(const QByteArray &data)
 {
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
@@ -126,13 +136,14 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
         if (s.ok() && s.step() == SQLITE_ROW)
             version = int(s.integer(0));
     }
-    bool ok = version >= 0 && version <= 2;
+    bool ok = version >= 0 && version <= 3;
     if (!ok)
         why = version < 0 ? QStringLiteral("cannot read user_version (not a sqlite database?)")
-                          : QStringLiteral("schema version %1 is newer than this simulator (2)").arg(version);
+                          : QStringLiteral("schema version %1 is newer than this simulator (3)").arg(version);
     ok = ok && exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why);
     ok = ok && (version >= 1 || exec(db, schemaV1, &why));
     ok = ok && (version >= 2 || exec(db, schemaV2, &why));
+    ok = ok && (version >= 3 || exec(db, schemaV3, &why));
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: schema: %2").arg(filePath, why);
@@ -143,18 +154,21 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
 }
 
 PlatformStore::PutResult PlatformStore::putCase(const QString &caseId, const QByteArray &canonicalBody,
-                                               const QList<CaseAttachment> &attachments)
+                                               const QList<CaseAttachment> &attachments, const QString &owner,
+                                               const QString &caseNumber)
 {
-    return put("cases", caseId, canonicalBody, attachments);
+    return put("cases", caseId, canonicalBody, attachments, owner, caseNumber);
 }
 
-PlatformStore::PutResult PlatformStore::putRating(const QString &caseId, const QByteArray &canonicalBody)
+PlatformStore::PutResult PlatformStore::putRating(const QString &caseId, const QByteArray &canonicalBody,
+                                                 const QString &owner)
 {
-    return put("ratings", caseId, canonicalBody, {});
+    return put("ratings", caseId, canonicalBody, {}, owner, QString());
 }
 
 PlatformStore::PutResult PlatformStore::put(const char *table, const QString &caseId,
-                                            const QByteArray &canonicalBody, const QList<CaseAttachment> &attachments)
+                                            const QByteArray &canonicalBody, const QList<CaseAttachment> &attachments,
+                                            const QString &owner, const QString &caseNumber)
 {
     const bool isCase = qstrcmp(table, "cases") == 0;
     PutResult result;
@@ -168,17 +182,33 @@ PlatformStore::PutResult PlatformStore::put(const char *table, const QString &ca
     if (!exec(m_db, "BEGIN IMMEDIATE", &why))
         return failed(QStringLiteral("begin"), why);
 
-    if (!isCase) {
-        Statement known(m_db, "SELECT 1 FROM cases WHERE case_id = ?1");
+    const auto refuse = [&](Outcome outcome) {
+        exec(m_db, "ROLLBACK", nullptr);
+        result.outcome = outcome;
+        return result;
+    };
+    {
+        // The case's owner: another kiosk may neither overwrite, replay nor rate it. Without an identity
+        // (plain HTTP) ownership is not enforced.
+        Statement known(m_db, "SELECT owner FROM cases WHERE case_id = ?1");
         known.bind(1, caseId);
         const int rc = known.step();
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return failed(QStringLiteral("find case"), known.error());
-        if (rc == SQLITE_DONE) {
-            exec(m_db, "ROLLBACK", nullptr);
-            result.outcome = Outcome::UnknownCase;
-            return result;
-        }
+        if (rc == SQLITE_DONE && !isCase)
+            return refuse(Outcome::UnknownCase);
+        if (rc == SQLITE_ROW && !owner.isEmpty() && !known.text(0).isEmpty() && known.text(0) != owner)
+            return refuse(Outcome::NotOwner);
+    }
+    if (isCase && !caseNumber.isEmpty()) {
+        Statement taken(m_db, "SELECT 1 FROM cases WHERE case_number = ?1 AND case_id <> ?2");
+        taken.bind(1, caseNumber);
+        taken.bind(2, caseId);
+        const int rc = taken.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return failed(QStringLiteral("find case number"), taken.error());
+        if (rc == SQLITE_ROW)
+            return refuse(Outcome::NumberTaken);
     }
 
     const QString sha = sha256Hex(canonicalBody);
@@ -207,15 +237,19 @@ PlatformStore::PutResult PlatformStore::put(const char *table, const QString &ca
             return failed(QStringLiteral("platform_ref"), why);
     }
     const char *insertSql = isCase
-            ? "INSERT INTO cases(case_id, body_sha256, body, received_at, platform_ref) VALUES(?1, ?2, ?3, ?4, ?5)"
+            ? "INSERT INTO cases(case_id, body_sha256, body, received_at, platform_ref, owner, case_number) "
+              "VALUES(?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7)"
             : "INSERT INTO ratings(case_id, body_sha256, body, received_at) VALUES(?1, ?2, ?3, ?4)";
     Statement insert(m_db, insertSql);
     insert.bind(1, caseId);
     insert.bind(2, sha);
     insert.bindBlob(3, canonicalBody);
     insert.bind(4, result.receipt.receivedAt);
-    if (isCase)
+    if (isCase) {
         insert.bind(5, result.receipt.platformRef);
+        insert.bind(6, owner.isNull() ? QStringLiteral("") : owner);
+        insert.bind(7, caseNumber);
+    }
     if (insert.step() != SQLITE_DONE)
         return failed(QStringLiteral("insert into %1").arg(QString::fromLatin1(table)), insert.error());
     for (const CaseAttachment &a : attachments) {

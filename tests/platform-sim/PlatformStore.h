@@ -18,6 +18,9 @@ struct sqlite3;
 //   ratings(case_id PRIMARY KEY REFERENCES cases, body_sha256, body, received_at)
 //   attachments(case_id REFERENCES cases, sequence, kind, name, mime_type, size, sha256, data) (version 2),
 //   written in the same transaction as the case, only when the case is created.
+//   cases.owner (the kiosk id of the client certificate that first sent it; NULL over plain HTTP) and
+//   cases.case_number (version 3): another kiosk's PUT of an owned case is NotOwner, a case number held by
+//   another case id is NumberTaken.
 // Thread: the main thread only.
 class PlatformStore
 {
@@ -35,6 +38,8 @@ public:
         Replayed,    // stored before with the same canonical body: the same receipt
         Conflict,    // stored before with a different body: nothing changed
         UnknownCase, // rating for a case the platform never received
+        NotOwner,    // the case belongs to another kiosk (another client certificate): nothing changed
+        NumberTaken, // the case number is held by another case id: nothing stored
         Failed       // database error (see error)
     };
 
@@ -48,17 +53,19 @@ public:
     ~PlatformStore();
     static std::unique_ptr<PlatformStore> open(const QString &filePath, QString *error);
 
+    // owner: the sending kiosk's id (empty over plain HTTP: no ownership check); a new case is bound to it.
     PutResult putCase(const QString &caseId, const QByteArray &canonicalBody,
-                      const QList<CaseAttachment> &attachments = {});
+                      const QList<CaseAttachment> &attachments = {}, const QString &owner = QString(),
+                      const QString &caseNumber = QString());
     // The stored attachments of a case (sequence, kind, name, mime type, sha256; data included).
     QList<CaseAttachment> attachments(const QString &caseId, QString *error) const;
-    PutResult putRating(const QString &caseId, const QByteArray &canonicalBody);
+    PutResult putRating(const QString &caseId, const QByteArray &canonicalBody, const QString &owner = QString());
     std::optional<Receipt> findCase(const QString &caseId, QString *error) const;
 
 private:
     explicit PlatformStore(sqlite3 *db, QString filePath);
     PutResult put(const char *table, const QString &caseId, const QByteArray &canonicalBody,
-                  const QList<CaseAttachment> &attachments);
+                  const QList<CaseAttachment> &attachments, const QString &owner, const QString &caseNumber);
     QString nextPlatformRef(const QString &day, QString *error);
 
     sqlite3 *m_db;

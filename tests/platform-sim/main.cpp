@@ -1,8 +1,12 @@
 // platform-sim: a reference implementation of the central platform API (docs/platform-api.md) for
 // tests and the demo. Never linked into the kiosk.
 //   platform-sim --db FILE [--port N] [--catalog FILE] [--test-hooks]
-// Prints exactly one line "listening http://127.0.0.1:<port>" to stdout once it accepts connections.
+//                [--tls-cert FILE --tls-key FILE --client-ca FILE [--refuse-in-handshake]]
+// Prints exactly one line "listening http://127.0.0.1:<port>" (https with the TLS options) to stdout once
+// it accepts connections.
 // SIGTERM / SIGINT end it cleanly (the database is closed).
+#include "ChaosSpec.h"
+#include "ClientIdentity.h"
 #include "HttpServer.h"
 #include "PlatformApi.h"
 #include "PlatformStore.h"
@@ -70,7 +74,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption catalogOption(QStringLiteral("catalog"), QStringLiteral("Catalog JSON served at /api/v1/catalog."),
                                            QStringLiteral("FILE"));
     const QCommandLineOption hooksOption(QStringLiteral("test-hooks"), QStringLiteral("Enable the /test/ fault knobs."));
-    cli.addOptions({portOption, dbOption, catalogOption, hooksOption});
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"), QStringLiteral("Serve HTTPS with this server certificate (PEM)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"), QStringLiteral("The server certificate's key (PEM)."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption clientCaOption(QStringLiteral("client-ca"),
+                                            QStringLiteral("CA that issues kiosk client certificates (PEM; mutual TLS)."),
+                                            QStringLiteral("FILE"));
+    const QCommandLineOption handshakeOption(
+            QStringLiteral("refuse-in-handshake"),
+            QStringLiteral("Refuse a missing or unknown client certificate in the TLS handshake instead of answering 401/403."));
+    const QCommandLineOption chaosOption(QStringLiteral("chaos"),
+                                         QStringLiteral("Network faults on /api/v1/ requests, e.g. seed=7,drop=0.05,503=0.05 "
+                                                        "(see docs/platform-api.md; POST /test/chaos changes it at runtime)."),
+                                         QStringLiteral("SPEC"));
+    cli.addOptions({portOption, dbOption, catalogOption, hooksOption, certOption, keyOption, clientCaOption, handshakeOption,
+                    chaosOption});
     cli.process(app);
 
     bool portOk = false;
@@ -93,17 +112,33 @@ int main(int argc, char *argv[])
     }
 
     QString error;
+    const int tlsOptions = int(cli.isSet(certOption)) + int(cli.isSet(keyOption)) + int(cli.isSet(clientCaOption));
+    if (tlsOptions != 0 && tlsOptions != 3)
+        return fail(QStringLiteral("--tls-cert, --tls-key and --client-ca go together"), 2);
+    TlsIdentityCheck tls;
+    if (tlsOptions == 3
+        && !tls.load(cli.value(certOption), cli.value(keyOption), cli.value(clientCaOption), cli.isSet(handshakeOption), &error))
+        return fail(error);
+    Chaos chaos;
+    const auto chaosSpec = ChaosSpec::parse(cli.value(chaosOption), &error);
+    if (!chaosSpec)
+        return fail(error, 2);
+    chaos.setSpec(*chaosSpec);
     const auto store = PlatformStore::open(cli.value(dbOption), &error);
     if (!store)
         return fail(error);
-    PlatformApi api(*store, catalog, cli.isSet(hooksOption));
-    HttpServer server([&api](const HttpRequest &request) { return api.handle(request); }, HttpServer::Options());
+    PlatformApi api(*store, catalog, cli.isSet(hooksOption), &chaos);
+    HttpServer::Options serverOptions;
+    if (tlsOptions == 3)
+        serverOptions.tls = &tls;
+    serverOptions.chaos = &chaos;
+    HttpServer server([&api](const HttpRequest &request) { return api.handle(request); }, serverOptions);
     if (!server.listen(quint16(port), &error))
         return fail(error);
     if (!quitOnTermination(app))
         return fail(QStringLiteral("cannot install SIGTERM/SIGINT handlers"));
 
-    std::printf("listening http://127.0.0.1:%u\n", unsigned(server.port()));
+    std::printf("listening %s://127.0.0.1:%u\n", tlsOptions == 3 ? "https" : "http", unsigned(server.port()));
     std::fflush(stdout);
     return app.exec();
 }

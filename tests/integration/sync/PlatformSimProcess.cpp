@@ -26,7 +26,8 @@ bool PlatformSimProcess::start(quint16 port, QString *error)
         *error = QStringLiteral("platform-sim: cannot start: %1").arg(m_process.errorString());
         return false;
     }
-    static const QRegularExpression listening(QStringLiteral("^listening http://127\\.0\\.0\\.1:(\\d+)\\n$"));
+    static const QRegularExpression listening(
+        QStringLiteral("^listening (https?)://127\\.0\\.0\\.1:(\\d+)\\n$"));
     QByteArray line;
     const QDeadlineTimer deadline(10000);
     while (!m_process.canReadLine() && !deadline.hasExpired() && m_process.state() == QProcess::Running)
@@ -36,11 +37,12 @@ bool PlatformSimProcess::start(quint16 port, QString *error)
     const auto match = listening.match(QString::fromUtf8(line));
     if (!match.hasMatch()) {
         *error = QStringLiteral("platform-sim: no listening line (got '%1'); stderr: %2")
-                         .arg(QString::fromUtf8(line).trimmed(), log());
+                     .arg(QString::fromUtf8(line).trimmed(), log());
         kill();
         return false;
     }
-    m_port = quint16(match.captured(1).toUInt());
+    m_scheme = match.captured(1);
+    m_port = quint16(match.captured(2).toUInt());
     return true;
 }
 
@@ -64,7 +66,7 @@ void PlatformSimProcess::kill()
 
 QUrl PlatformSimProcess::baseUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(m_port));
 }
 
 QString PlatformSimProcess::log()
@@ -117,15 +119,18 @@ QString query(const QString &dbPath, const QString &sql, const QString &caseId, 
 
 int platformRowCount(const QString &dbPath, const QString &table, const QString &caseId)
 {
-    const QString sql = caseId.isNull() ? QStringLiteral("SELECT count(*) FROM %1").arg(table)
-                                        : QStringLiteral("SELECT count(*) FROM %1 WHERE case_id = ?1").arg(table);
+    const QString sql = caseId.isNull()
+                            ? QStringLiteral("SELECT count(*) FROM %1").arg(table)
+                            : QStringLiteral("SELECT count(*) FROM %1 WHERE case_id = ?1").arg(table);
     bool ok = false;
     const QString value = query(dbPath, sql, caseId, &ok);
     return ok ? value.toInt() : -1;
 }
 
-QString platformColumn(const QString &dbPath, const QString &table, const QString &column, const QString &caseId)
+QString platformColumn(const QString &dbPath, const QString &table, const QString &column,
+                       const QString &caseId)
 {
     bool ok = false;
-    return query(dbPath, QStringLiteral("SELECT %1 FROM %2 WHERE case_id = ?1").arg(column, table), caseId, &ok);
+    return query(dbPath, QStringLiteral("SELECT %1 FROM %2 WHERE case_id = ?1").arg(column, table), caseId,
+                 &ok);
 }

@@ -6,7 +6,7 @@
 #include <QUrl>
 
 // Runs the real platform-sim executable (PLATFORM_SIM_EXECUTABLE, set by CMake) for a test: starts it,
-// reads its "listening http://127.0.0.1:<port>" line, stops it with SIGTERM or SIGKILL, and can start it
+// reads its "listening http(s)://127.0.0.1:<port>" line, stops it with SIGTERM or SIGKILL, and can start it
 // again on the same port with the same database.
 class PlatformSimProcess
 {
@@ -35,6 +35,7 @@ private:
     QProcess m_process;
     QByteArray m_stderr;
     quint16 m_port = 0;
+    QString m_scheme = QStringLiteral("http");
 };
 
 // Read-only look into platform-sim's database (sqlite3 C API), for "stored exactly once" checks.

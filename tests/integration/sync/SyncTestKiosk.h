@@ -53,5 +53,7 @@ inline SyncSettings fastSyncSettings()
     s.initialBackoffMs = 50;
     s.maxBackoffMs = 200;
     s.requestTimeoutMs = 3000;
+    s.requestDeadlineMs = 10000;
+    s.allowInsecureHttp = true; // these tests talk plain HTTP to platform-sim unless they set up TLS
     return s;
 }

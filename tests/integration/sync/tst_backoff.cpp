@@ -84,7 +84,17 @@ private slots:
         QTest::newRow("204") << 204 << QByteArray() << int(K::Retry) << "HTTP 204";
         QTest::newRow("302") << 302 << QByteArray() << int(K::Retry) << "HTTP 302";
         QTest::newRow("400") << 400 << QByteArray(R"({"error":"invalid_request","detail":"form: missing"})") << int(K::Rejected) << "HTTP 400: invalid_request: form: missing";
-        QTest::newRow("404") << 404 << QByteArray() << int(K::Rejected) << "HTTP 404: (no error body)";
+        // Issue 10: only the platform's own 400/422 park an item; every other refusal is retried.
+        QTest::newRow("404") << 404 << QByteArray() << int(K::Retry) << "HTTP 404: (not the platform's error body)";
+        QTest::newRow("404 platform") << 404 << QByteArray(R"({"error":"not_found"})") << int(K::Retry) << "HTTP 404: not_found";
+        QTest::newRow("401") << 401 << QByteArray(R"({"error":"certificate_required"})") << int(K::Retry) << "HTTP 401";
+        QTest::newRow("403") << 403 << QByteArray(R"({"error":"forbidden"})") << int(K::Retry) << "HTTP 403";
+        QTest::newRow("405") << 405 << QByteArray() << int(K::Retry) << "HTTP 405";
+        QTest::newRow("407") << 407 << QByteArray("<html>proxy</html>") << int(K::Retry) << "HTTP 407";
+        QTest::newRow("409") << 409 << QByteArray(R"({"error":"case_number_taken"})") << int(K::Retry) << "HTTP 409";
+        QTest::newRow("413") << 413 << QByteArray() << int(K::Retry) << "HTTP 413";
+        QTest::newRow("400 html") << 400 << QByteArray("<html><h1>400 Bad Request</h1></html>") << int(K::Retry) << "HTTP 400: (not the platform's error body)";
+        QTest::newRow("422 json without error") << 422 << QByteArray(R"({"message":"x"})") << int(K::Retry) << "HTTP 422";
         QTest::newRow("422") << 422 << conflict << int(K::Rejected) << "HTTP 422: conflict: different body";
         QTest::newRow("408") << 408 << QByteArray() << int(K::Retry) << "HTTP 408";
         QTest::newRow("429") << 429 << QByteArray() << int(K::Retry) << "HTTP 429";
@@ -124,6 +134,10 @@ private slots:
         QCOMPARE(classifyUpload(busy, QStringLiteral("c")).retryAfterMs.value_or(-1), 7000);
         busy.retryAfter = "999999";
         QCOMPARE(classifyUpload(busy, QStringLiteral("c")).retryAfterMs.value_or(-1), 3600 * 1000);
+        QCOMPARE(classifyUpload(busy, QStringLiteral("c"), 60000).retryAfterMs.value_or(-1), 60000); // capped
+        busy.httpStatus = 403; // honoured on any retried status
+        busy.retryAfter = "5";
+        QCOMPARE(classifyUpload(busy, QStringLiteral("c")).retryAfterMs.value_or(-1), 5000);
         busy.retryAfter = "Wed, 21 Oct 2015 07:28:00 GMT";
         QVERIFY(!classifyUpload(busy, QStringLiteral("c")).retryAfterMs);
     }

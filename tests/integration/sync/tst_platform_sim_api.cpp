@@ -19,7 +19,7 @@ namespace {
 QJsonObject caseBody(const QString &id)
 {
     return {{QStringLiteral("case_id"), id},
-            {QStringLiteral("case_number"), QStringLiteral("SH-XH-LHJD-20261127-0001")},
+            {QStringLiteral("case_number"), QStringLiteral("SH-XH-LHJD-20261127-") + id}, // one number per case
             {QStringLiteral("service_id"), QStringLiteral("residence-permit")},
             {QStringLiteral("center_id"), QStringLiteral("SH-XH-LHJD")},
             {QStringLiteral("submitted_at"), QStringLiteral("2026-11-27T08:30:00.000Z")},
@@ -135,7 +135,7 @@ private slots:
             "attachments": [ {"sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "size": 3, "name": "photo.jpg",
                               "data": "YWJj", "kind": "photo", "sequence": 1, "mime_type": "image/jpeg"} ],
             "submitted_at": "2026-11-27T08:30:00.000Z", "service_id": "residence-permit",
-            "case_number": "SH-XH-LHJD-20261127-0001", "case_id": "case-once"
+            "case_number": "SH-XH-LHJD-20261127-case-once", "case_id": "case-once"
         })";
         const RawHttpResponse equivalent = putCase(id, reordered);
         QCOMPARE(equivalent.status, 200);

@@ -186,6 +186,31 @@ private slots:
         QTest::newRow("fractional") << '{' + base + q(", 'sync': {'request_timeout_ms': 1500.5}}")
                                     << "/sync/request_timeout_ms"
                                     << "expected a whole number, found 1500.5";
+        QTest::newRow("certificate without key") << '{' + base + q(", 'sync': {'client_certificate': 'k.crt'}}")
+                                                 << "/sync/client_certificate"
+                                                 << "client_certificate and client_key go together";
+    }
+
+    // The sync block's transport settings: TLS files relative to site.json's folder, http refused by default.
+    void syncTransportSettings()
+    {
+        const QByteArray json = QByteArray(
+                "{\"center_id\": \"A-1\", \"kiosk_id\": \"K01\", \"center_name\": {\"zh\": \"中\", \"en\": \"C\"},"
+                " \"platform_url\": \"https://platform.example\","
+                " \"tracking_url_template\": \"https://t.example/{case_number}\", \"languages\": [\"en\"], \"devices\": [],"
+                " \"sync\": {\"platform_ca\": \"pki/ca.crt\", \"client_certificate\": \"/etc/onestop/kiosk.crt\","
+                " \"client_key\": \"pki/kiosk.key\", \"request_deadline_ms\": 20000, \"max_answer_bytes\": 65536,"
+                " \"max_retry_after_ms\": 30000}}");
+        const auto result = SiteConfigLoader::parse(json, QStringLiteral("/etc/onestop/config/site.json"));
+        QVERIFY2(result.ok(), qPrintable(errorList(result.errors())));
+        const SyncSettings sync = result.value().sync;
+        QCOMPARE(sync.platformCaFile, QStringLiteral("/etc/onestop/config/pki/ca.crt"));
+        QCOMPARE(sync.clientCertificateFile, QStringLiteral("/etc/onestop/kiosk.crt"));
+        QCOMPARE(sync.clientKeyFile, QStringLiteral("/etc/onestop/config/pki/kiosk.key"));
+        QCOMPARE(sync.requestDeadlineMs, 20000);
+        QCOMPARE(sync.maxAnswerBytes, 65536);
+        QCOMPARE(sync.maxRetryAfterMs, 30000);
+        QVERIFY(!sync.allowInsecureHttp);
     }
 
     void inlineProblems()

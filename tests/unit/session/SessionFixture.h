@@ -34,6 +34,7 @@ inline SiteConfig testSite()
     site.kioskId = QStringLiteral("K01");
     site.centerName = text("测试社区事务受理服务中心", "Test Community Affairs Center");
     site.platformUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    site.sync.allowInsecureHttp = true; // the tests talk plain HTTP to platform-sim
     site.trackingUrlTemplate = QStringLiteral("https://example.invalid/track?case={case_id}");
     site.languages = {QStringLiteral("zh_CN"), QStringLiteral("en")};
     site.timeouts.idleWarningSeconds = 60;
