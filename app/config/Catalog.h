@@ -36,6 +36,13 @@ struct ServiceGuide
     LocalizedText legalBasis;
 };
 
+// A category (户籍, 社会保障, …) or a life event (出生, 结婚, …) of the catalog: a stable id and its name.
+struct CatalogTerm
+{
+    QString id; // lower-case words joined by '-', unique within its list
+    LocalizedText name;
+};
+
 struct ServiceSpec
 {
     QString id;              // stable, e.g. "residence-permit"
@@ -49,12 +56,19 @@ struct ServiceSpec
     // Materials screen (services that require the camera; docs/catalog.md):
     bool photo = false;          // asks for one photo of the resident (optional; a printed photo will do)
     bool documentsAsPdf = false; // photographed pages are sent as one PDF rather than one JPEG a page
+    // Browsing and search (docs/catalog.md): the one category (an id of Catalog::categories; empty only in
+    // a catalog that declares no categories), any number of life events, and extra search words.
+    QString category;
+    QStringList lifeEvents;
+    QStringList keywords;
 };
 
 // The standardized service catalog, loaded whole or not at all.
 struct Catalog
 {
     QString version;
+    QVector<CatalogTerm> categories; // in display order
+    QVector<CatalogTerm> lifeEvents; // in display order
     QVector<ServiceSpec> services;
 
     const ServiceSpec *find(const QString &serviceId) const

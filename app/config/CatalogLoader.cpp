@@ -1,6 +1,7 @@
 #include "CatalogLoader.h"
 
 #include "ConfigLogging.h"
+#include "CatalogTermsReader.h"
 #include "ConfigVocabulary.h"
 #include "FormFieldReader.h"
 #include "JsonConfigReader.h"
@@ -102,7 +103,7 @@ QStringList readRequiredDevices(JsonObjectReader &service)
     return kinds;
 }
 
-ServiceSpec readService(JsonObjectReader &object)
+ServiceSpec readService(JsonObjectReader &object, const Catalog &terms)
 {
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
     static const QRegularExpression codePattern(QStringLiteral("^[A-Z0-9]+(-[A-Z0-9]+)*$"));
@@ -127,6 +128,7 @@ ServiceSpec readService(JsonObjectReader &object)
     service.requiredDevices = readRequiredDevices(object);
     service.photo = object.boolean(QStringLiteral("photo"), false);
     service.documentsAsPdf = object.boolean(QStringLiteral("documents_as_pdf"), false);
+    readServiceTerms(object, terms.categories, terms.lifeEvents, service);
     object.rejectUnknownKeys();
     return service;
 }
@@ -151,6 +153,8 @@ ConfigResult<Catalog> CatalogLoader::parse(const QByteArray &json, const QString
     Catalog catalog;
     root.string(QStringLiteral("$schema"), Need::Optional); // editors' hint, ignored
     catalog.version = root.string(QStringLiteral("version"));
+    catalog.categories = readCatalogTerms(root, QStringLiteral("categories"), QStringLiteral("category"));
+    catalog.lifeEvents = readCatalogTerms(root, QStringLiteral("life_events"), QStringLiteral("life event"));
     if (const auto services = root.array(QStringLiteral("services"))) {
         const QString place = root.placeOf(QStringLiteral("services"));
         if (services->isEmpty())
@@ -162,7 +166,7 @@ ConfigResult<Catalog> CatalogLoader::parse(const QByteArray &json, const QString
             auto object = JsonObjectReader::from(services->at(i), servicePlace, diag);
             if (!object)
                 continue;
-            const ServiceSpec service = readService(*object);
+            const ServiceSpec service = readService(*object, catalog);
             checkUnique(ids, service.id, QStringLiteral("service id"), object->placeOf(QStringLiteral("id")),
                         servicePlace, diag);
             checkUnique(codes, service.code, QStringLiteral("service code"),

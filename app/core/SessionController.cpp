@@ -434,6 +434,7 @@ void SessionController::wipe(const QString &why)
     if (m_face)
         m_face->reset();
     m_materialsStep = QStringLiteral("list");
+    m_services.resetFilters(); // the resident's search text and chosen category go with the session
     m_card = IdCardData();
     m_serviceId.clear();
     m_rating = 0;

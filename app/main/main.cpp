@@ -23,6 +23,7 @@
 #include "ScenarioRunner.h"
 #include "SelfTest.h"
 #include "ServiceCatalogModel.h"
+#include "ServiceUsage.h"
 #include "SessionController.h"
 #include "SimulatedHall.h"
 #include "SimulatedReceiptPrinter.h"
@@ -213,10 +214,17 @@ int main(int argc, char *argv[])
     SystemClock systemClock;
     ManualClock manualClock;
     const Clock &clock = options.scenarioFile.isEmpty() ? static_cast<const Clock &>(systemClock) : manualClock;
+    // Most used services first: one counter per service id, no personal data (app/search/ServiceUsage.h).
+    ServiceUsage serviceUsage(QDir(options.dataDir).filePath(QStringLiteral("service-usage.json")));
     ServiceCatalogModel services(catalog, devices);
+    services.setUsage(&serviceUsage);
     FormController form;
     SubmissionController submission(site, catalog, *store, sync, kioskDevices->printer());
     SessionController session(site, catalog, kioskDevices->reader(), kioskDevices->scanner(), services, form, submission, clock);
+    QObject::connect(&submission, &SubmissionController::finished, &services, [&services, &session](bool saved) {
+        if (saved)
+            services.recordUse(session.serviceId());
+    });
     KioskInfo kiosk(site, options.demo, !scripted);
     // The simulator panel and the scenarios' device steps: the simulated hall when the reader, scanner and
     // printer are simulated; with --devices real a scenario drives the emulated hall (--hall) instead.

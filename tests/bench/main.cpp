@@ -3,6 +3,7 @@
 #include "BenchReport.h"
 #include "ReceiptSuite.h"
 #include "SamSuite.h"
+#include "SearchSuite.h"
 #include "VisionSuite.h"
 
 #include <QCommandLineParser>
@@ -24,6 +25,7 @@ const std::map<QString, SuiteRunner> &suites()
     static const std::map<QString, SuiteRunner> all{
         {QStringLiteral("receipt"), runReceiptSuite},
         {QStringLiteral("sam"), runSamSuite},
+        {QStringLiteral("search"), runSearchSuite},
         {QStringLiteral("vision"), runVisionSuite},
     };
     return all;
@@ -46,7 +48,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Benchmarks of the kiosk's codecs; JSON out."));
     parser.addHelpOption();
-    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("Suite to run: receipt, sam or vision."),
+    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("Suite to run: receipt, sam, search or vision."),
                                          QStringLiteral("name"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Samples per measurement (default 31)."),
                                         QStringLiteral("n"), QStringLiteral("31"));

@@ -40,6 +40,15 @@ private slots:
                              << QStringList{"assemble_64", "split_read_text", "decode_text_block", "read_text_total",
                                             "reader_read_cycle"}
                              << QStringList{"copy_64"};
+        QTest::newRow("search") << QStringLiteral("search")
+                                << QStringList{"search_hanzi_0",    "search_hanzi_1",    "search_hanzi_2",
+                                               "search_pinyin_3",   "search_pinyin_4",   "search_pinyin_5",
+                                               "search_initials_6", "search_initials_7", "search_initials_8",
+                                               "search_mixed_9",    "search_latin_10",   "search_miss_11"}
+                                << QStringList{"contains_hanzi_0",    "contains_hanzi_1",    "contains_hanzi_2",
+                                               "contains_pinyin_3",   "contains_pinyin_4",   "contains_pinyin_5",
+                                               "contains_initials_6", "contains_initials_7", "contains_initials_8",
+                                               "contains_mixed_9",    "contains_latin_10",   "contains_miss_11"};
     }
 
     void writesJsonOfTheDocumentedShape()

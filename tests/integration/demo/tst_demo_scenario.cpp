@@ -154,6 +154,11 @@ private slots:
         const QByteArray reportBytes = QJsonDocument(report).toJson();
         QVERIFY(!reportBytes.contains("310104194803010029"));
         QVERIFY(!reportBytes.contains("王秀英"));
+
+        // Most used first (docs/search.md): the saved application counted its service, and nothing else.
+        QFile usage(m_dir.filePath(QStringLiteral("kiosk-data/service-usage.json")));
+        QVERIFY(usage.open(QIODevice::ReadOnly));
+        QCOMPARE(usage.readAll(), QByteArray(R"({"counts":{"elderly-allowance":1},"version":1})"));
     }
 
     void offlineWithoutPaperTheCaseIsStillSavedAndSyncedLater()

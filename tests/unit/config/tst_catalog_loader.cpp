@@ -262,6 +262,90 @@ private slots:
                  qPrintable(errorList(result.errors())));
     }
 
+    // Categories and life events (docs/catalog.md): the shipped catalog puts every service in a category.
+    void shippedCatalogHasCategoriesAndLifeEvents()
+    {
+        const auto result = CatalogLoader::load(sourcePath(QStringLiteral("kiosk-config/catalog.json")));
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        const Catalog &catalog = result.value();
+        QVERIFY(catalog.services.size() >= 60);
+        QVERIFY(catalog.categories.size() >= 8);
+        QVERIFY(catalog.lifeEvents.size() >= 8);
+        QSet<QString> categories, events, used;
+        for (const CatalogTerm &t : catalog.categories) {
+            categories.insert(t.id);
+            verifyText(t.name, t.id);
+        }
+        for (const CatalogTerm &t : catalog.lifeEvents) {
+            events.insert(t.id);
+            verifyText(t.name, t.id);
+        }
+        for (const ServiceSpec &service : catalog.services) {
+            QVERIFY2(categories.contains(service.category), qPrintable(service.id));
+            used.insert(service.category);
+            for (const QString &e : service.lifeEvents)
+                QVERIFY2(events.contains(e), qPrintable(service.id + QLatin1Char(' ') + e));
+            verifyText(service.guide.processingTime, service.id);
+            verifyText(service.guide.legalBasis, service.id);
+        }
+        QCOMPARE(used, categories); // no empty category on the screen
+        QCOMPARE(catalog.find(QStringLiteral("residence-permit"))->category, QStringLiteral("household"));
+        QVERIFY(catalog.find(QStringLiteral("elderly-allowance"))->lifeEvents.contains(QStringLiteral("old-age")));
+    }
+
+    void termProblems_data()
+    {
+        QTest::addColumn<QString>("top");
+        QTest::addColumn<QString>("service");
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QString>("message");
+        const QString terms = QStringLiteral(R"("categories": [{"id": "household", "name": {"zh": "户籍", "en": "Household"}}],
+            "life_events": [{"id": "birth", "name": {"zh": "出生", "en": "Birth"}}],)");
+        QTest::newRow("unknown category") << terms << QStringLiteral(R"("category": "housholds",)")
+                                          << "/services/0/category"
+                                          << "unknown category \"housholds\"; expected one of: household";
+        QTest::newRow("missing category") << terms << QString() << "/services/0/category"
+                                          << "required key \"category\" is missing";
+        QTest::newRow("no categories declared") << QString() << QStringLiteral(R"("category": "household",)")
+                                                << "/services/0/category" << "the catalog declares no categories";
+        QTest::newRow("unknown life event")
+            << terms << QStringLiteral(R"("category": "household", "life_events": ["birth", "death"],)")
+            << "/services/0/life_events/1" << "unknown life event \"death\"";
+        QTest::newRow("life event twice")
+            << terms << QStringLiteral(R"("category": "household", "life_events": ["birth", "birth"],)")
+            << "/services/0/life_events/1" << "life event \"birth\" is listed twice";
+        QTest::newRow("duplicate category")
+            << QStringLiteral(R"("categories": [{"id": "a", "name": {"zh": "甲", "en": "A"}},
+                                                {"id": "a", "name": {"zh": "乙", "en": "B"}}],)")
+            << QStringLiteral(R"("category": "a",)") << "/categories/1/id"
+            << "duplicate category id \"a\" (first at /categories/0)";
+        QTest::newRow("bad term id")
+            << QStringLiteral(R"("life_events": [{"id": "Birth", "name": {"zh": "出生", "en": "Birth"}}],)")
+            << QString() << "/life_events/0/id" << "a life event id is lower case words joined by '-'";
+        QTest::newRow("blank keyword") << QString() << QStringLiteral(R"("keywords": ["  "],)")
+                                       << "/services/0/keywords/0" << "expected a word, found a blank string";
+    }
+
+    // A catalog whose services name categories or life events it does not declare is refused whole.
+    void termProblems()
+    {
+        QFETCH(QString, top);
+        QFETCH(QString, service);
+        QFETCH(QString, place);
+        QFETCH(QString, message);
+        const QString json = QStringLiteral(R"({"version": "1", %1 "services": [{"id": "s", "code": "S-1", %2
+            "name": {"zh": "名", "en": "N"}, "department": {"zh": "部门", "en": "D"}, "summary": {"zh": "摘要", "en": "S"},
+            "guide": {"conditions": [{"zh": "条件", "en": "C"}], "materials": [{"zh": "材料", "en": "M"}],
+                      "processing_time": {"zh": "1日", "en": "1 day"}, "fee": {"zh": "免费", "en": "Free"},
+                      "legal_basis": {"zh": "条例", "en": "Regulation"}},
+            "fields": [], "required_devices": []}]})")
+                                 .arg(top, service);
+        const auto result = CatalogLoader::parse(json.toUtf8(), QStringLiteral("c.json"));
+        QVERIFY(!result.ok());
+        QVERIFY2(hasError(result.errors(), QStringLiteral("c.json"), place, message), qPrintable(errorList(result.errors())));
+        QCOMPARE(result.errors().size(), 1);
+    }
+
     void emptyServicesList()
     {
         const auto result =
