@@ -3,6 +3,8 @@
 #include "IdNumber.h"
 #include "JsonConfigReader.h"
 
+#include <QRegularExpression>
+
 namespace {
 
 QDate readDate(JsonObjectReader &object, const QString &key)
@@ -37,15 +39,17 @@ void checkAgainstNumber(JsonObjectReader &object, const IdCardData &card, const 
 {
     if (card.idNumber.isEmpty())
         return;
-    const IdNumberCheck check = IdNumber::check(card.idNumber, today);
+    const IdNumberCheck check = IdNumber::checkAny(card.idNumber, today);
     if (!check.isValid()) {
         object.diagnostics().add(object.placeOf(QStringLiteral("id_number")),
                                  QStringLiteral("not a valid ID number: %1").arg(check.message()));
         return;
     }
-    if (card.birth.isValid() && card.birth != IdNumber::birthDate(card.idNumber))
+    if (card.birth.isValid() && card.birth != IdNumber::birthDate(card.idNumber, today))
         object.diagnostics().add(object.placeOf(QStringLiteral("birth")),
                                  QStringLiteral("does not match the birth date inside id_number"));
+    if (card.cardType == IdCardData::CardType::Foreign2017)
+        return; // the 2017 number has no sex digit we can rely on (IdNumber::checkForeign2017)
     const IdNumber::Sex numberSex = IdNumber::sex(card.idNumber);
     const bool sexMatches = (card.sex == IdCardData::Sex::Male && numberSex == IdNumber::Sex::Male) ||
                             (card.sex == IdCardData::Sex::Female && numberSex == IdNumber::Sex::Female);
@@ -57,25 +61,54 @@ void checkAgainstNumber(JsonObjectReader &object, const IdCardData &card, const 
                                  QStringLiteral("must not be before the birth date"));
 }
 
+IdCardData::CardType cardTypeOf(const QString &number)
+{
+    switch (IdNumber::kindOf(number)) {
+    case IdNumberKind::HkMoTwPermit: return IdCardData::CardType::HkMoTwPermit;
+    case IdNumberKind::Foreign2017: return IdCardData::CardType::Foreign2017;
+    case IdNumberKind::Foreign2023: return IdCardData::CardType::Foreign2023;
+    case IdNumberKind::ResidentId:
+    case IdNumberKind::Unknown: break;
+    }
+    return IdCardData::CardType::Resident;
+}
+
 IdCardData readResident(JsonObjectReader &object, const QDate &today)
 {
     IdCardData card;
-    card.name = object.string(QStringLiteral("name"));
+    // Which fields a card has depends on its type, and the type on the number's shape.
+    const IdNumberKind kind = IdNumber::kindOf(object.json().value(QStringLiteral("id_number")).toString());
+    const bool foreignCard = kind == IdNumberKind::Foreign2017 || kind == IdNumberKind::Foreign2023;
+    card.name = object.string(QStringLiteral("name"), foreignCard ? Need::Optional : Need::Required);
     const QString sex = object.oneOf(
         QStringLiteral("sex"), {QStringLiteral("male"), QStringLiteral("female")}, QStringLiteral("sex"));
     card.sex = sex == QLatin1String("male")     ? IdCardData::Sex::Male
                : sex == QLatin1String("female") ? IdCardData::Sex::Female
                                                 : IdCardData::Sex::Unknown;
     card.birth = readDate(object, QStringLiteral("birth"));
-    card.address = object.string(QStringLiteral("address"));
+    card.address = object.string(QStringLiteral("address"), foreignCard ? Need::Optional : Need::Required);
     card.idNumber = IdNumber::normalized(object.string(QStringLiteral("id_number")));
-    card.cardType = IdNumber::isHkMoTwPermit(card.idNumber) ? IdCardData::CardType::HkMoTwPermit
-                                                            : IdCardData::CardType::Resident;
-    // Residence permits have no ethnicity on the card.
+    card.cardType = cardTypeOf(card.idNumber);
+    // Residence permits and foreigner cards have no ethnicity on the card.
     card.ethnicity =
         object.string(QStringLiteral("ethnicity"),
                       card.cardType == IdCardData::CardType::Resident ? Need::Required : Need::Optional);
-    card.issuer = object.string(QStringLiteral("issuer"));
+    // Foreigner cards: the English name and the nationality always, the Chinese name when there is one
+    // (`name` is then the Chinese name, else the English one, as the SAM decoder does); no address.
+    if (foreignCard) {
+        card.chineseName = card.name;
+        card.englishName = object.string(QStringLiteral("english_name"));
+        card.nationality = object.string(QStringLiteral("nationality"));
+        static const QRegularExpression alpha3(QStringLiteral("^[A-Z]{3}$"));
+        if (!card.nationality.isEmpty() && !alpha3.match(card.nationality).hasMatch())
+            object.diagnostics().add(object.placeOf(QStringLiteral("nationality")),
+                                     QStringLiteral("expected an ISO 3166-1 alpha-3 code (three capital letters)"));
+        if (card.name.isEmpty())
+            card.name = card.englishName;
+    }
+    // The 2023 foreigner card carries no issuer; the 2017 one an issuing authority code.
+    card.issuer = object.string(QStringLiteral("issuer"),
+                                card.cardType == IdCardData::CardType::Foreign2023 ? Need::Optional : Need::Required);
     readValidity(object, card);
     object.rejectUnknownKeys();
     checkAgainstNumber(object, card, today);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "IdentityTokenKeys.h"
 #include "LocalizedText.h"
 #include "TechnicianPin.h"
 
@@ -22,6 +23,7 @@ struct SessionTimeouts
     int idleAnswerSeconds = 30;  // time to answer the warning (>= 20, WCAG 2.2.1)
     int receiptScreenSeconds = 20;
     int goodbyeSeconds = 5;
+    int cardRemovedSeconds = 30; // the card left the reader mid-session: time to answer "go on?"
 };
 
 struct SyncSettings
@@ -71,6 +73,7 @@ struct SiteConfig
     StoreSettings store;
     QVector<DeviceConfig> devices;
     TechnicianSettings technician;
+    IdentityTokenSettings identityTokens; // "identity_tokens": the platform's keys for personal identity codes
 
     const DeviceConfig *device(const QString &kind) const
     {

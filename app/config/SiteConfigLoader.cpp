@@ -96,6 +96,8 @@ SessionTimeouts readTimeouts(JsonObjectReader &root)
     t.receiptScreenSeconds =
         object->integer(QStringLiteral("receipt_screen_seconds"), t.receiptScreenSeconds, 5, 600);
     t.goodbyeSeconds = object->integer(QStringLiteral("goodbye_seconds"), t.goodbyeSeconds, 1, 60);
+    t.cardRemovedSeconds =
+        object->integer(QStringLiteral("card_removed_seconds"), t.cardRemovedSeconds, 20, 600, kWcag);
     object->rejectUnknownKeys();
     return t;
 }
@@ -163,6 +165,66 @@ TechnicianSettings readTechnician(JsonObjectReader &root)
     t.idleSeconds = object->integer(QStringLiteral("idle_seconds"), t.idleSeconds, 30, 3600);
     t.maxAttempts = object->integer(QStringLiteral("max_attempts"), t.maxAttempts, 1, 20);
     t.lockoutSeconds = object->integer(QStringLiteral("lockout_seconds"), t.lockoutSeconds, 30, 86400);
+    object->rejectUnknownKeys();
+    return t;
+}
+
+QDateTime readUtcTime(JsonObjectReader &object, const QString &key)
+{
+    const QString text = object.string(key, Need::Optional);
+    if (text.isEmpty())
+        return QDateTime();
+    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+    if (!utc.match(text).hasMatch() || !time.isValid()) {
+        object.diagnostics().add(object.placeOf(key), QStringLiteral("expected a UTC time as YYYY-MM-DDTHH:MM:SSZ"));
+        return QDateTime();
+    }
+    return time.toUTC();
+}
+
+// "identity_tokens": the platform's Ed25519 public keys for personal identity codes (docs/config.md).
+IdentityTokenSettings readIdentityTokens(JsonObjectReader &root)
+{
+    IdentityTokenSettings t;
+    auto object = root.object(QStringLiteral("identity_tokens"), Need::Optional);
+    if (!object)
+        return t;
+    t.maxLifetimeSeconds = object->integer(QStringLiteral("max_lifetime_seconds"), t.maxLifetimeSeconds, 30, 3600);
+    t.clockSkewSeconds = object->integer(QStringLiteral("clock_skew_seconds"), t.clockSkewSeconds, 0, 600);
+    t.replayCacheSize = object->integer(QStringLiteral("replay_cache_size"), t.replayCacheSize, 16, 1000000);
+    const QString place = object->placeOf(QStringLiteral("keys"));
+    if (const auto array = object->array(QStringLiteral("keys"))) {
+        static const QRegularExpression kidPattern(QStringLiteral("^[A-Za-z0-9._-]{1,32}$"));
+        for (int i = 0; i < array->size(); ++i) {
+            auto keyObject = JsonObjectReader::from(array->at(i), jsonPointer(place, i), root.diagnostics());
+            if (!keyObject)
+                continue;
+            IdentityTokenKey key;
+            key.kid = keyObject->string(QStringLiteral("kid"));
+            if (!key.kid.isEmpty() && !kidPattern.match(key.kid).hasMatch())
+                keyObject->diagnostics().add(keyObject->placeOf(QStringLiteral("kid")),
+                                             QStringLiteral("expected 1..32 of [A-Za-z0-9._-]"));
+            for (const IdentityTokenKey &other : t.keys)
+                if (!key.kid.isEmpty() && other.kid == key.kid)
+                    keyObject->diagnostics().add(keyObject->placeOf(QStringLiteral("kid")),
+                                                 QStringLiteral("key id \"%1\" is listed twice").arg(key.kid));
+            const QString publicKey = keyObject->string(QStringLiteral("public_key"));
+            const auto decoded = QByteArray::fromBase64Encoding(publicKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (!publicKey.isEmpty() && (!decoded || decoded.decoded.size() != 32))
+                keyObject->diagnostics().add(keyObject->placeOf(QStringLiteral("public_key")),
+                                             QStringLiteral("expected a 32-byte Ed25519 public key in base64"));
+            else if (decoded)
+                key.publicKey = decoded.decoded;
+            key.notBefore = readUtcTime(*keyObject, QStringLiteral("not_before"));
+            key.notAfter = readUtcTime(*keyObject, QStringLiteral("not_after"));
+            if (key.notBefore.isValid() && key.notAfter.isValid() && key.notAfter <= key.notBefore)
+                keyObject->diagnostics().add(keyObject->placeOf(QStringLiteral("not_after")),
+                                             QStringLiteral("must be after not_before"));
+            keyObject->rejectUnknownKeys();
+            t.keys.append(key);
+        }
+    }
     object->rejectUnknownKeys();
     return t;
 }
@@ -270,6 +332,7 @@ ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const Q
     site.store = readStore(root);
     site.devices = readDevices(root);
     site.technician = readTechnician(root);
+    site.identityTokens = readIdentityTokens(root);
     root.rejectUnknownKeys();
 
     if (diag.hasErrors())

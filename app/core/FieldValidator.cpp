@@ -15,7 +15,8 @@ QString FieldValidator::normalized(const FormFieldSpec &field, const QString &va
 
 static QString idNumberProblem(const QString &value)
 {
-    const IdNumberCheck result = IdNumber::check(value);
+    // Any of the four card numbers (resident, HK/MO/TW permit, 2017 and 2023 foreigner cards).
+    const IdNumberCheck result = IdNumber::checkAny(value);
     switch (result.problem) {
     case IdNumberCheck::Problem::None:
         return QString();

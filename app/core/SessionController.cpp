@@ -8,6 +8,8 @@
 #include "FormController.h"
 #include "IdCardReader.h"
 #include "IdNumber.h"
+#include "IdentityCodeCheck.h"
+#include "IdentityToken.h"
 #include "IdleTimer.h"
 #include "ServiceCatalogModel.h"
 #include "SiteConfig.h"
@@ -22,8 +24,16 @@ SessionController::SessionController(const SiteConfig &site, const Catalog &cata
                                      SubmissionController &submission, const Clock &clock, QObject *parent)
     : QObject(parent), m_site(site), m_catalog(catalog), m_services(services), m_form(form),
       m_submission(submission), m_clock(clock), m_idle(new IdleTimer(clock, this)),
-      m_screenTimer(new IdleTimer(clock, this)), m_language(site.languages.value(0, QStringLiteral("zh_CN")))
+      m_screenTimer(new IdleTimer(clock, this)), m_language(site.languages.value(0, QStringLiteral("zh_CN"))),
+      m_codes(std::make_unique<IdentityCodeCheck>(site.identityTokens)), m_promptTimer(new IdleTimer(clock, this))
 {
+    m_promptTimer->setDurations(0, qint64(site.timeouts.cardRemovedSeconds) * 1000);
+    connect(m_promptTimer, &IdleTimer::secondsLeftChanged, this, &SessionController::promptChanged);
+    connect(m_promptTimer, &IdleTimer::timedOut, this, [this] {
+        if (m_prompt == QLatin1String("card_removed"))
+            wipe(QStringLiteral("card_removed"));
+    });
+    connect(&reader, &IdCardReader::cardRemoved, this, &SessionController::onCardRemoved);
     m_idle->setDurations(qint64(site.timeouts.idleWarningSeconds) * 1000, qint64(site.timeouts.idleAnswerSeconds) * 1000);
     connect(m_idle, &IdleTimer::warningStarted, this, &SessionController::idleChanged);
     connect(m_idle, &IdleTimer::warningCleared, this, &SessionController::idleChanged);
@@ -216,37 +226,167 @@ void SessionController::chooseLanguage(const QString &language)
     setScreen(isIdentified() ? Screen::Catalog : Screen::Identify);
 }
 
+IdNumberKind SessionController::idNumberKindOf(IdCardData::CardType type)
+{
+    switch (type) {
+    case IdCardData::CardType::Resident: return IdNumberKind::ResidentId;
+    case IdCardData::CardType::HkMoTwPermit: return IdNumberKind::HkMoTwPermit;
+    case IdCardData::CardType::Foreign2017: return IdNumberKind::Foreign2017;
+    case IdCardData::CardType::Foreign2023: return IdNumberKind::Foreign2023;
+    }
+    return IdNumberKind::Unknown;
+}
+
 void SessionController::onCardRead(const IdCardData &card)
 {
     userActivity();
-    if (m_screen != Screen::Attract && m_screen != Screen::Identify && m_screen != Screen::Language) {
-        // A card placed mid-journey does not switch residents under someone's form.
-        if (isIdentified() && card.idNumber != m_card.idNumber)
+    if (isIdentified()) {
+        if (card.idNumber == m_card.idNumber) {
+            // The same card back on the reader answers "card_removed" (and its removal asks again).
+            if (m_prompt == QLatin1String("card_removed")) {
+                m_promptTimer->disarm();
+                setPrompt(QString());
+            }
+            return;
+        }
+        // Another card mid-session (on any screen, the language screen included): nothing is replaced
+        // before the resident answers. After the receipt the session is over in all but name: the new card
+        // still waits for the answer, so a resident is never switched silently.
+        if (m_screen == Screen::Saving)
+            return;
+        const IdNumberCheck check = IdNumber::checkAny(card.idNumber);
+        if (!check.isValid() || check.kind != idNumberKindOf(card.cardType)) {
+            qCWarning(lcSession).noquote() << "second card rejected:" << IdCardData::cardTypeCode(card.cardType);
             setNotice(tr("Another ID card was placed. This session belongs to the first card; "
                          "finish or end it before starting a new one."));
+            return;
+        }
+        m_pendingCard = card;
+        m_pendingCard.idNumber = check.normalized;
+        qCInfo(lcSession) << "second card placed mid-session: asking before anything is replaced";
+        m_promptTimer->disarm();
+        setPrompt(QStringLiteral("second_card"));
         return;
     }
-    if (!IdNumber::isValid(card.idNumber)) {
-        qCWarning(lcSession) << "card rejected: ID number fails the GB 11643 check";
+    if (m_screen != Screen::Attract && m_screen != Screen::Identify && m_screen != Screen::Language)
+        return;
+    // Each card type by its own rules: the number must pass its kind's check and be of the kind the card
+    // says it is (a resident card with a permit number, or a 2023 foreigner card without the 9, is forged).
+    const IdNumberCheck check = IdNumber::checkAny(card.idNumber);
+    if (!check.isValid() || check.kind != idNumberKindOf(card.cardType)) {
+        qCWarning(lcSession).noquote() << "card rejected:" << IdCardData::cardTypeCode(card.cardType)
+                                       << (check.isValid() ? QStringLiteral("number of another card type")
+                                                           : check.message());
         setNotice(tr("This card could not be used: its ID number did not pass the check. "
                      "Please ask the staff for help."));
         return;
     }
+    IdCardData normalized = card;
+    normalized.idNumber = check.normalized;
+    identify(normalized, "card");
+    m_identifiedByCard = true;
+}
+
+void SessionController::identify(const IdCardData &card, const char *how)
+{
     m_card = card;
     setNotice(QString());
     emit residentChanged();
-    qCInfo(lcSession) << "resident identified by ID card";
+    qCInfo(lcSession).noquote() << "resident identified by" << how << IdCardData::cardTypeCode(card.cardType);
     if (m_screen == Screen::Attract)
         setScreen(Screen::Language);
     else if (m_screen == Screen::Identify)
         setScreen(Screen::Catalog);
 }
 
+void SessionController::onCardRemoved()
+{
+    // Only a session that a card opened, and only while the resident is still on the way to submitting:
+    // taking the card back after the receipt is what we ask for.
+    if (!isIdentified() || !m_identifiedByCard || !m_prompt.isEmpty())
+        return;
+    switch (m_screen) {
+    case Screen::Language:
+    case Screen::Identify:
+    case Screen::Catalog:
+    case Screen::Guide:
+    case Screen::Form:
+    case Screen::Materials:
+    case Screen::Review:
+        break;
+    default:
+        return;
+    }
+    qCInfo(lcSession) << "card removed mid-session: asking whether to go on";
+    m_promptTimer->setDurations(0, qint64(m_site.timeouts.cardRemovedSeconds) * 1000);
+    m_promptTimer->arm();
+    m_promptTimer->check();
+    setPrompt(QStringLiteral("card_removed"));
+}
+
+void SessionController::setPrompt(const QString &prompt)
+{
+    if (prompt == m_prompt)
+        return;
+    m_prompt = prompt;
+    emit promptChanged();
+}
+
+int SessionController::promptSecondsLeft() const
+{
+    return m_prompt == QLatin1String("card_removed") ? m_promptTimer->secondsLeftToAnswer() : 0;
+}
+
+void SessionController::continueSession()
+{
+    if (m_prompt != QLatin1String("card_removed"))
+        return;
+    m_promptTimer->disarm();
+    m_identifiedByCard = false; // the resident chose to go on without the card: no second question
+    setPrompt(QString());
+    m_idle->activity();
+}
+
+void SessionController::keepFirstCard()
+{
+    if (m_prompt != QLatin1String("second_card"))
+        return;
+    m_pendingCard = IdCardData();
+    setPrompt(QString());
+    m_idle->activity();
+}
+
+void SessionController::switchToNewCard()
+{
+    if (m_prompt != QLatin1String("second_card"))
+        return;
+    const IdCardData next = m_pendingCard;
+    wipe(QStringLiteral("cancelled"));
+    identify(next, "card");
+    m_identifiedByCard = true;
+}
+
+void SessionController::setWallClock(std::function<qint64()> now)
+{
+    m_codes->setWallClock(std::move(now));
+}
+
 void SessionController::onCodeScanned(const ScannedCode &code)
 {
     userActivity();
-    Q_UNUSED(code)
-    // Codes are hostile input; none is trusted for identity until signed personal codes are supported.
+    const bool identifying = m_screen == Screen::Identify || m_screen == Screen::Language || m_screen == Screen::Attract;
+    if (IdentityToken::isIdentityToken(code.text) && identifying && !isIdentified()) {
+        const IdentityCodeCheck::Outcome outcome = m_codes->check(code.text);
+        if (!outcome.accepted) {
+            qCWarning(lcSession).noquote() << outcome.logLine;
+            setNotice(outcome.notice);
+            return;
+        }
+        identify(outcome.card, "personal code");
+        m_identifiedByCard = false;
+        return;
+    }
+    // Other codes (appointments, tracking links) are not identities.
     if (m_screen == Screen::Identify)
         setNotice(tr("This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader."));
     else if (m_screen != Screen::Attract)
@@ -417,6 +557,7 @@ void SessionController::userActivity()
 
 void SessionController::checkTimers()
 {
+    m_promptTimer->check();
     m_idle->check();
     m_screenTimer->check();
 }
@@ -436,6 +577,10 @@ void SessionController::wipe(const QString &why)
     m_materialsStep = QStringLiteral("list");
     m_services.resetFilters(); // the resident's search text and chosen category go with the session
     m_card = IdCardData();
+    m_pendingCard = IdCardData();
+    m_identifiedByCard = false;
+    m_promptTimer->disarm();
+    m_prompt.clear();
     m_serviceId.clear();
     m_rating = 0;
     m_notice.clear();
@@ -451,6 +596,7 @@ void SessionController::wipe(const QString &why)
     emit ratingChanged();
     emit idleChanged();
     emit materialsChanged();
+    emit promptChanged();
     m_screen = Screen::Attract;
     emit screenChanged();
     emit sessionEnded(why);

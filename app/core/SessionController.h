@@ -4,6 +4,8 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
+#include <memory>
 #include <QtQml/qqmlregistration.h>
 
 class Clock;
@@ -12,9 +14,11 @@ class DocumentCaptureController;
 class FaceCaptureController;
 class FormController;
 class IdCardReader;
+class IdentityCodeCheck;
 class IdleTimer;
 class ServiceCatalogModel;
 class SubmissionController;
+enum class IdNumberKind;
 struct Catalog;
 struct ScannedCode;
 struct SiteConfig;
@@ -50,6 +54,15 @@ class SessionController : public QObject
     Q_PROPERTY(bool hasMaterialsStep READ hasMaterialsStep NOTIFY serviceChanged)
     // "2 pages, 1 photo" / "" for the review screen.
     Q_PROPERTY(QString materialsSummary READ materialsSummary NOTIFY materialsChanged)
+    // A question that stops the journey until answered (the QML shows it as a kiosk-styled prompt):
+    //   ""             none
+    //   "card_removed" the card left the reader mid-session: go on (continueSession) or end (endSession);
+    //                  unanswered, the session ends after timeouts.cardRemovedSeconds (promptSecondsLeft)
+    //   "second_card"  another card was placed mid-session: keep the first resident (keepFirstCard) or end
+    //                  this session and start one with the new card (switchToNewCard). Nothing is replaced
+    //                  before the answer.
+    Q_PROPERTY(QString prompt READ prompt NOTIFY promptChanged)
+    Q_PROPERTY(int promptSecondsLeft READ promptSecondsLeft NOTIFY promptChanged)
 
 public:
     enum class Screen { Attract, Language, Identify, Catalog, Guide, Form, Materials, Review, Saving, Receipt, Rating, Goodbye };
@@ -83,6 +96,11 @@ public:
     // Optional (GUI thread, before the first session): the capture controllers of the materials screen.
     // Without them no service gets that screen. Both are reset() whenever a session ends.
     void setCaptureControllers(DocumentCaptureController *documents, FaceCaptureController *face);
+    // Tests: the wall clock (Unix seconds) that personal identity codes are checked against.
+    void setWallClock(std::function<qint64()> now);
+    QString prompt() const { return m_prompt; }
+    int promptSecondsLeft() const;
+
     // Another source of scanned codes (e.g. the camera acting as a QR scanner on the identify screen):
     // handled exactly like the scanner given to the constructor.
     void addCodeScanner(CodeScanner &scanner);
@@ -104,6 +122,9 @@ public:
     Q_INVOKABLE void extendSession();                 // answers the idle warning
     Q_INVOKABLE void endSession();                    // wipe and back to attract
     Q_INVOKABLE void dismissNotice();
+    Q_INVOKABLE void continueSession(); // answers "card_removed": go on without the card
+    Q_INVOKABLE void keepFirstCard();   // answers "second_card": the session stays with the first resident
+    Q_INVOKABLE void switchToNewCard(); // answers "second_card": end this session, start one with the new card
 
     // Any touch, click or key anywhere in the kiosk window (an event filter calls it).
     void userActivity();
@@ -119,13 +140,18 @@ signals:
     void idleChanged();
     void ratingChanged();
     void materialsChanged();
-    void sessionEnded(const QString &why); // "finished" | "timeout" | "cancelled"
+    void sessionEnded(const QString &why); // "finished" | "timeout" | "cancelled" | "card_removed"
+    void promptChanged();
 
 private:
+    static IdNumberKind idNumberKindOf(IdCardData::CardType type);
     void setScreen(Screen screen);
     void setNotice(const QString &text);
     void onCardRead(const IdCardData &card);
     void onCodeScanned(const ScannedCode &code);
+    void onCardRemoved();
+    void identify(const IdCardData &card, const char *how);
+    void setPrompt(const QString &prompt);
     void onSubmissionFinished(bool saved);
     void wipe(const QString &why);
     void armTimersFor(Screen screen);
@@ -149,4 +175,9 @@ private:
     DocumentCaptureController *m_documents = nullptr;
     FaceCaptureController *m_face = nullptr;
     QString m_materialsStep = QStringLiteral("list");
+    std::unique_ptr<IdentityCodeCheck> m_codes;
+    IdleTimer *m_promptTimer; // "card_removed": the time to answer
+    QString m_prompt;
+    IdCardData m_pendingCard; // "second_card": the new card, held until the answer; wiped with the session
+    bool m_identifiedByCard = false;
 };

@@ -1,5 +1,6 @@
 #include "IdNumber.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace {
@@ -39,6 +40,22 @@ QString keepHeadAndTail(const QString &text, int head, int tail)
     return out;
 }
 
+bool isAsciiUpper(QChar c)
+{
+    return c >= QLatin1Char('A') && c <= QLatin1Char('Z');
+}
+
+constexpr int kForeign2017Length = 15;
+
+// The 2-digit year of a 2017 foreigner card as a full date: 20yy unless that is after today.
+QDate foreign2017Birth(const QString &yyMMdd, const QDate &today)
+{
+    const QDate in2000s = QDate::fromString(QStringLiteral("20") + yyMMdd, QStringLiteral("yyyyMMdd"));
+    if (in2000s.isValid() && in2000s <= today)
+        return in2000s;
+    return QDate::fromString(QStringLiteral("19") + yyMMdd, QStringLiteral("yyyyMMdd"));
+}
+
 int codePointCount(const QString &text)
 {
     return int(codePoints(text).size());
@@ -52,13 +69,20 @@ QString IdNumberCheck::message() const
     case IdNumberCheck::Problem::None:
         return QStringLiteral("valid");
     case IdNumberCheck::Problem::WrongLength:
-        return QStringLiteral("wrong length: %1 characters, expected 18").arg(length);
+        return QStringLiteral("wrong length: %1 characters, expected %2")
+            .arg(length)
+            .arg(kind == IdNumberKind::Foreign2017 ? kForeign2017Length : kLength);
     case IdNumberCheck::Problem::BadCharacter:
+        if (kind == IdNumberKind::Foreign2017)
+            return position < 3 ? QStringLiteral("bad character at position %1: expected a letter A-Z").arg(position + 1)
+                                : QStringLiteral("bad character at position %1: expected a digit").arg(position + 1);
         return position == kLength - 1
                    ? QStringLiteral("bad character at position 18: expected a digit or X")
                    : QStringLiteral("bad character at position %1: expected a digit").arg(position + 1);
     case IdNumberCheck::Problem::BadRegion:
-        return QStringLiteral("bad region code: must not start with 0");
+        return kind == IdNumberKind::Foreign2017
+                   ? QStringLiteral("bad acceptance place code: must not start with 0")
+                   : QStringLiteral("bad region code: must not start with 0");
     case IdNumberCheck::Problem::BadBirthDate:
         return QStringLiteral("bad birth date: not a real date between 1900-01-01 and today");
     case IdNumberCheck::Problem::BadCheckCharacter:
@@ -135,6 +159,88 @@ bool IdNumber::isHkMoTwPermit(const QString &number)
            number.startsWith(QLatin1String("830000"));
 }
 
+IdNumberKind IdNumber::kindOf(const QString &number)
+{
+    if (number.size() == kForeign2017Length && number.at(0).isLetter())
+        return IdNumberKind::Foreign2017;
+    if (number.size() != kLength)
+        return IdNumberKind::Unknown;
+    if (isHkMoTwPermit(number))
+        return IdNumberKind::HkMoTwPermit;
+    if (number.startsWith(QLatin1Char('9')))
+        return IdNumberKind::Foreign2023;
+    return IdNumberKind::ResidentId;
+}
+
+IdNumberCheck IdNumber::checkAny(const QString &number, const QDate &today)
+{
+    const IdNumberKind kind = kindOf(number);
+    if (kind == IdNumberKind::Foreign2017)
+        return checkForeign2017(number, today);
+    IdNumberCheck result = check(number, today);
+    if (kind != IdNumberKind::Unknown)
+        result.kind = kind;
+    return result;
+}
+
+QChar IdNumber::foreign2017CheckDigit(const QString &first14)
+{
+    if (first14.size() != kForeign2017Length - 1)
+        return QChar();
+    static constexpr int kIcaoWeights[3] = {7, 3, 1};
+    int sum = 0;
+    for (int i = 0; i < first14.size(); ++i) {
+        const QChar c = first14.at(i);
+        int value = 0;
+        if (i < 3 && isAsciiUpper(c))
+            value = c.unicode() - 'A' + 10;
+        else if (i >= 3 && isAsciiDigit(c))
+            value = c.unicode() - '0';
+        else
+            return QChar();
+        sum += value * kIcaoWeights[i % 3];
+    }
+    return QLatin1Char(char('0' + sum % 10));
+}
+
+IdNumberCheck IdNumber::checkForeign2017(const QString &number, const QDate &today)
+{
+    IdNumberCheck result;
+    result.kind = IdNumberKind::Foreign2017;
+    result.length = int(number.size());
+    if (number.size() != kForeign2017Length) {
+        result.problem = IdNumberCheck::Problem::WrongLength;
+        return result;
+    }
+    const QString id = number.left(3).toUpper() + number.mid(3);
+    for (int i = 0; i < kForeign2017Length; ++i) {
+        const QChar c = id.at(i);
+        if (i < 3 ? !isAsciiUpper(c) : !isAsciiDigit(c)) {
+            result.problem = IdNumberCheck::Problem::BadCharacter;
+            result.position = i;
+            return result;
+        }
+    }
+    if (id.at(3) == QLatin1Char('0')) {
+        result.problem = IdNumberCheck::Problem::BadRegion;
+        return result;
+    }
+    const QDate birth = foreign2017Birth(id.mid(7, 6), today);
+    if (!birth.isValid() || birth < kEarliestBirth || birth > today) {
+        result.problem = IdNumberCheck::Problem::BadBirthDate;
+        return result;
+    }
+    const QChar expected = foreign2017CheckDigit(id.left(14));
+    if (id.at(14) != expected) {
+        result.problem = IdNumberCheck::Problem::BadCheckCharacter;
+        result.expectedCheck = expected;
+        result.actualCheck = id.at(14);
+        return result;
+    }
+    result.normalized = id;
+    return result;
+}
+
 IdNumber::Sex IdNumber::sex(const QString &number)
 {
     if (!isValid(number))
@@ -142,15 +248,21 @@ IdNumber::Sex IdNumber::sex(const QString &number)
     return ((number.at(16).unicode() - '0') % 2 == 1) ? Sex::Male : Sex::Female;
 }
 
-QDate IdNumber::birthDate(const QString &number)
+QDate IdNumber::birthDate(const QString &number, const QDate &today)
 {
-    if (!isValid(number))
+    const IdNumberCheck result = checkAny(number, today);
+    if (!result.isValid())
         return QDate();
+    if (result.kind == IdNumberKind::Foreign2017)
+        return foreign2017Birth(result.normalized.mid(7, 6), today);
     return QDate::fromString(number.mid(6, 8), QStringLiteral("yyyyMMdd"));
 }
 
 QString IdNumber::mask(const QString &text)
 {
+    static const QRegularExpression foreign2017(QStringLiteral("^[A-Za-z]{3}[0-9]{12}$"));
+    if (foreign2017.match(text).hasMatch())
+        return keepHeadAndTail(text, 3, 3);
     const int n = codePointCount(text);
     if (n >= 11)
         return keepHeadAndTail(text, 6, 4);

@@ -44,6 +44,10 @@ QString describe(const ScenarioStep &step)
         return value.toObject().value(QStringLiteral("field")).toString();
     if (step.action == QLatin1String("scan_code"))
         return QStringLiteral("%1 characters").arg(value.toString().size());
+    if (step.action == QLatin1String("scan_token"))
+        return value.toObject().value(QStringLiteral("again")).toBool()
+                   ? QStringLiteral("the previous code again")
+                   : QStringLiteral("a %1 code").arg(value.toObject().value(QStringLiteral("typ")).toString());
     if (value.isString())
         return value.toString();
     if (value.isDouble())
@@ -269,6 +273,15 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
         if (!m_parts.hall)
             return fail(QStringLiteral("scan_code needs a simulated or emulated scanner"));
         return m_parts.hall->scan(step.argument.toString(), &error) || fail(error);
+    }
+    if (a == QLatin1String("scan_token")) {
+        QString error;
+        if (!m_parts.hall)
+            return fail(QStringLiteral("scan_token needs a simulated or emulated scanner"));
+        const QString code = m_tokens.code(m_parts.platformUrl, step.argument.toObject(), timeoutMs, &error);
+        if (code.isEmpty())
+            return fail(error);
+        return m_parts.hall->scan(code, &error) || fail(error);
     }
     if (a == QLatin1String("set_device_state"))
         return setDeviceState(step.argument.toObject());

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "Scenario.h"
+#include "ScenarioTokenStep.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 #include <functional>
 
 class CaseStore;
@@ -37,6 +39,7 @@ public:
         SimulatorController *simulator = nullptr; // null when devices are real (network steps use sync then)
         HallControl *hall = nullptr;              // card, scan, paper and plug steps; null = none possible
         ManualClock *clock = nullptr;             // null when the clock is real
+        QUrl platformUrl;                         // scan_token asks the platform (test hooks) for a code
     };
 
     ScenarioRunner(const Parts &parts, QString screenshotDir, QObject *parent = nullptr);
@@ -72,6 +75,7 @@ private:
     QString m_caseId;
     QString m_caseNumber;
     QString m_failure;
+    ScenarioTokenStep m_tokens;
     bool m_receiptPrinted = false;
     QString m_receiptProblem;
     int m_currentStep = -1;

@@ -115,7 +115,7 @@ Rectangle {
                     Layout.preferredHeight: Math.round(315 * Theme.scale)
                 }
                 Label {
-                    text: qsTr("or show the QR code of your appointment or tracking code to the camera")
+                    text: qsTr("or show your personal identity code to the code scanner or the camera")
                     color: Theme.text
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
@@ -127,7 +127,7 @@ Rectangle {
         }
 
         Label {
-            text: qsTr("Please place your ID card flat on the reader")
+            text: qsTr("Please place your ID card, residence permit or permanent residence card flat on the reader")
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontTitle
@@ -138,7 +138,7 @@ Rectangle {
             Layout.topMargin: Theme.margin
         }
         Label {
-            text: qsTr("Keep it there until the next screen appears. Your card is read only to fill in your application.")
+            text: qsTr("Leave it there until you have finished. Your card is read only to fill in your application.")
             color: Theme.textMuted
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody

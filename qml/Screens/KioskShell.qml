@@ -72,6 +72,11 @@ Item {
         onEndRequested: Session.endSession()
     }
 
+    CardPrompt {
+        anchors.fill: parent
+        z: 9
+    }
+
     Component { id: attractScreen; AttractScreen {} }
     Component { id: languageScreen; LanguageScreen {} }
     Component { id: identifyScreen; IdentifyScreen {} }

@@ -54,25 +54,33 @@ Window {
             spacing: 8
 
             SectionTitle { text: qsTr("ID card") }
-            Repeater {
-                model: Simulator.residents
+            // Two columns: one sample card of each type fits without scrolling the device controls away.
+            GridLayout {
+                columns: 2
+                columnSpacing: 16
+                rowSpacing: 8
+                Layout.fillWidth: true
 
-                RowLayout {
-                    id: residentRow
-                    required property var modelData
-                    spacing: 8
-                    Layout.fillWidth: true
+                Repeater {
+                    model: Simulator.residents
 
-                    Label {
-                        text: residentRow.modelData.label ?? ""
-                        font.pixelSize: 18
-                        elide: Text.ElideRight
+                    RowLayout {
+                        id: residentRow
+                        required property var modelData
+                        spacing: 8
                         Layout.fillWidth: true
-                    }
-                    PanelButton {
-                        objectName: "sim.resident." + residentRow.modelData.index + ".place"
-                        text: qsTr("Place card")
-                        onClicked: Simulator.placeSampleCard(residentRow.modelData.index)
+
+                        Label {
+                            text: residentRow.modelData.label ?? ""
+                            font.pixelSize: 18
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        PanelButton {
+                            objectName: "sim.resident." + residentRow.modelData.index + ".place"
+                            text: qsTr("Place card")
+                            onClicked: Simulator.placeSampleCard(residentRow.modelData.index)
+                        }
                     }
                 }
             }

@@ -1,8 +1,11 @@
 #include "PlatformApi.h"
 
 #include "ChaosSpec.h"
+#include "IdentityTokenIssuer.h"
 
 #include "PayloadValidation.h"
+
+#include <QDateTime>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -245,6 +248,8 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
             return badRequest(error);
         m_chaos->setSpec(*spec);
         qCInfo(lcApi).noquote() << "chaos now" << spec->toString();
+    } else if (name == "identity-token") {
+        return IdentityTokenIssuer::issue(body, QDateTime::currentSecsSinceEpoch());
     } else if (name == "delay-next") {
         const int ms = integer(QStringLiteral("ms"), -1);
         if (ms < 0 || ms > 600000)

@@ -50,6 +50,9 @@ Item {
             verify(panel !== null)
             panel.visible = true
             verify(waitForRendering(panel.contentItem))
+            // A receipt from an earlier test case may still be printing (the simulated printer takes real
+            // time); the paper knobs below expect an idle printer.
+            tryVerify(() => deviceStatus("receipt_printer") !== "busy", 10000)
         }
 
         function test_plug_and_unplug() {

@@ -23,9 +23,10 @@ private slots:
         const auto result = SampleResidents::load(sourcePath(QStringLiteral("kiosk-config/residents.json")));
         QVERIFY2(result.ok(), qPrintable(result.errorText()));
         const QVector<IdCardData> &residents = result.value();
-        QCOMPARE(residents.size(), 5);
+        QCOMPARE(residents.size(), 8);
         bool elderly = false, endsInX = false, longTerm = false;
-        for (const IdCardData &card : residents) {
+        // The first five are resident ID cards; the others one card of each other type (below).
+        for (const IdCardData &card : residents.mid(0, 5)) {
             const IdNumberCheck check = IdNumber::check(card.idNumber);
             QVERIFY2(check.isValid(), qPrintable(check.message()));
             QVERIFY(card.idNumber.startsWith(QLatin1String("310"))); // Shanghai region codes
@@ -45,6 +46,54 @@ private slots:
         QVERIFY(elderly);
         QVERIFY(endsInX);
         QVERIFY(longTerm);
+
+        const IdCardData &permit = residents.at(5);
+        QCOMPARE(permit.cardType, IdCardData::CardType::HkMoTwPermit);
+        QVERIFY(permit.ethnicity.isEmpty());
+        QCOMPARE(permit.birth, IdNumber::birthDate(permit.idNumber));
+        const IdCardData &foreign2017 = residents.at(6);
+        QCOMPARE(foreign2017.cardType, IdCardData::CardType::Foreign2017);
+        QCOMPARE(foreign2017.idNumber.size(), 15);
+        QVERIFY(IdNumber::checkAny(foreign2017.idNumber).isValid());
+        QCOMPARE(foreign2017.birth, IdNumber::birthDate(foreign2017.idNumber));
+        QCOMPARE(foreign2017.nationality, QStringLiteral("USA"));
+        QVERIFY(!foreign2017.englishName.isEmpty());
+        QCOMPARE(foreign2017.name, foreign2017.chineseName);
+        const IdCardData &foreign2023 = residents.at(7);
+        QCOMPARE(foreign2023.cardType, IdCardData::CardType::Foreign2023);
+        QVERIFY(foreign2023.idNumber.startsWith(QLatin1Char('9')));
+        QVERIFY(IdNumber::check(foreign2023.idNumber).isValid());
+        QVERIFY(foreign2023.chineseName.isEmpty());
+        QCOMPARE(foreign2023.name, foreign2023.englishName); // no Chinese name: the English one
+        QVERIFY(foreign2023.issuer.isEmpty());
+    }
+
+    void foreignerCardNeedsItsEnglishNameAndNationality()
+    {
+        const QByteArray json = R"({"residents": [{"sex": "male", "birth": "1985-05-15",
+            "id_number": "USA310085051511", "issuer": "3100", "valid_from": "2018-04-02",
+            "valid_to": "2028-04-02", "nationality": "usa"}]})";
+        const auto result = SampleResidents::parse(json, QStringLiteral("r.json"), QDate(2026, 1, 1));
+        QVERIFY(!result.ok());
+        QVERIFY2(hasError(result.errors(), QStringLiteral("r.json"), QStringLiteral("/residents/0/english_name"),
+                          QStringLiteral("required")),
+                 qPrintable(errorList(result.errors())));
+        QVERIFY2(hasError(result.errors(), QStringLiteral("r.json"), QStringLiteral("/residents/0/nationality"),
+                          QStringLiteral("alpha-3")),
+                 qPrintable(errorList(result.errors())));
+        QVERIFY(!result.errorText().contains(QStringLiteral("310085")));
+    }
+
+    void foreigner2017BirthMustMatchTheNumber()
+    {
+        const QByteArray json = R"({"residents": [{"english_name": "SMITH, JOHN", "nationality": "USA",
+            "sex": "male", "birth": "1985-05-16", "id_number": "USA310085051511", "issuer": "3100",
+            "valid_from": "2018-04-02", "valid_to": "2028-04-02"}]})";
+        const auto result = SampleResidents::parse(json, QStringLiteral("r.json"), QDate(2026, 1, 1));
+        QVERIFY(!result.ok());
+        QVERIFY2(hasError(result.errors(), QStringLiteral("r.json"), QStringLiteral("/residents/0/birth"),
+                          QStringLiteral("does not match the birth date inside id_number")),
+                 qPrintable(errorList(result.errors())));
     }
 
     void badIdNumber()

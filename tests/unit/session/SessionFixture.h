@@ -41,6 +41,12 @@ inline SiteConfig testSite()
     site.timeouts.idleAnswerSeconds = 30;
     site.timeouts.receiptScreenSeconds = 20;
     site.timeouts.goodbyeSeconds = 5;
+    site.timeouts.cardRemovedSeconds = 30;
+    // platform-sim's test key sim-2026a (tests/platform-sim/IdentityTokenIssuer.h), valid through mid-2027.
+    site.identityTokens.keys = {{QStringLiteral("sim-2026a"),
+                                 QByteArray::fromBase64("XsGhAzVgWQ+uLORD9kWNyRmWVgTr/9ddbDjfHFqEQZs="),
+                                 QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC),
+                                 QDateTime(QDate(2027, 6, 30), QTime(23, 59, 59), Qt::UTC)}};
     return site;
 }
 

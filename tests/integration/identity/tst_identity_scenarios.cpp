@@ -1,0 +1,152 @@
+#include "StrictWarnings.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Runs kiosk-config/scenarios/identity-*.json through the kiosk binary offscreen, against a platform-sim
+// with its test hooks on (it issues the personal codes), and checks what the log says and does not say.
+class TestIdentityScenarios : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QProcess m_platform;
+    QString m_platformUrl;
+
+    // Exit code, the report's warnings, and everything the kiosk printed.
+    struct Run
+    {
+        int exitCode = -1;
+        QJsonObject report;
+        QStringList warnings;
+        QString output;
+    };
+
+    Run run(const QString &name)
+    {
+        Run r;
+        const QString out = m_dir.filePath(name);
+        QProcess kiosk;
+        kiosk.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        kiosk.setProcessEnvironment(env);
+        kiosk.start(QStringLiteral(KIOSK_BINARY),
+                    {QStringLiteral("--config"), sourcePath(QStringLiteral("kiosk-config")),
+                     QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("kiosk-data-") + name),
+                     QStringLiteral("--platform-url"), m_platformUrl, QStringLiteral("--scenario"),
+                     sourcePath(QStringLiteral("kiosk-config/scenarios/%1.json").arg(name)),
+                     QStringLiteral("--report"), QDir(out).filePath(QStringLiteral("report.json"))});
+        QDir().mkpath(out);
+        kiosk.waitForFinished(240000);
+        r.exitCode = kiosk.exitStatus() == QProcess::NormalExit ? kiosk.exitCode() : -1;
+        r.output = QString::fromUtf8(kiosk.readAll());
+        QFile file(QDir(out).filePath(QStringLiteral("report.json")));
+        if (file.open(QIODevice::ReadOnly))
+            r.report = QJsonDocument::fromJson(file.readAll()).object();
+        for (const QJsonValue &v : r.report.value(QStringLiteral("warnings")).toArray())
+            r.warnings << v.toString();
+        return r;
+    }
+
+    static void noPersonalData(const Run &r)
+    {
+        const QByteArray report = QJsonDocument(r.report).toJson();
+        for (const QString &personal :
+             {QStringLiteral("310104194803120025"), QStringLiteral("王秀英"),
+              QStringLiteral("USA310085051511"), QStringLiteral("931840199007120027"),
+              QStringLiteral("810000199001010019"), QStringLiteral("GARCIA"),
+              QStringLiteral("13900001111")}) {
+            QVERIFY2(!r.output.contains(personal), qPrintable(personal));
+            QVERIFY2(!report.contains(personal.toUtf8()), qPrintable(personal));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        installStrictWarnings();
+        QVERIFY(m_dir.isValid());
+        m_platform.start(QStringLiteral(PLATFORM_SIM_BINARY),
+                         {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--test-hooks"),
+                          QStringLiteral("--db"), m_dir.filePath(QStringLiteral("platform.sqlite")),
+                          QStringLiteral("--catalog"),
+                          sourcePath(QStringLiteral("kiosk-config/catalog.json"))});
+        QVERIFY(m_platform.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(m_platform.canReadLine(), 10000);
+        const QString line = QString::fromUtf8(m_platform.readLine()).trimmed();
+        QVERIFY2(line.startsWith(QStringLiteral("listening ")), qPrintable(line));
+        m_platformUrl = line.mid(int(qstrlen("listening ")));
+    }
+
+    void cleanupTestCase()
+    {
+        m_platform.terminate();
+        m_platform.waitForFinished(5000);
+    }
+
+    void everyCardTypeAndAValidCode_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        for (const char *name :
+             {"identity-resident-card", "identity-hk-mo-tw-permit", "identity-foreigner-card-2017",
+              "identity-foreigner-card-2023", "identity-code-valid"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void everyCardTypeAndAValidCode()
+    {
+        QFETCH(QString, scenario);
+        const Run r = run(scenario);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.output.right(3000)));
+        QVERIFY(r.report.value(QStringLiteral("passed")).toBool());
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        QVERIFY(!r.report.value(QStringLiteral("case_id")).toString().isEmpty()); // through to the receipt
+        noPersonalData(r);
+    }
+
+    void everyRefusedCodeKind_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("logged");
+        QTest::addColumn<int>("times");
+        QTest::newRow("expired") << QStringLiteral("identity-code-expired")
+                                 << QStringLiteral("identity code refused: expired (") << 2;
+        QTest::newRow("not yet valid") << QStringLiteral("identity-code-not-yet-valid")
+                                       << QStringLiteral("identity code refused: not_yet_valid (") << 2;
+        QTest::newRow("unknown key")
+            << QStringLiteral("identity-code-unknown-key")
+            << QStringLiteral("identity code refused: unknown_key (kid rogue is not configured)") << 2;
+        QTest::newRow("forged") << QStringLiteral("identity-code-forged")
+                                << QStringLiteral("identity code refused: bad_signature (") << 2;
+        QTest::newRow("replayed") << QStringLiteral("identity-code-replayed")
+                                  << QStringLiteral("identity code refused: replayed (token id already used)")
+                                  << 2;
+        QTest::newRow("malformed") << QStringLiteral("identity-code-malformed")
+                                   << QStringLiteral("identity code refused: malformed (") << 3;
+    }
+    void everyRefusedCodeKind()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QString, logged);
+        QFETCH(int, times);
+        const Run r = run(scenario);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.output.right(3000)));
+        QVERIFY(r.report.value(QStringLiteral("passed")).toBool());
+        // One log line per refusal (Chinese and English sessions), saying why; nothing else went wrong.
+        int count = 0;
+        for (const QString &w : r.warnings) {
+            QVERIFY2(w.contains(QLatin1String("identity code refused: ")), qPrintable(w));
+            count += w.contains(logged) ? 1 : 0;
+        }
+        QVERIFY2(count == times, qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        noPersonalData(r);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIdentityScenarios)
+#include "tst_identity_scenarios.moc"
