@@ -12,9 +12,13 @@
 #include "EmulatedHallClient.h"
 #include "FaceCaptureController.h"
 #include "FormController.h"
+#include "InputSingletons.h"
+#include "KeyboardController.h"
+#include "KeyboardEnvironment.h"
 #include "KioskDevices.h"
 #include "KioskInfo.h"
 #include "KioskOptions.h"
+#include "PinyinEngine.h"
 #include "ProcessStart.h"
 #include "QmlSingletons.h"
 #include "QrImageProvider.h"
@@ -53,6 +57,8 @@
 
 Q_IMPORT_QML_PLUGIN(OneStop_CorePlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_InputPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_KeyboardPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_ScreensPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
 
@@ -104,6 +110,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("onestop"));
     QCoreApplication::setApplicationName(QStringLiteral("onestop-kiosk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONESTOP_VERSION));
+    // The on-screen keyboard (Qt Virtual Keyboard with the kiosk's layouts), unless the environment
+    // already names an input method; the scenario runner's input-method events work with either.
+    KeyboardEnvironment::prepare();
     QGuiApplication app(argc, argv);
 
     KioskOptions options;
@@ -256,6 +265,13 @@ int main(int argc, char *argv[])
         kiosk.setLanguage(language);
         form.setLanguage(language);
     });
+    // The on-screen keyboard's pinyin engine learns for one session only: wiped when the session ends.
+    PinyinEngine pinyin;
+    KeyboardController keyboard(pinyin);
+    keyboard.setSessionLanguage(session.language());
+    QObject::connect(&session, &SessionController::languageChanged, &keyboard, &KeyboardController::setSessionLanguage);
+    QObject::connect(&session, &SessionController::sessionEnded, &keyboard, &KeyboardController::wipe);
+    InputSingletons::set({&pinyin, &keyboard});
     UserActivityFilter activity(session);
     app.installEventFilter(&activity);
 

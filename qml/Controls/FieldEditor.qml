@@ -32,6 +32,9 @@ ColumnLayout {
     readonly property bool isChoice: type === "choice"
     readonly property bool isTextArea: type === "textarea"
     readonly property bool isLine: !isChoice && !isTextArea
+    // Everything typed into a form is personal: the input method may neither learn it nor predict from it
+    // (nor capitalise a name on its own).
+    readonly property int personalHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
     // True while the resident is typing in this field (the screen scrolls it into view).
     readonly property bool editing: lineInput.activeFocus || areaInput.activeFocus
 
@@ -79,18 +82,21 @@ ColumnLayout {
         enabled: visible
         text: editor.value
         placeholderText: editor.type === "date" ? qsTr("YYYY-MM-DD") : ""
+        // The hints choose the on-screen keyboard's layout (docs/keyboard.md): the dial pad for a phone,
+        // digits with X for an ID number, digits with '-' and '.' for numbers and dates, letters and pinyin
+        // otherwise.
         inputMethodHints: {
             switch (editor.type) {
             case "phone":
-                return Qt.ImhDialableCharactersOnly | Qt.ImhNoPredictiveText
+                return Qt.ImhDialableCharactersOnly | editor.personalHints
             case "number":
-                return Qt.ImhFormattedNumbersOnly | Qt.ImhNoPredictiveText
+                return Qt.ImhFormattedNumbersOnly | editor.personalHints
             case "date":
-                return Qt.ImhDate | Qt.ImhNoPredictiveText
+                return Qt.ImhDate | Qt.ImhFormattedNumbersOnly | editor.personalHints
             case "id_number":
-                return Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
+                return Qt.ImhDigitsOnly | Qt.ImhPreferUppercase | editor.personalHints
             default:
-                return Qt.ImhNone
+                return editor.personalHints
             }
         }
         font.family: Theme.fontFamily
@@ -116,6 +122,7 @@ ColumnLayout {
         enabled: visible
         text: editor.value
         wrapMode: TextEdit.Wrap
+        inputMethodHints: editor.personalHints
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody
         color: Theme.text

@@ -11,7 +11,11 @@
 #include "Clock.h"
 #include "DeviceHub.h"
 #include "FormController.h"
+#include "InputSingletons.h"
+#include "KeyboardController.h"
+#include "KeyboardEnvironment.h"
 #include "KioskInfo.h"
+#include "PinyinEngine.h"
 #include "QmlSingletons.h"
 #include "QmlTestHarness.h"
 #include "QrImageProvider.h"
@@ -42,6 +46,8 @@
 
 Q_IMPORT_QML_PLUGIN(OneStop_CorePlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_InputPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_KeyboardPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_ScreensPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
 
@@ -76,6 +82,9 @@ struct Kiosk
     DocumentCaptureController documentCapture;
     FaceCaptureController faceCapture;
     std::unique_ptr<CameraFrameRouter> cameraFeed;
+    // The on-screen keyboard, wired as main.cpp wires it.
+    std::unique_ptr<PinyinEngine> pinyin;
+    std::unique_ptr<KeyboardController> keyboard;
 };
 
 [[noreturn]] void refuse(const QString &what)
@@ -88,6 +97,11 @@ struct Kiosk
 class Setup : public QObject
 {
     Q_OBJECT
+
+public:
+    // Before the application exists, as in main.cpp: the tests run with Qt Virtual Keyboard as the input
+    // method, so typing with key events and input-method events is tested with the keyboard in place.
+    Setup() { KeyboardEnvironment::prepare(); }
 
 public slots:
     void applicationAvailable()
@@ -155,6 +169,12 @@ public slots:
                             k.sync.get(), k.simulator.get(), k.technician.get(), &k.documentCapture, &k.faceCapture,
                             k.cameraFeed.get()});
         qmlRegisterSingletonInstance("OneStop.Test", 1, 0, "Harness", k.harness.get());
+        k.pinyin = std::make_unique<PinyinEngine>();
+        k.keyboard = std::make_unique<KeyboardController>(*k.pinyin);
+        QObject::connect(k.session.get(), &SessionController::languageChanged, k.keyboard.get(),
+                         &KeyboardController::setSessionLanguage);
+        QObject::connect(k.session.get(), &SessionController::sessionEnded, k.keyboard.get(), &KeyboardController::wipe);
+        InputSingletons::set({k.pinyin.get(), k.keyboard.get()});
 
         k.devices.startAll();
         k.materialsCamera.start();
@@ -174,6 +194,7 @@ public slots:
         qApp->removeEventFilter(m_kiosk->activity.get());
         m_kiosk->devices.stopAll();
         QmlSingletons::set({});
+        InputSingletons::set({});
         m_kiosk.reset();
     }
 
