@@ -145,6 +145,15 @@ bool FormController::isValid() const
     return true;
 }
 
+QStringList FormController::invalidFieldIds() const
+{
+    QStringList ids;
+    for (const Field &f : m_fields)
+        if (!FieldValidator::check(f.spec, f.value, m_language).isEmpty())
+            ids << f.spec.id;
+    return ids;
+}
+
 QJsonObject FormController::values() const
 {
     QJsonObject out;

@@ -45,6 +45,8 @@ public:
     Q_INVOKABLE QVariantList reviewRows() const;
 
     bool isValid() const;
+    // The ids of the fields whose value does not pass (for the log: ids only, never values).
+    QStringList invalidFieldIds() const;
     QJsonObject values() const; // normalized values keyed by field id
     QString serviceId() const { return m_serviceId; }
 

@@ -33,7 +33,15 @@ SessionController::SessionController(const SiteConfig &site, const Catalog &cata
         if (m_prompt == QLatin1String("card_removed"))
             wipe(QStringLiteral("card_removed"));
     });
-    connect(&reader, &IdCardReader::cardRemoved, this, &SessionController::onCardRemoved);
+    connect(&reader, &IdCardReader::cardRemoved, this, [this, &reader] {
+        // A reader that went away (unplugged, failed) no longer sees the card, but the resident has not
+        // taken it: asking "your card was removed, go on?" would be wrong. The session goes on.
+        if (reader.status() == Device::Status::Unavailable) {
+            qCInfo(lcSession) << "card reader unavailable mid-session: the session goes on";
+            return;
+        }
+        onCardRemoved();
+    });
     m_idle->setDurations(qint64(site.timeouts.idleWarningSeconds) * 1000, qint64(site.timeouts.idleAnswerSeconds) * 1000);
     connect(m_idle, &IdleTimer::warningStarted, this, &SessionController::idleChanged);
     connect(m_idle, &IdleTimer::warningCleared, this, &SessionController::idleChanged);
@@ -68,6 +76,13 @@ void SessionController::setCaptureControllers(DocumentCaptureController *documen
 void SessionController::addCodeScanner(CodeScanner &scanner)
 {
     connect(&scanner, &CodeScanner::codeScanned, this, &SessionController::onCodeScanned);
+}
+
+void SessionController::setIdleTimeoutFactor(int factor)
+{
+    const qint64 f = qMax(1, factor);
+    m_idle->setDurations(qint64(m_site.timeouts.idleWarningSeconds) * 1000 * f,
+                         qint64(m_site.timeouts.idleAnswerSeconds) * 1000 * f);
 }
 
 bool SessionController::hasMaterialsStep() const
@@ -428,6 +443,7 @@ void SessionController::toReview()
     if (m_screen != Screen::Form)
         return;
     if (!m_form.validateAll()) {
+        qCInfo(lcSession).noquote() << "form not complete, fields:" << m_form.invalidFieldIds().join(QLatin1Char(','));
         setNotice(tr("Some entries need your attention."));
         return;
     }

@@ -104,6 +104,8 @@ public:
     // Another source of scanned codes (e.g. the camera acting as a QR scanner on the identify screen):
     // handled exactly like the scanner given to the constructor.
     void addCodeScanner(CodeScanner &scanner);
+    // The idle warning and its answer time are the site's times this many times (2 in the elderly mode).
+    void setIdleTimeoutFactor(int factor);
 
     Q_INVOKABLE void begin();                         // attract -> language
     Q_INVOKABLE void chooseLanguage(const QString &language);

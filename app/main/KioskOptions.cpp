@@ -42,7 +42,18 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
                                          QStringLiteral("DIR"));
     const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("With --scenario: write the JSON report to FILE."),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption screens(
+        QStringLiteral("screens"),
+        QStringLiteral("Offscreen: a PNG of every screen and state, for each language and display mode, "
+                       "into DIR/<language>/<standard|elderly>/NN-name.png, then exit."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption speechEngine(
+        QStringLiteral("speech-engine"),
+        QStringLiteral("Qt TextToSpeech engine for the voice (default: the first installed; "
+                       "'none' with --scenario, --screens and --self-test); 'none' for silence."),
+        QStringLiteral("NAME"));
     parser.addOptions({config, dataDir, platform, devices, hall, cameraSource, demo, kiosk, selfTest, scenario, screenshots, report});
+    parser.addOptions({screens, speechEngine});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -79,6 +90,14 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
     options->scenarioFile = parser.value(scenario);
     options->screenshotDir = parser.value(screenshots);
     options->reportFile = parser.value(report);
+    options->screensDir = parser.value(screens);
+    const bool scripted = parser.isSet(scenario) || parser.isSet(screens) || parser.isSet(selfTest);
+    options->speechEngine = parser.isSet(speechEngine) ? parser.value(speechEngine)
+                                                       : (scripted ? QStringLiteral("none") : QString());
+    if (parser.isSet(screens) && parser.isSet(scenario)) {
+        *error = QStringLiteral("--screens and --scenario are two different runs");
+        return false;
+    }
     if ((parser.isSet(screenshots) || parser.isSet(report)) && options->scenarioFile.isEmpty()) {
         *error = QStringLiteral("--screenshots and --report go with --scenario");
         return false;

@@ -19,6 +19,8 @@ struct KioskOptions
     QString scenarioFile;
     QString screenshotDir;
     QString reportFile;
+    QString screensDir;   // --screens: every screen and state, per language and display mode, into DIR
+    QString speechEngine; // --speech-engine: a Qt TextToSpeech engine, "none" for silence
 
     // Parses the application's arguments; on a usage error prints it and returns false.
     static bool parse(const QStringList &arguments, KioskOptions *options, QString *error);

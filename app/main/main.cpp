@@ -1,5 +1,6 @@
 // The composition root: the only place where the kiosk's objects are built and wired together.
 
+#include "AssistSingletons.h"
 #include "CameraCodeScanner.h"
 #include "CameraFrameRouter.h"
 #include "CaseStore.h"
@@ -8,6 +9,7 @@
 #include "Clock.h"
 #include "ConfigConsistency.h"
 #include "DeviceHub.h"
+#include "DisplayModeController.h"
 #include "DocumentCaptureController.h"
 #include "EmulatedHallClient.h"
 #include "FaceCaptureController.h"
@@ -25,6 +27,7 @@
 #include "SampleResidents.h"
 #include "Scenario.h"
 #include "ScenarioRunner.h"
+#include "ScreenTour.h"
 #include "SelfTest.h"
 #include "ServiceCatalogModel.h"
 #include "ServiceUsage.h"
@@ -33,6 +36,7 @@
 #include "SimulatedReceiptPrinter.h"
 #include "SimulatorController.h"
 #include "SiteConfigLoader.h"
+#include "SpeechController.h"
 #include "SubmissionController.h"
 #include "SyncClient.h"
 #include "TechnicianController.h"
@@ -44,6 +48,7 @@
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -78,7 +83,7 @@ void printError(const QString &text)
 int outOfService(const QString &details, int exitCode, const KioskOptions &options)
 {
     printError(details);
-    if (options.selfTest || !options.scenarioFile.isEmpty())
+    if (options.selfTest || !options.scenarioFile.isEmpty() || !options.screensDir.isEmpty())
         return exitCode;
     Translations translations;
     QQmlApplicationEngine engine;
@@ -121,7 +126,8 @@ int main(int argc, char *argv[])
         printError(usageError);
         return BadUsage;
     }
-    const bool scripted = !options.scenarioFile.isEmpty() || options.selfTest;
+    const bool scripted =
+        !options.scenarioFile.isEmpty() || options.selfTest || !options.screensDir.isEmpty();
     if (QGuiApplication::platformName() == QLatin1String("offscreen") || QGuiApplication::platformName() == QLatin1String("minimal"))
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
 
@@ -222,7 +228,9 @@ int main(int argc, char *argv[])
     // Session and screens.
     SystemClock systemClock;
     ManualClock manualClock;
-    const Clock &clock = options.scenarioFile.isEmpty() ? static_cast<const Clock &>(systemClock) : manualClock;
+    const Clock &clock = options.scenarioFile.isEmpty() && options.screensDir.isEmpty()
+                             ? static_cast<const Clock &>(systemClock)
+                             : manualClock;
     // Most used services first: one counter per service id, no personal data (app/search/ServiceUsage.h).
     ServiceUsage serviceUsage(QDir(options.dataDir).filePath(QStringLiteral("service-usage.json")));
     ServiceCatalogModel services(catalog, devices);
@@ -274,6 +282,14 @@ int main(int argc, char *argv[])
     InputSingletons::set({&pinyin, &keyboard});
     UserActivityFilter activity(session);
     app.installEventFilter(&activity);
+    // The resident's display mode (elderly mode, voice): per session, with the idle timeouts following it.
+    DisplayModeController displayMode;
+    QObject::connect(&displayMode, &DisplayModeController::idleFactorChanged, &session,
+                     &SessionController::setIdleTimeoutFactor);
+    QObject::connect(&session, &SessionController::sessionEnded, &displayMode, &DisplayModeController::reset);
+    AssistSingletons::set({&displayMode});
+    // The voice: its engine on a worker thread of its own, started when a resident first turns it on.
+    SpeechController speech(session, displayMode, {options.speechEngine, {}});
 
     QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, simulator.get(), &technician,
                         &documentCapture, &faceCapture, &cameraFeed});
@@ -336,6 +352,36 @@ int main(int argc, char *argv[])
         if (!options.reportFile.isEmpty() && !writeFile(options.reportFile, report))
             printError(QStringLiteral("cannot write the report to %1").arg(options.reportFile));
         std::fprintf(stdout, "scenario %s: %s\n", qPrintable(scenario.name), passed ? "passed" : qPrintable(QStringLiteral("FAILED: ") + runner.failure()));
+        devices.stopAll();
+        return passed ? Ok : Failed;
+    }
+
+    if (!options.screensDir.isEmpty()) {
+        // The screens for review: every screen and state, per language and display mode.
+        window->show();
+        std::unique_ptr<HallControl> hall;
+        if (simulator)
+            hall = std::make_unique<SimulatedHall>(*simulator);
+        bool passed = hall != nullptr;
+        for (const QString &language : site.languages) {
+            for (const bool elderly : {false, true}) {
+                if (!passed)
+                    break;
+                const QString dir = ScreenTour::directory(options.screensDir, language, elderly);
+                QDir(dir).removeRecursively();
+                ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(),
+                                       simulator.get(), hall.get(), &manualClock},
+                                      dir);
+                const Scenario tour = ScreenTour::scenario(language, elderly);
+                passed = runner.run(tour);
+                std::fprintf(stdout, "%s: %s (%lld screenshots in %s)\n", qPrintable(tour.name),
+                             passed ? "done" : qPrintable(QStringLiteral("FAILED: ") + runner.failure()),
+                             qlonglong(runner.report().value(QStringLiteral("screenshots")).toArray().size()),
+                             qPrintable(dir));
+            }
+        }
+        if (!hall)
+            printError(QStringLiteral("--screens needs the simulated hall (--devices simulated)"));
         devices.stopAll();
         return passed ? Ok : Failed;
     }

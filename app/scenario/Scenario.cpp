@@ -13,7 +13,8 @@ const QStringList &Scenario::actions()
                                    QStringLiteral("network"),      QStringLiteral("expect_screen"),
                                    QStringLiteral("expect_field"), QStringLiteral("wait_sync"),
                                    QStringLiteral("wait_receipt"), QStringLiteral("expect_notice"),
-                                   QStringLiteral("screenshot"),   QStringLiteral("scan_token")};
+                                   QStringLiteral("screenshot"),   QStringLiteral("scan_token"),
+                                   QStringLiteral("focus_first_field")};
     return names;
 }
 

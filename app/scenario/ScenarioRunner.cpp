@@ -133,8 +133,9 @@ QQuickItem *ScenarioRunner::waitForItem(const QString &objectName, int timeoutMs
 
 // A resident scrolls to a control before touching it; so does the runner: every Flickable between the
 // item and the window is moved so that the item's centre is inside it.
-void ScenarioRunner::scrollIntoView(QQuickItem *item)
+bool ScenarioRunner::scrollIntoView(QQuickItem *item)
 {
+    bool moved = false;
     for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
         const QVariant contentY = p->property("contentY");
         const QVariant contentHeight = p->property("contentHeight");
@@ -145,9 +146,25 @@ void ScenarioRunner::scrollIntoView(QQuickItem *item)
             continue;
         const qreal wanted = contentY.toReal() + centre - p->height() / 2;
         const qreal maxY = qMax<qreal>(0, contentHeight.toReal() - p->height());
-        p->setProperty("contentY", qBound<qreal>(0, wanted, maxY));
+        const qreal target = qBound<qreal>(0, wanted, maxY);
+        if (!qFuzzyCompare(target + 1, contentY.toReal() + 1)) {
+            p->setProperty("contentY", target);
+            moved = true;
+        }
     }
     QCoreApplication::processEvents();
+    return moved;
+}
+
+// The part of the window where `item` can be seen: the window clipped by every Flickable it is in.
+static QRectF visibleSceneRect(QQuickItem *item, const QSizeF &windowSize)
+{
+    QRectF visible(QPointF(0, 0), windowSize);
+    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+        if (p->inherits("QQuickFlickable"))
+            visible &= p->mapRectToScene(QRectF(0, 0, p->width(), p->height()));
+    }
+    return visible;
 }
 
 bool ScenarioRunner::tap(const QString &objectName, int timeoutMs)
@@ -157,19 +174,31 @@ bool ScenarioRunner::tap(const QString &objectName, int timeoutMs)
         return fail(QStringLiteral("no visible control named '%1' on screen '%2'").arg(objectName, m_parts.session->screenName()));
     if (!item->isEnabled())
         return fail(QStringLiteral("control '%1' is disabled").arg(objectName));
-    // Layouts place their children when polished for the next frame; a control that just appeared may
-    // still have its old geometry. Polish its ancestors, outermost first, so the tap lands where the
-    // resident would see the control.
+    // Layouts place their children when polished for the next frame; a control that just appeared (or an
+    // error text that just grew a field) may still have its old geometry. Polish the control's ancestors
+    // innermost first (their sizes, so a Flickable's contentHeight is current), then outermost first
+    // (their positions), before and after scrolling, so the tap lands where the resident would see it.
     QVector<QQuickItem *> chain;
     for (QQuickItem *p = item; p; p = p->parentItem())
         chain.prepend(p);
-    for (QQuickItem *p : chain)
-        p->ensurePolished();
-    scrollIntoView(item);
+    const auto polish = [&chain] {
+        for (auto it = chain.crbegin(); it != chain.crend(); ++it)
+            (*it)->ensurePolished();
+        for (QQuickItem *p : std::as_const(chain))
+            p->ensurePolished();
+    };
+    // A layout that is still settling (the on-screen keyboard sliding in shrinks the screen) can move the
+    // control again after the scroll: scroll until it stays.
+    for (int i = 0; i < 5; ++i) {
+        polish();
+        if (!scrollIntoView(item))
+            break;
+    }
     const QPointF local(item->width() / 2, item->height() / 2);
     const QPointF scenePos = item->mapToScene(local);
-    if (!QRectF(QPointF(0, 0), m_parts.window->size()).contains(scenePos))
-        return fail(QStringLiteral("control '%1' is outside the window at (%2, %3)").arg(objectName).arg(scenePos.x()).arg(scenePos.y()));
+    if (!visibleSceneRect(item, m_parts.window->size()).contains(scenePos))
+        return fail(QStringLiteral("control '%1' is out of sight (outside the window or its scrolled area) at (%2, %3)")
+                        .arg(objectName).arg(scenePos.x()).arg(scenePos.y()));
     const QPointF globalPos = m_parts.window->mapToGlobal(scenePos.toPoint());
     QMouseEvent press(QEvent::MouseButtonPress, scenePos, globalPos, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(m_parts.window, &press);
@@ -194,6 +223,39 @@ bool ScenarioRunner::type(const QJsonObject &argument, int timeoutMs)
     QInputMethodEvent event;
     event.setCommitString(text);
     QCoreApplication::sendEvent(item, &event);
+    QCoreApplication::processEvents();
+    return true;
+}
+
+// The first visible, enabled, editable text field in tree order (where the on-screen keyboard opens).
+static QQuickItem *firstTextField(QQuickItem *item)
+{
+    if (!item || !item->isVisible())
+        return nullptr;
+    // TextField and TextArea: editable text with a placeholder.
+    if (item->isEnabled() && item->property("placeholderText").isValid() &&
+        item->property("readOnly").isValid() && !item->property("readOnly").toBool())
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = firstTextField(child))
+            return found;
+    }
+    return nullptr;
+}
+
+bool ScenarioRunner::focusFirstField()
+{
+    QQuickItem *field = nullptr;
+    waitUntil([&] { return (field = firstTextField(m_parts.window->contentItem())) != nullptr; },
+              defaultTimeoutMs);
+    if (!field)
+        return fail(QStringLiteral("no text field on screen '%1'").arg(m_parts.session->screenName()));
+    scrollIntoView(field);
+    field->forceActiveFocus(Qt::MouseFocusReason);
+    if (!field->hasActiveFocus())
+        return fail(QStringLiteral("the first text field on screen '%1' does not take focus")
+                        .arg(m_parts.session->screenName()));
     QCoreApplication::processEvents();
     return true;
 }
@@ -343,6 +405,8 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
             return fail(printed ? QStringLiteral("the receipt was printed") : QStringLiteral("the receipt was not printed: %1").arg(m_parts.submission->receiptProblem()));
         return true;
     }
+    if (a == QLatin1String("focus_first_field"))
+        return focusFirstField();
     if (a == QLatin1String("screenshot")) {
         capture(step.argument.toString());
         return true;

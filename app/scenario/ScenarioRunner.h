@@ -57,9 +57,11 @@ private:
     QQuickItem *findItem(const QString &objectName) const;
     QQuickItem *waitForItem(const QString &objectName, int timeoutMs);
     bool tap(const QString &objectName, int timeoutMs);
-    void scrollIntoView(QQuickItem *item);
+    // Scrolls every Flickable around `item` so that its centre is in view; true if anything moved.
+    bool scrollIntoView(QQuickItem *item);
     bool type(const QJsonObject &argument, int timeoutMs);
     bool expectField(const QJsonObject &argument);
+    bool focusFirstField();
     bool setDeviceState(const QJsonObject &argument);
     bool placeCard(const QJsonValue &argument);
     bool fail(const QString &message);

@@ -82,6 +82,7 @@ ColumnLayout {
         enabled: visible
         text: editor.value
         placeholderText: editor.type === "date" ? qsTr("YYYY-MM-DD") : ""
+        placeholderTextColor: Theme.textMuted
         // The hints choose the on-screen keyboard's layout (docs/keyboard.md): the dial pad for a phone,
         // digits with X for an ID number, digits with '-' and '.' for numbers and dates, letters and pinyin
         // otherwise.

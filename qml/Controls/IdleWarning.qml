@@ -4,7 +4,8 @@ import QtQuick.Layouts
 
 // Asked when nobody touched the screen for a while: "Do you need more time?", with the seconds left to
 // answer. It covers the whole screen and swallows every tap outside its two buttons, so only an explicit
-// answer counts. The window wires the answers to the session (extend / end).
+// answer counts. The window wires the answers to the session (extend / end). Without pop-ups (the elderly
+// mode) it is a screen of its own: no dimmed screen behind a box, the question across the whole width.
 Item {
     id: warning
 
@@ -17,7 +18,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        color: Theme.overlay
+        color: Theme.popups ? Theme.overlay : Theme.background
     }
 
     // Taps that miss the buttons are not an answer.
@@ -29,7 +30,7 @@ Item {
 
     Rectangle {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, Math.round(1100 * Theme.scale))
+        width: Theme.popups ? Math.min(parent.width - 2 * Theme.margin, Math.round(1100 * Theme.scale)) : parent.width - 2 * Theme.margin
         height: content.implicitHeight + 2 * Theme.margin
         radius: Theme.radius * 2
         color: Theme.surface

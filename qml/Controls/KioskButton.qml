@@ -2,13 +2,17 @@ import QtQuick
 import QtQuick.Controls.Basic
 
 // A large touch button. `kind` picks the look: "primary" (the next step), "secondary" (other choices),
-// "danger" (ending the session). `selected` marks the chosen one of a row of choices.
+// "danger" (ending the session). `selected` marks the chosen one of a row of choices (or a switch that is on).
+// Never smaller than Theme.touchTarget high; `minimumWidth` is at least that too.
 Button {
     id: control
 
     property string kind: "secondary"
     property bool selected: false
     property int fontSize: Theme.fontButton
+    property int minimumWidth: Theme.buttonMinWidth
+    // A switch (on = `selected`) on a coloured band: a light outline always, a check mark when on.
+    property bool toggle: false
 
     readonly property color fillColor: {
         if (!enabled)
@@ -28,7 +32,7 @@ Button {
     }
 
     implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
-    implicitWidth: Math.max(Theme.buttonMinWidth, implicitContentWidth + leftPadding + rightPadding)
+    implicitWidth: Math.max(Theme.touchTarget, minimumWidth, implicitContentWidth + leftPadding + rightPadding)
     leftPadding: Theme.spacing
     rightPadding: Theme.spacing
     topPadding: Theme.smallSpacing
@@ -38,7 +42,7 @@ Button {
     focusPolicy: Qt.NoFocus
 
     contentItem: Label {
-        text: control.text
+        text: control.toggle && control.selected ? "✓ " + control.text : control.text
         font: control.font
         color: control.labelColor
         horizontalAlignment: Text.AlignHCenter
@@ -49,7 +53,7 @@ Button {
     background: Rectangle {
         radius: Theme.radius
         color: control.fillColor
-        border.width: control.kind === "secondary" && !control.selected ? Theme.borderWidth : 0
-        border.color: control.enabled ? Theme.primary : Theme.border
+        border.width: control.toggle ? Theme.borderWidth * 2 : (control.kind === "secondary" && !control.selected ? Theme.borderWidth : 0)
+        border.color: control.toggle ? Theme.textOnPrimary : (control.enabled ? Theme.primary : Theme.border)
     }
 }

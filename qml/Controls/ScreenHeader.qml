@@ -3,7 +3,8 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // The band at the top of every screen: the service center's name, the screen's title, who is being served
-// (masked), a "Back" control (named by the screen, e.g. "form.back") and an "End" control ("header.end").
+// (masked), a "Back" control (named by the screen, e.g. "form.back"), the resident's two switches (elderly
+// mode "header.elderly", voice "header.voice") and an "End" control ("header.end").
 Rectangle {
     id: header
 
@@ -13,9 +14,14 @@ Rectangle {
     property bool backVisible: false
     property string backName: ""
     property bool endVisible: true
+    property bool modeTogglesVisible: true
+    property bool elderly: false
+    property bool voice: false
 
     signal backRequested()
     signal endRequested()
+    signal elderlyToggled()
+    signal voiceToggled()
 
     implicitHeight: Theme.headerHeight
     color: Theme.headerBackground
@@ -29,6 +35,7 @@ Rectangle {
         KioskButton {
             objectName: header.backName
             visible: header.backVisible
+            minimumWidth: Theme.toggleMinWidth
             text: qsTr("Back")
             Layout.alignment: Qt.AlignVCenter
             onClicked: header.backRequested()
@@ -39,15 +46,28 @@ Rectangle {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignVCenter
 
-            Label {
-                objectName: "header.center"
-                text: header.centerName
-                color: Theme.textOnPrimary
-                opacity: 0.9
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                elide: Text.ElideRight
+            RowLayout {
+                spacing: Theme.spacing
                 Layout.fillWidth: true
+
+                Label {
+                    objectName: "header.center"
+                    text: header.centerName
+                    color: Theme.textOnPrimary
+                    opacity: 0.9
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "header.resident"
+                    visible: header.residentText.length > 0
+                    text: header.residentText
+                    color: Theme.textOnPrimary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                }
             }
             Label {
                 objectName: "header.title"
@@ -61,19 +81,36 @@ Rectangle {
             }
         }
 
-        Label {
-            objectName: "header.resident"
-            visible: header.residentText.length > 0
-            text: header.residentText
-            color: Theme.textOnPrimary
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
+        // Larger text and targets, no pop-ups, more time (长辈版): for this session only.
+        KioskButton {
+            objectName: "header.elderly"
+            visible: header.modeTogglesVisible
+            selected: header.elderly
+            toggle: true
+            minimumWidth: Theme.toggleMinWidth
+            fontSize: Theme.fontSmall
+            text: qsTr("Elderly mode")
             Layout.alignment: Qt.AlignVCenter
+            onClicked: header.elderlyToggled()
+        }
+
+        // Each screen's instruction and every notice read aloud.
+        KioskButton {
+            objectName: "header.voice"
+            visible: header.modeTogglesVisible
+            selected: header.voice
+            toggle: true
+            minimumWidth: Theme.toggleMinWidth
+            fontSize: Theme.fontSmall
+            text: qsTr("Voice")
+            Layout.alignment: Qt.AlignVCenter
+            onClicked: header.voiceToggled()
         }
 
         KioskButton {
             objectName: "header.end"
             visible: header.endVisible
+            minimumWidth: Theme.toggleMinWidth
             kind: "danger"
             text: qsTr("End")
             Layout.alignment: Qt.AlignVCenter

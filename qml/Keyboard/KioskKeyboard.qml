@@ -60,8 +60,9 @@ Item {
     InputPanel {
         id: panel
         objectName: "keyboard.panel"
-        // Wide enough for touch targets, not so wide that the keys leave no room for the form.
-        width: Math.min(dock.width, Math.round(1400 * Theme.scale))
+        // Wide enough for touch targets (keys of about 125 x 95 px), not so wide that the keys leave no room
+        // for the form: the same in the elderly mode, whose larger header and buttons need the room.
+        width: Math.min(dock.width, 1400)
         anchors.horizontalCenter: parent.horizontalCenter
         y: active ? dock.height - height : dock.height
         visible: active

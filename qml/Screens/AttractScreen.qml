@@ -98,6 +98,19 @@ Rectangle {
         onClicked: Session.begin()
     }
 
+    // The elderly mode (长辈版) in one tap: larger text and targets, voice, more time; the session starts.
+    KioskButton {
+        objectName: "attract.elderly"
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        text: qsTr("Elderly mode: large text and voice")
+        onClicked: {
+            DisplayMode.elderly = true
+            Session.begin()
+        }
+    }
+
     // The technician's way in: hold the top-right corner for three seconds, then the PIN. A short tap
     // there starts a session like anywhere else. Without a configured PIN the corner is a plain start area.
     MouseArea {

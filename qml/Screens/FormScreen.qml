@@ -111,7 +111,12 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 height: Theme.bigButtonHeight
                 width: Math.max(implicitWidth, Math.round(480 * Theme.scale))
-                onClicked: Session.toReview()
+                // The keyboard closes first, so that a notice about the entries and the whole form show.
+                onClicked: {
+                    forceActiveFocus()
+                    Qt.inputMethod.hide()
+                    Session.toReview()
+                }
             }
         }
     }

@@ -11,6 +11,10 @@ Item {
     id: shell
     objectName: "kiosk.shell"
 
+    // The on-screen keyboard is open (KioskWindow): the notice waits until it closes, so that the
+    // little room left above the keys shows the field being typed in.
+    property bool keyboardOpen: false
+
     function screenComponent(name) {
         switch (name) {
         case "language": return languageScreen
@@ -26,6 +30,13 @@ Item {
         case "goodbye": return goodbyeScreen
         default: return attractScreen
         }
+    }
+
+    // The resident's display mode (长辈版) changes the theme, and through it every screen.
+    Binding {
+        target: Theme
+        property: "elderly"
+        value: DisplayMode.elderly
     }
 
     Rectangle {
@@ -48,6 +59,7 @@ Item {
 
         NoticeBanner {
             text: Session.notice
+            visible: text.length > 0 && !shell.keyboardOpen
             Layout.fillWidth: true
             onDismissRequested: Session.dismissNotice()
         }

@@ -25,6 +25,7 @@ ApplicationWindow {
 
     // The screens take what the on-screen keyboard leaves free, so it never covers the field in use.
     KioskShell {
+        keyboardOpen: keyboard.occupiedHeight > 0
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top

@@ -75,7 +75,11 @@ Rectangle {
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontHuge
                     font.bold: true
-                    wrapMode: Text.WrapAnywhere
+                    // One line, the number never broken: a long number (center, kiosk, day, store, serial)
+                    // shrinks to the width instead of pushing the buttons off the screen.
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: Theme.fontTitle
+                    wrapMode: Text.NoWrap
                     Layout.fillWidth: true
                 }
                 Label {
@@ -120,7 +124,7 @@ Rectangle {
                 Layout.alignment: Qt.AlignVCenter
 
                 Rectangle {
-                    color: "white"
+                    color: Theme.codeBackground
                     Layout.preferredWidth: Math.round(400 * Theme.scale)
                     Layout.preferredHeight: Math.round(400 * Theme.scale)
                     Layout.alignment: Qt.AlignHCenter

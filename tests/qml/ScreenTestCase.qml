@@ -46,7 +46,26 @@ TestCase {
     function tap(name) {
         const target = item(name)
         verify(target.enabled, "'" + name + "' is disabled")
+        reveal(target)
         mouseClick(target)
+    }
+
+    // Scrolls every Flickable around `target` so that its centre is in view, as a resident would before
+    // tapping it (a tap at a place hidden under a bar or the keyboard would hit something else).
+    function reveal(target) {
+        let moved = false
+        for (let p = target.parent; p; p = p.parent) {
+            if (!(p instanceof Flickable))
+                continue
+            const centre = target.mapToItem(p, 0, target.height / 2).y
+            if (centre >= 0 && centre <= p.height)
+                continue
+            const wanted = p.contentY + centre - p.height / 2
+            p.contentY = Math.max(0, Math.min(wanted, p.contentHeight - p.height))
+            moved = true
+        }
+        if (moved)
+            wait(0) // the scrolled items' scene positions settle before the click
     }
 
     // Waits until the session is on `name` and its screen is the one loaded.

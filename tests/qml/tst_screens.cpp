@@ -3,13 +3,15 @@
 // client that cannot reach anything (network marked down) and a manual clock for the idle timeouts.
 // The QML test cases are the tst_*.qml files next to this one.
 
+#include "AssistSingletons.h"
 #include "CameraFrameRouter.h"
 #include "CaseStore.h"
-#include "DocumentCaptureController.h"
-#include "FaceCaptureController.h"
 #include "CatalogLoader.h"
 #include "Clock.h"
 #include "DeviceHub.h"
+#include "DisplayModeController.h"
+#include "DocumentCaptureController.h"
+#include "FaceCaptureController.h"
 #include "FormController.h"
 #include "InputSingletons.h"
 #include "KeyboardController.h"
@@ -85,6 +87,7 @@ struct Kiosk
     // The on-screen keyboard, wired as main.cpp wires it.
     std::unique_ptr<PinyinEngine> pinyin;
     std::unique_ptr<KeyboardController> keyboard;
+    DisplayModeController displayMode;
 };
 
 [[noreturn]] void refuse(const QString &what)
@@ -175,6 +178,11 @@ public slots:
                          &KeyboardController::setSessionLanguage);
         QObject::connect(k.session.get(), &SessionController::sessionEnded, k.keyboard.get(), &KeyboardController::wipe);
         InputSingletons::set({k.pinyin.get(), k.keyboard.get()});
+        QObject::connect(&k.displayMode, &DisplayModeController::idleFactorChanged, k.session.get(),
+                         &SessionController::setIdleTimeoutFactor);
+        QObject::connect(k.session.get(), &SessionController::sessionEnded, &k.displayMode,
+                         &DisplayModeController::reset);
+        AssistSingletons::set({&k.displayMode});
 
         k.devices.startAll();
         k.materialsCamera.start();
@@ -195,6 +203,7 @@ public slots:
         m_kiosk->devices.stopAll();
         QmlSingletons::set({});
         InputSingletons::set({});
+        AssistSingletons::set({});
         m_kiosk.reset();
     }
 

@@ -193,6 +193,32 @@ private slots:
         QVERIFY(f.session->isIdentified());
     }
 
+    // A reader that goes away mid-session no longer sees the card, but nobody took it: no question, the
+    // session goes on, and once the reader is back the card it sees again is the same resident's.
+    void unpluggedReaderMidSessionAsksNothing()
+    {
+        SessionFixture f;
+        QSignalSpy ended(f.session.get(), &SessionController::sessionEnded);
+        toIdentify(f);
+        f.reader.placeCard(testCard());
+        QTRY_COMPARE(f.session->screen(), Screen::Catalog);
+        f.reader.setPlugged(false);
+        QCOMPARE(f.reader.status(), Device::Status::Unavailable);
+        QTest::qWait(50);
+        QCOMPARE(f.session->prompt(), QString());
+        f.advance(40 * 1000);
+        QCOMPARE(f.session->screen(), Screen::Catalog);
+        QVERIFY(f.session->isIdentified());
+        QCOMPARE(ended.size(), 0);
+        f.reader.setPlugged(true);
+        QTest::qWait(SimulatedIdCardReader::defaultReadDelayMs + 100);
+        QCOMPARE(f.session->prompt(), QString());
+        QCOMPARE(f.session->card().idNumber, testCard().idNumber);
+        // Taking the card away with a working reader still asks.
+        f.reader.removeCard();
+        QTRY_COMPARE(f.session->prompt(), QStringLiteral("card_removed"));
+    }
+
     void removingTheCardAfterTheReceiptAsksNothing()
     {
         SessionFixture f;
