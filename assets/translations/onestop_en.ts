@@ -26,13 +26,85 @@
             <numerusform>%n applications waiting to be sent to the platform</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Elderly mode: large text and voice</source>
+        <translation>Elderly mode: large text and voice</translation>
+    </message>
+</context>
+<context>
+    <name>CardPrompt</name>
+    <message>
+        <location filename="../../qml/Screens/CardPrompt.qml" line="+46"/>
+        <source>Your ID card was taken off the reader. Do you want to continue?</source>
+        <translation>Your ID card was taken off the reader. Do you want to continue?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another ID card was placed on the reader.</source>
+        <translation>Another ID card was placed on the reader.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>For your privacy, this session will end in %n second(s) unless you continue.</source>
+        <translation>
+            <numerusform>For your privacy, this session will end in %n second unless you continue.</numerusform>
+            <numerusform>For your privacy, this session will end in %n seconds unless you continue.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This session belongs to the first card. You can go on with it, or end it and start again with the new card: what was entered so far will be cleared.</source>
+        <translation>This session belongs to the first card. You can go on with it, or end it and start again with the new card: what was entered so far will be cleared.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Continue with the first card</source>
+        <translation>Continue with the first card</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>End now</source>
+        <translation>End now</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start again with the new card</source>
+        <translation>Start again with the new card</translation>
+    </message>
 </context>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../qml/Screens/CatalogScreen.qml" line="+19"/>
+        <location filename="../../qml/Screens/CatalogScreen.qml" line="+31"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="+17"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Search by name, pinyin or initials, e.g. jzz</source>
+        <translation>Search by name, pinyin or initials, e.g. jzz</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Life events:</source>
+        <translation>Life events:</translation>
     </message>
 </context>
 <context>
@@ -142,7 +214,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../qml/Controls/FieldEditor.qml" line="+42"/>
+        <location filename="../../qml/Controls/FieldEditor.qml" line="+45"/>
         <source>(required)</source>
         <translation>(required)</translation>
     </message>
@@ -160,7 +232,7 @@
 <context>
     <name>FieldValidator</name>
     <message>
-        <location filename="../../app/core/FieldValidator.cpp" line="+23"/>
+        <location filename="../../app/core/FieldValidator.cpp" line="+24"/>
         <source>An ID number has 18 characters; this one has %1.</source>
         <translation>An ID number has 18 characters; this one has %1.</translation>
     </message>
@@ -264,6 +336,7 @@
     <name>FormScreen</name>
     <message>
         <location filename="../../qml/Screens/FormScreen.qml" line="+58"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="+2"/>
         <source>Please complete your application. Fields read from your ID card cannot be changed.</source>
         <translation>Please complete your application. Fields read from your ID card cannot be changed.</translation>
     </message>
@@ -282,6 +355,7 @@
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="+6"/>
         <source>Please take your ID card and your receipt with you.</source>
         <translation>Please take your ID card and your receipt with you.</translation>
     </message>
@@ -351,29 +425,73 @@
     </message>
     <message>
         <location line="+67"/>
-        <source>or show the QR code of your appointment or tracking code to the camera</source>
-        <translation>or show the QR code of your appointment or tracking code to the camera</translation>
+        <source>or show your personal identity code to the code scanner or the camera</source>
+        <translation>or show your personal identity code to the code scanner or the camera</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>Please place your ID card, residence permit or permanent residence card flat on the reader</source>
+        <translation>Please place your ID card, residence permit or permanent residence card flat on the reader</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Leave it there until you have finished. Your card is read only to fill in your application.</source>
+        <translation>Leave it there until you have finished. Your card is read only to fill in your application.</translation>
+    </message>
+    <message>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="-9"/>
         <source>Please place your ID card flat on the reader</source>
         <translation>Please place your ID card flat on the reader</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Keep it there until the next screen appears. Your card is read only to fill in your application.</source>
-        <translation>Keep it there until the next screen appears. Your card is read only to fill in your application.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+13"/>
         <source>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</source>
         <translation>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</translation>
     </message>
 </context>
 <context>
+    <name>IdentityCodeCheck</name>
+    <message>
+        <location filename="../../app/core/IdentityCodeCheck.cpp" line="+35"/>
+        <source>This code could not be read as a personal code. Please open your personal code again and hold it under the scanner, or place your ID card on the reader.</source>
+        <translation>This code could not be read as a personal code. Please open your personal code again and hold it under the scanner, or place your ID card on the reader.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This code was not issued by a platform this kiosk knows. Please refresh your personal code in the app, or place your ID card on the reader.</source>
+        <translation>This code was not issued by a platform this kiosk knows. Please refresh your personal code in the app, or place your ID card on the reader.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This code did not pass the security check and cannot be used. Please place your ID card on the reader, or ask the staff for help.</source>
+        <translation>This code did not pass the security check and cannot be used. Please place your ID card on the reader, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This code has expired. Please refresh your personal code in the app and scan it again.</source>
+        <translation>This code has expired. Please refresh your personal code in the app and scan it again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This code is not valid yet. Please check the time on your phone, refresh your personal code and scan it again.</source>
+        <translation>This code is not valid yet. Please check the time on your phone, refresh your personal code and scan it again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This code has already been used. Please refresh your personal code in the app and scan the new one.</source>
+        <translation>This code has already been used. Please refresh your personal code in the app and scan the new one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personal codes cannot be checked at this kiosk right now. Please place your ID card on the reader, or ask the staff for help.</source>
+        <translation>Personal codes cannot be checked at this kiosk right now. Please place your ID card on the reader, or ask the staff for help.</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../../qml/Controls/IdleWarning.qml" line="+44"/>
+        <location filename="../../qml/Controls/IdleWarning.qml" line="+45"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="+25"/>
         <source>Do you need more time?</source>
         <translation>Do you need more time?</translation>
     </message>
@@ -399,7 +517,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../qml/Screens/KioskWindow.qml" line="+14"/>
+        <location filename="../../qml/Screens/KioskWindow.qml" line="+15"/>
         <source>OneStop self-service kiosk</source>
         <translation>OneStop self-service kiosk</translation>
     </message>
@@ -408,6 +526,7 @@
     <name>LanguageScreen</name>
     <message>
         <location filename="../../qml/Screens/LanguageScreen.qml" line="+20"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="-26"/>
         <source>Choose your language</source>
         <translation>Choose your language</translation>
     </message>
@@ -426,6 +545,7 @@
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="+5"/>
         <source>You may photograph them here. This is optional: you can also bring paper copies to the counter.</source>
         <translation>You may photograph them here. This is optional: you can also bring paper copies to the counter.</translation>
     </message>
@@ -487,7 +607,7 @@
     <message>
         <location line="+1"/>
         <source>Lay one page flat under the camera, then press &quot;Take picture&quot;.</source>
-        <translation>Lay one page flat under the camera, then press "Take picture".</translation>
+        <translation>Lay one page flat under the camera, then press &quot;Take picture&quot;.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -611,6 +731,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="+4"/>
         <source>How satisfied are you with this service?</source>
         <translation>How satisfied are you with this service?</translation>
     </message>
@@ -659,6 +780,7 @@
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="-1"/>
         <source>Application submitted</source>
         <translation>Application submitted</translation>
     </message>
@@ -668,7 +790,7 @@
         <translation>Your case number</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Applicant: %1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
@@ -687,6 +809,7 @@
     <name>ReviewScreen</name>
     <message>
         <location filename="../../qml/Screens/ReviewScreen.qml" line="+23"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="-2"/>
         <source>Check your application</source>
         <translation>Check your application</translation>
     </message>
@@ -725,6 +848,7 @@
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="+1"/>
         <source>Please wait a moment.</source>
         <translation>Please wait a moment.</translation>
     </message>
@@ -732,20 +856,51 @@
 <context>
     <name>ScreenHeader</name>
     <message>
-        <location filename="../../qml/Controls/ScreenHeader.qml" line="+32"/>
+        <location filename="../../qml/Controls/ScreenHeader.qml" line="+39"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
+        <source>Elderly mode</source>
+        <translation>Elderly mode</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Voice</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>End</source>
         <translation>End</translation>
     </message>
 </context>
 <context>
+    <name>ScreenInstructions</name>
+    <message>
+        <location filename="../../app/voice/ScreenInstructions.cpp" line="-4"/>
+        <source>Please read what this service needs, then tap &quot;Start application&quot;.</source>
+        <translation>Please read what this service needs, then tap &quot;Start application&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceCatalogModel</name>
+    <message>
+        <location filename="../../app/core/ServiceCatalogModel.cpp" line="+187"/>
+        <source>No service matches &quot;%1&quot;. Check the spelling, type fewer letters, or choose a category.</source>
+        <translation>No service matches &quot;%1&quot;. Check the spelling, type fewer letters, or choose a category.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no service in this group. Choose another one.</source>
+        <translation>There is no service in this group. Choose another one.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
-        <location filename="../../app/core/SessionController.cpp" line="+80"/>
+        <location filename="../../app/core/SessionController.cpp" line="+105"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
@@ -760,17 +915,17 @@
         <translation>1 photo</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+166"/>
         <source>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</source>
         <translation>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>This card could not be used: its ID number did not pass the check. Please ask the staff for help.</source>
         <translation>This card could not be used: its ID number did not pass the check. Please ask the staff for help.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+111"/>
         <source>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</source>
         <translation>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</translation>
     </message>
@@ -780,7 +935,7 @@
         <translation>This code is not needed here.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Some entries need your attention.</source>
         <translation>Some entries need your attention.</translation>
     </message>
@@ -808,7 +963,7 @@
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../qml/Screens/SessionHeader.qml" line="+9"/>
+        <location filename="../../qml/Screens/SessionHeader.qml" line="+10"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
@@ -826,12 +981,12 @@
         <translation>ID card</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Place card</source>
         <translation>Place card</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Remove card</source>
         <translation>Remove card</translation>
     </message>
@@ -922,7 +1077,7 @@
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/core/SubmissionController.cpp" line="+166"/>
+        <location filename="../../app/core/SubmissionController.cpp" line="+186"/>
         <source>the receipt could not be laid out</source>
         <translation>the receipt could not be laid out</translation>
     </message>
