@@ -72,7 +72,8 @@ int recoverQuarantinedStore(const QString &quarantinedFile, KeyProvider &keys, C
         if (!live.submitCase(*submission, asSubmitted(source->attachments(id)), error))
             return -1;
         const std::optional<RatingRecord> rating = source->rating(id);
-        if (rating && !live.addRating(id, rating->level, rating->comment, rating->ratedAt, error))
+        if (rating && !live.addRating(id, rating->level, rating->comment, rating->ratedAt, error,
+                                      rating->idempotencyKey))
             return -1;
         live.audit(QStringLiteral("case.recovered"), id);
         ++added;
