@@ -401,7 +401,11 @@ private slots:
         QVERIFY(!QFileInfo::exists(storePath()));
         QVERIFY(!QFileInfo::exists(storePath() + QStringLiteral("-wal")));
         QVERIFY(!QFileInfo::exists(storePath() + QStringLiteral("-shm")));
-        QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files).size(), 3);
+        // ... and why, kept next to it for staff (technician view, kioskctl store list).
+        QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files).size(), 4);
+        QVERIFY(quarantineReason(moved).startsWith(storePath() + QStringLiteral(": ")));
+        QVERIFY2(error.startsWith(quarantineReason(moved) + QStringLiteral("; the damaged file was moved")),
+                 qPrintable(quarantineReason(moved)));
 
         // The next start (after a human saw the message) gets a fresh store; the quarantine stays listed.
         std::unique_ptr<CaseStore> fresh = CaseStore::open(m_dir->path(), &error);
