@@ -16,6 +16,7 @@
 #include "SubmissionController.h"
 #include "SyncClient.h"
 #include "TechnicianController.h"
+#include "QuarantineController.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -35,6 +36,7 @@ struct QmlSingletons
     DocumentCaptureController *documentCapture = nullptr; // the materials screen's document photos
     FaceCaptureController *faceCapture = nullptr;         // the materials screen's photo of the resident
     CameraFrameRouter *cameraFeed = nullptr;              // the camera's frames and preview (CameraFeed)
+    QuarantineController *quarantine = nullptr;           // the technician view's quarantined stores
 
     static void set(const QmlSingletons &instances) { current() = instances; }
     static QmlSingletons &current()
@@ -148,6 +150,16 @@ struct TechnicianSingleton
     QML_SINGLETON
 public:
     static TechnicianController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().technician); }
+};
+
+struct QuarantineSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(QuarantineController)
+    QML_NAMED_ELEMENT(Quarantine)
+    QML_SINGLETON
+public:
+    static QuarantineController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOverOrInert(QmlSingletons::current().quarantine); }
 };
 
 struct DocumentCaptureSingleton

@@ -38,6 +38,10 @@ int runStore(const QStringList &arguments)
         for (const QuarantinedStoreInfo &info : inspectQuarantinedStores(access.dataDir, keys, live.get())) {
             QJsonObject line{{QStringLiteral("file"), info.file},
                              {QStringLiteral("readable"), info.readable}};
+            if (info.quarantinedAt.isValid())
+                line.insert(QStringLiteral("quarantined_at"), info.quarantinedAt.toString(Qt::ISODate));
+            if (!info.reason.isEmpty())
+                line.insert(QStringLiteral("reason"), info.reason);
             if (info.readable) {
                 line.insert(QStringLiteral("unsynced_cases"), info.unsyncedCases);
                 if (info.notRecovered >= 0)

@@ -40,6 +40,7 @@
 #include "SubmissionController.h"
 #include "SyncClient.h"
 #include "TechnicianController.h"
+#include "QuarantineController.h"
 #include "Translations.h"
 #include "UsbContext.h"
 #include "UsbDeviceTable.h"
@@ -291,8 +292,12 @@ int main(int argc, char *argv[])
     // The voice: its engine on a worker thread of its own, started when a resident first turns it on.
     SpeechController speech(session, displayMode, {options.speechEngine, {}});
 
+    // Quarantined case stores in the technician view: listed with when, why and what they still hold, their
+    // unsynced cases brought into the live outbox exactly once, then sent.
+    QuarantineController quarantine(options.dataDir, &storeKeys, store.get(), [&sync] { sync.kick(); });
     QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, simulator.get(), &technician,
                         &documentCapture, &faceCapture, &cameraFeed});
+    QmlSingletons::current().quarantine = &quarantine;
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);

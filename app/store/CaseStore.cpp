@@ -13,6 +13,7 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QUuid>
 
 // "<file>: <place>: <what is wrong>" for checks made before sqlite is asked.
 static bool invalid(const Database &db, const char *place, const QString &what, QString *error)
@@ -188,8 +189,10 @@ bool CaseStore::addRating(const QString &caseId, int level, const QString &comme
 }
 
 bool CaseStore::addRating(const QString &caseId, int level, const QString &comment, const QDateTime &ratedAt,
-                          QString *error)
+                          QString *error, const QString &idempotencyKey)
 {
+    const QString key =
+        idempotencyKey.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : idempotencyKey;
     if (caseId.isEmpty())
         return invalid(*m_db, "add rating", QStringLiteral("the case id is empty"), error);
     if (level < 1 || level > 5)
@@ -226,8 +229,7 @@ bool CaseStore::addRating(const QString &caseId, int level, const QString &comme
                             .run(error))
             return false;
     }
-    if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("rating"), caseId,
-                           caseId + QStringLiteral("/rating"),
+    if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("rating"), caseId, key,
                            ratingOutboxBody(caseId, level, comment, ratedAt), storedTime(ratedAt), error))
         return false;
     if (!appendAuditEntry(*m_db, QStringLiteral("rating.added"), caseId, error) ||

@@ -33,6 +33,7 @@ struct RatingRecord
     int level = 0;
     QString comment;
     QDateTime ratedAt;
+    QString idempotencyKey; // the rating's own key towards the platform (its outbox item's); empty if unknown
 };
 
 // One attachment of a case (a photographed page, the resident's photo, or a PDF of the pages). The store
@@ -65,7 +66,7 @@ struct OutboxItem
     qint64 seq = 0;         // upload order
     QString kind;           // "case" or "rating"
     QString refId;          // case id
-    QString idempotencyKey; // the item's own: a case's id; a rating's "<case id>/rating"
+    QString idempotencyKey; // the item's own: a case's id; a rating's own UUID, made when it was stored
     QByteArray body; // the exact JSON body to PUT (stable across retries; decrypted, attachments filled in)
     int attempts = 0;
     QDateTime nextAttemptAt; // UTC; invalid = now
@@ -103,7 +104,7 @@ struct ParkedItem
 class CaseStore
 {
 public:
-    static constexpr int schemaVersion = 4;
+    static constexpr int schemaVersion = 5;
 
     ~CaseStore();
     // Opens (creating or migrating) DATA_DIR/cases.sqlite. A file from a newer schema, or one that cannot
@@ -138,11 +139,14 @@ public:
     bool submitCase(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments,
                     QString *error);
     // One transaction: rating row + outbox item (kind "rating") + audit entry. level 1..5 (5 = 非常满意).
+    // The rating gets its own idempotency key (a new UUID), kept in its outbox row so that every retry
+    // sends the same key (docs/platform-api.md, "Idempotency").
     bool addRating(const QString &caseId, int level, const QString &comment, QString *error);
 
-    // The same with a given rating time (recovery keeps the original time, so the body is the same).
+    // The same with a given rating time and, if not empty, a given idempotency key (recovery keeps the
+    // original time and key, so the platform sees the same rating again, not a second one).
     bool addRating(const QString &caseId, int level, const QString &comment, const QDateTime &ratedAt,
-                   QString *error);
+                   QString *error, const QString &idempotencyKey = QString());
 
     std::optional<CaseSubmission> findCase(const QString &caseId) const;
     std::optional<RatingRecord> rating(const QString &caseId) const;

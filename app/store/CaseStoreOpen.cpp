@@ -178,6 +178,9 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, KeyProvider &
     if (outcome == OpenProblem::Damaged) {
         QString moveError;
         const QString movedTo = quarantineDatabaseFile(path, QDateTime::currentDateTimeUtc(), &moveError);
+        QString reasonError;
+        if (!movedTo.isEmpty() && !writeQuarantineReason(movedTo, problem, &reasonError))
+            qCWarning(lcStore).noquote() << "the reason for the quarantine cannot be kept:" << reasonError;
         if (movedTo.isEmpty()) {
             problem = QStringLiteral("%1; %2. No new store was created.").arg(problem, moveError);
         } else {

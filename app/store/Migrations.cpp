@@ -289,6 +289,17 @@ ALTER TABLE cases ADD COLUMN purged_at TEXT;
                       "UPDATE ratings SET comment = ?1 WHERE case_id = ?2", error);
 }
 
+// ---- Version 5: a rating has its own idempotency key --------------------------------------------------
+// New ratings get a UUID as their key (CaseStore::addRating). A rating stored before kept "<case id>/rating"
+// in its outbox row but was sent with the case id as its key; that is the key the platform may already
+// hold, so it becomes the row's key and a retry after the upgrade is still the same request.
+static bool migrateTo5(Database &db, const FieldCipher *, QString *error)
+{
+    return db.exec("UPDATE outbox SET idempotency_key = ref_id WHERE kind = 'rating' AND idempotency_key = "
+                   "ref_id || '/rating'",
+                   "rating keys", error);
+}
+
 // ---- The list ------------------------------------------------------------------------------------------
 // Append only. Entry i migrates from version i to version i + 1.
 using MigrationFunction = bool (*)(Database &, const FieldCipher *, QString *);
@@ -297,6 +308,7 @@ static const MigrationFunction kMigrations[] = {
     migrateTo2,
     migrateTo3,
     migrateTo4,
+    migrateTo5,
 };
 
 int latestSchemaVersion()

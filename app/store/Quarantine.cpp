@@ -5,6 +5,7 @@
 #include <QFileInfo>
 
 static const char *const kCompanionSuffixes[] = {"-wal", "-shm"};
+static const char kReasonSuffix[] = "-reason";
 
 QString damageVisibleBeforeOpening(const QString &path)
 {
@@ -91,10 +92,44 @@ QStringList quarantinedDatabaseFiles(const QString &path)
             if (name.endsWith(QLatin1String(suffix)))
                 name.chop(int(qstrlen(suffix))); // a quarantined -wal may be all there is
         }
+        if (name.endsWith(QLatin1String(kReasonSuffix)))
+            name.chop(int(qstrlen(kReasonSuffix)));
         const QString quarantined = info.dir().filePath(name);
         if (!result.contains(quarantined))
             result << quarantined;
     }
     result.sort();
     return result;
+}
+
+bool writeQuarantineReason(const QString &quarantinedFile, const QString &reason, QString *error)
+{
+    QFile file(quarantinedFile + QLatin1String(kReasonSuffix));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(reason.toUtf8()) < 0 || !file.flush()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString quarantineReason(const QString &quarantinedFile)
+{
+    QFile file(quarantinedFile + QLatin1String(kReasonSuffix));
+    if (!file.open(QIODevice::ReadOnly))
+        return QString();
+    return QString::fromUtf8(file.read(64 * 1024)).trimmed();
+}
+
+QDateTime quarantineTime(const QString &quarantinedFile)
+{
+    const QString name = QFileInfo(quarantinedFile).fileName();
+    const int at = name.lastIndexOf(QStringLiteral(".quarantine-"));
+    if (at < 0)
+        return QDateTime();
+    QDateTime time = QDateTime::fromString(name.mid(at + 12, 16), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    time.setTimeSpec(Qt::UTC);
+    return time;
 }

@@ -21,3 +21,11 @@ QString quarantineDatabaseFile(const QString &path, const QDateTime &nowUtc, QSt
 // The quarantined copies of `path` that are still next to it, as main-file names (the -wal / -shm go with
 // them, and may be all there is), sorted by name, which is oldest first.
 QStringList quarantinedDatabaseFiles(const QString &path);
+
+// Why a file was quarantined, kept next to it as "<quarantined file>-reason" (0600; what was wrong with the
+// file, never personal data), so that staff are told (technician view, kioskctl store list). A file
+// quarantined before the reason was kept has none: quarantineReason is then empty.
+bool writeQuarantineReason(const QString &quarantinedFile, const QString &reason, QString *error);
+QString quarantineReason(const QString &quarantinedFile);
+// When it was quarantined (UTC), from its name; invalid if the name has no time.
+QDateTime quarantineTime(const QString &quarantinedFile);

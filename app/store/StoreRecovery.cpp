@@ -2,6 +2,7 @@
 
 #include "CaseStore.h"
 #include "KeyProvider.h"
+#include "Quarantine.h"
 #include "QuarantinedCopy.h"
 #include "StoreLog.h"
 
@@ -21,6 +22,8 @@ QVector<QuarantinedStoreInfo> inspectQuarantinedStores(const QString &dataDir, K
     for (const QString &file : CaseStore::quarantinedFiles(dataDir)) {
         QuarantinedStoreInfo info;
         info.file = file;
+        info.quarantinedAt = quarantineTime(file);
+        info.reason = quarantineReason(file);
         std::unique_ptr<QuarantinedCopy> copy = QuarantinedCopy::make(file, &info.problem);
         std::unique_ptr<CaseStore> store = copy ? openCopy(*copy, keys, &info.problem) : nullptr;
         QStringList ids;
@@ -72,7 +75,8 @@ int recoverQuarantinedStore(const QString &quarantinedFile, KeyProvider &keys, C
         if (!live.submitCase(*submission, asSubmitted(source->attachments(id)), error))
             return -1;
         const std::optional<RatingRecord> rating = source->rating(id);
-        if (rating && !live.addRating(id, rating->level, rating->comment, rating->ratedAt, error))
+        if (rating && !live.addRating(id, rating->level, rating->comment, rating->ratedAt, error,
+                                      rating->idempotencyKey))
             return -1;
         live.audit(QStringLiteral("case.recovered"), id);
         ++added;

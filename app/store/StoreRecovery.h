@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -15,6 +16,8 @@ class KeyProvider;
 struct QuarantinedStoreInfo
 {
     QString file;
+    QDateTime quarantinedAt; // UTC, from the file's name (invalid if it has none)
+    QString reason;          // why it was quarantined (empty: not recorded, an older kiosk moved it)
     bool readable = false;
     QString problem;        // why it could not be read
     int unsyncedCases = -1; // cases the platform does not have yet (-1: unknown)

@@ -186,7 +186,10 @@ void SyncClient::send(const OutboxItem &item)
     QNetworkRequest request(endpointFor(item.kind, item.refId));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("Idempotency-Key", item.refId.toUtf8());
+    // The item's own key from its outbox row (a case: its id; a rating: its own UUID), the same on every
+    // retry.
+    request.setRawHeader("Idempotency-Key",
+                         (item.idempotencyKey.isEmpty() ? item.refId : item.idempotencyKey).toUtf8());
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setTransferTimeout(m_settings.requestTimeoutMs);

@@ -20,7 +20,7 @@ struct UploadResult;
 // item that CaseStore::nextDueOutboxItem says is due (a rating after its case; independent cases never wait
 // for each other's retries):
 //   case   -> PUT <base>/api/v1/cases/{case_id}          Idempotency-Key: {case_id}
-//   rating -> PUT <base>/api/v1/cases/{case_id}/rating   Idempotency-Key: {case_id}
+//   rating -> PUT <base>/api/v1/cases/{case_id}/rating   Idempotency-Key: {the rating's own key}
 // with the stored body bytes (identical on every retry). The answer decides (see UploadOutcome.h):
 // synced -> CaseStore::markSynced; rejected (only the platform's own 400/422 error) -> markRejected (the
 // item is parked for staff) and on to the next item; anything else -> recordFailedAttempt with the next

@@ -4,6 +4,7 @@
 #include "ReceiptSuite.h"
 #include "SamSuite.h"
 #include "SearchSuite.h"
+#include "StoreSuite.h"
 #include "VisionSuite.h"
 
 #include <QCommandLineParser>
@@ -26,6 +27,7 @@ const std::map<QString, SuiteRunner> &suites()
         {QStringLiteral("receipt"), runReceiptSuite},
         {QStringLiteral("sam"), runSamSuite},
         {QStringLiteral("search"), runSearchSuite},
+        {QStringLiteral("store"), runStoreSuite},
         {QStringLiteral("vision"), runVisionSuite},
     };
     return all;
@@ -48,7 +50,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Benchmarks of the kiosk's codecs; JSON out."));
     parser.addHelpOption();
-    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("Suite to run: receipt, sam, search or vision."),
+    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("Suite to run: receipt, sam, search, store or vision."),
                                          QStringLiteral("name"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Samples per measurement (default 31)."),
                                         QStringLiteral("n"), QStringLiteral("31"));

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,6 +102,50 @@ private slots:
             QVERIFY2(it.key().contains(QStringLiteral(" / ")), qPrintable(it.key()));
             QVERIFY2(it.value().toDouble() > 0, qPrintable(it.key()));
         }
+    }
+
+    // The store suite in its tiny configuration (--runs 1: 20 commits, 10 cases synced over mutual TLS to a
+    // real platform-sim): its own figures are there and consistent; every synced case reached the platform.
+    void storeSuiteWritesItsFigures()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString out = dir.filePath(QStringLiteral("store.json"));
+        QByteArray errors;
+        QCOMPARE(runBench({"--suite", "store", "--runs", "1", "--out", out}, &errors), 0);
+        QVERIFY2(!errors.contains("onestop-bench:"), errors.constData());
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(root.value("suite").toString(), QStringLiteral("store"));
+        QVERIFY(!root.contains("error"));
+
+        QStringList names;
+        for (const QJsonValue &v : root.value("results").toArray())
+            names.append(v["name"].toString());
+        QCOMPARE(names, (QStringList{"commit_case", "sync_case"}));
+        QCOMPARE(root.value("results")[0]["runs"].toInt(), 20);
+        QCOMPARE(root.value("results")[1]["runs"].toInt(), 10);
+        QCOMPARE(root.value("baseline").toObject().keys(), (QStringList{"bare_insert", "bare_put"}));
+        QVERIFY(root.value("ratios")["commit_case / bare_insert"].toDouble() > 0);
+        QVERIFY(root.value("ratios")["sync_case / bare_put"].toDouble() > 0);
+
+        const QJsonObject commit = root.value("commit").toObject();
+        for (const char *part : {"submit_case", "bare_insert"}) {
+            const QJsonObject l = commit.value(QLatin1String(part)).toObject();
+            QCOMPARE(l.value("samples").toInt(), 20);
+            QVERIFY2(l.value("p50_ms").toDouble() > 0, part);
+            QVERIFY(l.value("p99_ms").toDouble() >= l.value("p50_ms").toDouble());
+        }
+        QVERIFY(commit.value("row_bytes")["attachment"].toInt() >= 12 * 1024);
+        QVERIFY(commit.value("ratio_p99").toDouble() > 0);
+
+        const QJsonObject sync = root.value("sync").toObject();
+        QCOMPARE(sync.value("cases").toInt(), 10);
+        QCOMPARE(sync.value("cases_on_platform").toInt(), 20);
+        QVERIFY(sync.value("cases_per_s").toDouble() > 0);
+        QVERIFY(sync.value("bare_cases_per_s").toDouble() > 0);
+        QVERIFY(sync.value("throughput_ratio").toDouble() > 0);
     }
 
     void refusesAnUnknownSuite()

@@ -10,6 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QString>
+
+#include <cctype>
 
 Q_LOGGING_CATEGORY(lcApi, "onestop.platformsim")
 
@@ -47,6 +50,21 @@ QJsonObject receiptJson(const PlatformStore::Receipt &receipt, bool withRef)
     if (withRef)
         o.insert(QStringLiteral("platform_ref"), receipt.platformRef);
     return o;
+}
+
+// A rating's own idempotency key (docs/platform-api.md, section 5): opaque to the platform.
+bool isValidRatingKey(const QString &key)
+{
+    if (key.isEmpty() || key.size() > 128)
+        return false;
+    for (const QChar c : key) {
+        const char l = c.toLatin1();
+        const bool allowed = c.unicode() <= 0x7f && (std::isalnum(static_cast<unsigned char>(l)) ||
+                                                     QByteArray("._:/-").contains(l));
+        if (!allowed)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -162,8 +180,11 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
                                            QStringLiteral("Content-Type must be application/json")));
     if (!request.hasHeader("idempotency-key"))
         return delayed(badRequest(QStringLiteral("Idempotency-Key header: missing")));
-    if (QString::fromUtf8(request.header("idempotency-key")) != caseId)
+    const QString idempotencyKey = QString::fromUtf8(request.header("idempotency-key"));
+    if (resource == Resource::Case && idempotencyKey != caseId)
         return delayed(badRequest(QStringLiteral("Idempotency-Key header: differs from the case id in the path")));
+    if (resource == Resource::Rating && !isValidRatingKey(idempotencyKey))
+        return delayed(badRequest(QStringLiteral("Idempotency-Key header: 1 to 128 characters of A-Z a-z 0-9 . _ : / -")));
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
@@ -186,7 +207,7 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
     const QString owner = request.client.kioskId;
     const auto result = resource == Resource::Case
             ? m_store.putCase(caseId, canonical, attachments, owner, body.value(QStringLiteral("case_number")).toString())
-            : m_store.putRating(caseId, canonical, owner);
+            : m_store.putRating(caseId, canonical, idempotencyKey, owner);
     const bool withRef = resource == Resource::Case;
     switch (result.outcome) {
     case PlatformStore::Outcome::Created:
@@ -205,6 +226,10 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
     case PlatformStore::Outcome::NumberTaken:
         return delayed(HttpResponse::error(409, QStringLiteral("case_number_taken"),
                                            QStringLiteral("the case number is already held by another case")));
+    case PlatformStore::Outcome::RatingExists:
+        return delayed(HttpResponse::error(
+                409, QStringLiteral("rating_exists"),
+                QStringLiteral("case %1 already has a rating sent with another Idempotency-Key").arg(caseId)));
     case PlatformStore::Outcome::UnknownCase:
         return delayed(notFound(QStringLiteral("case %1 is unknown; send the case before its rating").arg(caseId)));
     case PlatformStore::Outcome::Failed:

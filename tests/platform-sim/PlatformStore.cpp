@@ -104,6 +104,14 @@ CREATE INDEX IF NOT EXISTS cases_by_number ON cases(case_number);
 PRAGMA user_version = 3;
 )SQL";
 
+// A rating has its own idempotency key (docs/platform-api.md, section 5). Ratings stored before version 4
+// were sent with the case id as their key, so that is the key they keep.
+const char *const schemaV4 = R"SQL(
+ALTER TABLE ratings ADD COLUMN idempotency_key TEXT;
+UPDATE ratings SET idempotency_key = case_id;
+PRAGMA user_version = 4;
+)SQL";
+
 QString sha256Hex(const QByteArray &data)
 {
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
@@ -136,14 +144,15 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
         if (s.ok() && s.step() == SQLITE_ROW)
             version = int(s.integer(0));
     }
-    bool ok = version >= 0 && version <= 3;
+    bool ok = version >= 0 && version <= 4;
     if (!ok)
         why = version < 0 ? QStringLiteral("cannot read user_version (not a sqlite database?)")
-                          : QStringLiteral("schema version %1 is newer than this simulator (3)").arg(version);
+                          : QStringLiteral("schema version %1 is newer than this simulator (4)").arg(version);
     ok = ok && exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why);
     ok = ok && (version >= 1 || exec(db, schemaV1, &why));
     ok = ok && (version >= 2 || exec(db, schemaV2, &why));
     ok = ok && (version >= 3 || exec(db, schemaV3, &why));
+    ok = ok && (version >= 4 || exec(db, schemaV4, &why));
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: schema: %2").arg(filePath, why);
@@ -161,16 +170,18 @@ PlatformStore::PutResult PlatformStore::putCase(const QString &caseId, const QBy
 }
 
 PlatformStore::PutResult PlatformStore::putRating(const QString &caseId, const QByteArray &canonicalBody,
-                                                 const QString &owner)
+                                                 const QString &idempotencyKey, const QString &owner)
 {
-    return put("ratings", caseId, canonicalBody, {}, owner, QString());
+    return put("ratings", caseId, canonicalBody, {}, owner, idempotencyKey);
 }
 
 PlatformStore::PutResult PlatformStore::put(const char *table, const QString &caseId,
                                             const QByteArray &canonicalBody, const QList<CaseAttachment> &attachments,
-                                            const QString &owner, const QString &caseNumber)
+                                            const QString &owner, const QString &caseNumberOrKey)
 {
     const bool isCase = qstrcmp(table, "cases") == 0;
+    const QString caseNumber = isCase ? caseNumberOrKey : QString();
+    const QString ratingKey = isCase ? QString() : caseNumberOrKey;
     PutResult result;
     const auto failed = [&](const QString &place, const QString &what) {
         exec(m_db, "ROLLBACK", nullptr);
@@ -215,7 +226,7 @@ PlatformStore::PutResult PlatformStore::put(const char *table, const QString &ca
     {
         const QByteArray sql = isCase
                 ? QByteArray("SELECT body_sha256, received_at, platform_ref FROM cases WHERE case_id = ?1")
-                : QByteArray("SELECT body_sha256, received_at, '' FROM ratings WHERE case_id = ?1");
+                : QByteArray("SELECT body_sha256, received_at, '', idempotency_key FROM ratings WHERE case_id = ?1");
         Statement existing(m_db, sql.constData());
         existing.bind(1, caseId);
         const int rc = existing.step();
@@ -223,6 +234,9 @@ PlatformStore::PutResult PlatformStore::put(const char *table, const QString &ca
             exec(m_db, "ROLLBACK", nullptr);
             result.receipt = {caseId, existing.text(2), existing.text(1), QStringLiteral("received")};
             result.outcome = existing.text(0) == sha ? Outcome::Replayed : Outcome::Conflict;
+            // One rating per case: another key is another rating, refused whatever its body.
+            if (!isCase && existing.text(3) != ratingKey)
+                result.outcome = Outcome::RatingExists;
             return result;
         }
         if (rc != SQLITE_DONE)
@@ -239,7 +253,8 @@ PlatformStore::PutResult PlatformStore::put(const char *table, const QString &ca
     const char *insertSql = isCase
             ? "INSERT INTO cases(case_id, body_sha256, body, received_at, platform_ref, owner, case_number) "
               "VALUES(?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7)"
-            : "INSERT INTO ratings(case_id, body_sha256, body, received_at) VALUES(?1, ?2, ?3, ?4)";
+            : "INSERT INTO ratings(case_id, body_sha256, body, received_at, idempotency_key) "
+              "VALUES(?1, ?2, ?3, ?4, ?5)";
     Statement insert(m_db, insertSql);
     insert.bind(1, caseId);
     insert.bind(2, sha);
@@ -249,6 +264,8 @@ PlatformStore::PutResult PlatformStore::put(const char *table, const QString &ca
         insert.bind(5, result.receipt.platformRef);
         insert.bind(6, owner.isNull() ? QStringLiteral("") : owner);
         insert.bind(7, caseNumber);
+    } else {
+        insert.bind(5, ratingKey);
     }
     if (insert.step() != SQLITE_DONE)
         return failed(QStringLiteral("insert into %1").arg(QString::fromLatin1(table)), insert.error());

@@ -16,10 +16,13 @@
 #include "InputSingletons.h"
 #include "KeyboardController.h"
 #include "KeyboardEnvironment.h"
+#include "KeyProvider.h"
 #include "KioskInfo.h"
 #include "PinyinEngine.h"
 #include "QmlSingletons.h"
 #include "QmlTestHarness.h"
+#include "Quarantine.h"
+#include "QuarantineController.h"
 #include "QrImageProvider.h"
 #include "SampleResidents.h"
 #include "ServiceCatalogModel.h"
@@ -35,6 +38,7 @@
 #include "SyncClient.h"
 #include "UserActivityFilter.h"
 
+#include <QDir>
 #include <QGuiApplication>
 #include <QNetworkAccessManager>
 #include <QQmlEngine>
@@ -79,6 +83,10 @@ struct Kiosk
     std::unique_ptr<UserActivityFilter> activity;
     std::unique_ptr<TechnicianController> technician;
     std::unique_ptr<QmlTestHarness> harness;
+    // A quarantined store with one unsynced case (another center: the live counters stay as they are), for
+    // the technician view's quarantine list.
+    std::unique_ptr<FileKeyProvider> storeKeys;
+    std::unique_ptr<QuarantineController> quarantine;
     // The materials screen: its own scripted camera, so that the test decides what the camera sees.
     ScriptedCamera materialsCamera;
     DocumentCaptureController documentCapture;
@@ -94,6 +102,28 @@ struct Kiosk
 {
     std::fprintf(stderr, "tst_screens: cannot compose the kiosk: %s\n", qPrintable(what));
     std::exit(1);
+}
+
+// A store with one pending case, moved aside as damaged, as CaseStore::open does.
+bool makeQuarantinedStore(const QString &dataDir, QString *error)
+{
+    {
+        std::unique_ptr<CaseStore> old = CaseStore::open(dataDir, error);
+        if (!old)
+            return false;
+        CaseSubmission lost;
+        lost.id = QStringLiteral("0e4f4c1e-7d4b-4f0a-9a51-quarantined1");
+        lost.caseNumber = QStringLiteral("SH-TEST-Q-K01-20261130-ABCD-0001");
+        lost.serviceId = QStringLiteral("residence-permit");
+        lost.centerId = QStringLiteral("SH-TEST-Q");
+        lost.submittedAt = QDateTime(QDate(2026, 11, 30), QTime(2, 0), Qt::UTC);
+        lost.language = QStringLiteral("zh_CN");
+        if (!old->submitCase(lost, {}, error))
+            return false;
+    }
+    const QString file = QDir(dataDir).filePath(QStringLiteral("cases.sqlite"));
+    const QString moved = quarantineDatabaseFile(file, QDateTime(QDate(2026, 11, 30), QTime(2, 15), Qt::UTC), error);
+    return !moved.isEmpty() && writeQuarantineReason(moved, QStringLiteral("test: integrity check failed"), error);
 }
 } // namespace
 
@@ -128,6 +158,8 @@ public slots:
         k.residents = residents.value();
 
         QString error;
+        if (!makeQuarantinedStore(k.dataDir.path(), &error))
+            refuse(error);
         k.store = CaseStore::open(k.dataDir.path(), &error);
         if (!k.store)
             refuse(error);
@@ -171,6 +203,10 @@ public slots:
         QmlSingletons::set({k.session.get(), &k.form, k.services.get(), k.submission.get(), &k.devices, k.kiosk.get(),
                             k.sync.get(), k.simulator.get(), k.technician.get(), &k.documentCapture, &k.faceCapture,
                             k.cameraFeed.get()});
+        k.storeKeys = std::make_unique<FileKeyProvider>(FileKeyProvider::defaultPath(k.dataDir.path()));
+        k.quarantine = std::make_unique<QuarantineController>(k.dataDir.path(), k.storeKeys.get(), k.store.get(),
+                                                              [&k] { k.sync->kick(); });
+        QmlSingletons::current().quarantine = k.quarantine.get();
         qmlRegisterSingletonInstance("OneStop.Test", 1, 0, "Harness", k.harness.get());
         k.pinyin = std::make_unique<PinyinEngine>();
         k.keyboard = std::make_unique<KeyboardController>(*k.pinyin);

@@ -52,6 +52,32 @@ Item {
             verify(!findVisible(root, "screen.technician"))
         }
 
+        // A quarantined store is never silent: listed with when, why and its unsynced case; its case is
+        // brought into the outbox once, and the button is then off (QuarantineController decides).
+        function test_quarantined_store_is_listed_and_recovered_once() {
+            root = createTemporaryObject(shellComponent, top)
+            expectScreen("attract")
+            holdCorner()
+            typePin(Harness.technicianPin())
+            item("screen.technician")
+            verify(item("technician.quarantine.title").text.indexOf("1") >= 0)
+            const cases = item("technician.quarantine.0.cases")
+            verify(cases.text.indexOf("1 case(s) not yet received") === 0, cases.text)
+            verify(cases.text.indexOf("1 not yet in the outbox") > 0, cases.text)
+            const pendingBefore = Sync.pendingCount
+            const recover = item("technician.quarantine.0.recover")
+            verify(recover.enabled)
+            tap("technician.quarantine.0.recover")
+            compare(Sync.pendingCount, pendingBefore + 1)
+            verify(item("technician.quarantine.message").text.indexOf("1 case(s) brought into the outbox") === 0)
+            tryVerify(() => item("technician.quarantine.0.cases").text.indexOf("0 not yet in the outbox") > 0)
+            verify(!item("technician.quarantine.0.recover").enabled)
+            compare(Quarantine.recover(Quarantine.stores[0].file), 0)
+            compare(Sync.pendingCount, pendingBefore + 1)
+            tap("technician.close")
+            tryCompare(Technician, "state", TechnicianController.Closed)
+        }
+
         function test_short_tap_on_corner_starts_a_session() {
             root = createTemporaryObject(shellComponent, top)
             expectScreen("attract")

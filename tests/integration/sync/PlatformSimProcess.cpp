@@ -134,3 +134,20 @@ QString platformColumn(const QString &dbPath, const QString &table, const QStrin
     return query(dbPath, QStringLiteral("SELECT %1 FROM %2 WHERE case_id = ?1").arg(column, table), caseId,
                  &ok);
 }
+
+bool platformExec(const QString &dbPath, const QByteArray &sql, QString *error)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(dbPath.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        *error = QStringLiteral("%1: open: %2").arg(dbPath, QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_close(db);
+        return false;
+    }
+    char *message = nullptr;
+    const bool ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) == SQLITE_OK;
+    if (!ok)
+        *error = QStringLiteral("%1: %2").arg(dbPath, QString::fromUtf8(message ? message : "?"));
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return ok;
+}

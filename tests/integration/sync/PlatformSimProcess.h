@@ -42,3 +42,6 @@ private:
 // -1 if the database cannot be read.
 int platformRowCount(const QString &dbPath, const QString &table, const QString &caseId = QString());
 QString platformColumn(const QString &dbPath, const QString &table, const QString &column, const QString &caseId);
+// Runs SQL on platform-sim's file while the simulator is stopped (to make an older version of it). False +
+// error on failure.
+bool platformExec(const QString &dbPath, const QByteArray &sql, QString *error);

@@ -262,6 +262,91 @@ private slots:
         QCOMPARE(platformRowCount(m_sim->dbPath(), QStringLiteral("ratings"), QStringLiteral("seq-a")), 0);
     }
 
+    // A rating has its own idempotency key (docs/platform-api.md, section 5): the same key again is a replay
+    // (or 422 with another body), another key for a case that has a rating is 409 rating_exists.
+    void ratingHasItsOwnIdempotencyKey()
+    {
+        const QString id = QStringLiteral("keyed");
+        const QString path = QStringLiteral("/api/v1/cases/keyed/rating");
+        QCOMPARE(putCase(id, compact(caseBody(id))).status, 201);
+        const QByteArray key = "6f1c2b9e-4a5d-4e3f-9a1b-2c3d4e5f6a7b";
+        const RawHttpResponse first = put(path, compact(ratingBody(id, 4)), key);
+        QCOMPARE(first.status, 201);
+        const RawHttpResponse replay = put(path, compact(ratingBody(id, 4)), key);
+        QCOMPARE(replay.status, 200);
+        QCOMPARE(replay.body, first.body);
+        QCOMPARE(put(path, compact(ratingBody(id, 2)), key).status, 422);
+        const RawHttpResponse other = put(path, compact(ratingBody(id, 4)), "another-key");
+        QCOMPARE(other.status, 409);
+        QCOMPARE(jsonOf(other).value(QStringLiteral("error")).toString(), QStringLiteral("rating_exists"));
+        QCOMPARE(put(path, compact(ratingBody(id, 1)), "another-key").status, 409);
+        QCOMPARE(put(path, compact(ratingBody(id, 4)), id.toUtf8()).status, 409); // the case id is another key
+        QCOMPARE(platformRowCount(m_sim->dbPath(), QStringLiteral("ratings"), id), 1);
+        QCOMPARE(platformColumn(m_sim->dbPath(), QStringLiteral("ratings"), QStringLiteral("idempotency_key"), id),
+                 QString::fromLatin1(key));
+        QCOMPARE(platformColumn(m_sim->dbPath(), QStringLiteral("ratings"), QStringLiteral("json_extract(body, '$.level')"), id),
+                 QStringLiteral("4"));
+
+        // Keys the platform refuses before looking at anything else.
+        const QString other2 = QStringLiteral("keyed2");
+        QCOMPARE(putCase(other2, compact(caseBody(other2))).status, 201);
+        const QString path2 = QStringLiteral("/api/v1/cases/keyed2/rating");
+        for (const QByteArray &bad : {QByteArray(""), QByteArray("with space"), QByteArray(129, 'k'),
+                                      QByteArray("\xe8\xaf\x84\xe4\xbb\xb7")}) {
+            const RawHttpResponse r = put(path2, compact(ratingBody(other2, 3)), bad);
+            QCOMPARE(r.status, 400);
+            QVERIFY2(jsonOf(r).value(QStringLiteral("detail")).toString().contains(QLatin1String("Idempotency-Key")),
+                     r.body.constData());
+        }
+        QCOMPARE(platformRowCount(m_sim->dbPath(), QStringLiteral("ratings"), other2), 0);
+        QCOMPARE(put(path2, compact(ratingBody(other2, 3)), QByteArray(128, 'k')).status, 201);
+    }
+
+    // A platform database from before rating keys (version 3): its ratings keep the case id, the key they
+    // were sent with, so a kiosk's retry is still a replay.
+    void olderDatabaseKeepsTheCaseIdAsRatingKey()
+    {
+        const QString dbPath = m_dir.filePath(QStringLiteral("legacy.sqlite"));
+        const QString id = QStringLiteral("legacy");
+        RawHttpResponse first;
+        {
+            PlatformSimProcess sim(dbPath, {});
+            QString error;
+            QVERIFY2(sim.start(&error), qPrintable(error));
+            const auto exchange = [&sim](const QByteArray &path, const QByteArray &body, const QByteArray &key) {
+                return rawExchange(sim.port(), RawHttpClient::request("PUT", path,
+                                                                      {{"Content-Type", "application/json"},
+                                                                       {"Idempotency-Key", key}},
+                                                                      body))
+                        .value_or(RawHttpResponse());
+            };
+            QCOMPARE(exchange("/api/v1/cases/legacy", compact(caseBody(id)), "legacy").status, 201);
+            first = exchange("/api/v1/cases/legacy/rating", compact(ratingBody(id, 5)), "legacy");
+            QCOMPARE(first.status, 201);
+            QCOMPARE(sim.terminate(), 0);
+        }
+        QString error;
+        QVERIFY2(platformExec(dbPath,
+                              "ALTER TABLE ratings DROP COLUMN idempotency_key; PRAGMA user_version = 3;",
+                              &error),
+                 qPrintable(error));
+        PlatformSimProcess sim(dbPath, {});
+        QVERIFY2(sim.start(&error), qPrintable(error));
+        const auto exchange = [&sim](const QByteArray &key) {
+            return rawExchange(sim.port(), RawHttpClient::request("PUT", "/api/v1/cases/legacy/rating",
+                                                                  {{"Content-Type", "application/json"},
+                                                                   {"Idempotency-Key", key}},
+                                                                  compact(ratingBody(QStringLiteral("legacy"), 5))))
+                    .value_or(RawHttpResponse());
+        };
+        const RawHttpResponse replay = exchange("legacy");
+        QCOMPARE(replay.status, 200);
+        QCOMPARE(replay.body, first.body);
+        QCOMPARE(exchange("legacy/rating").status, 409);
+        QCOMPARE(platformColumn(dbPath, QStringLiteral("ratings"), QStringLiteral("idempotency_key"), id), id);
+        QCOMPARE(sim.terminate(), 0);
+    }
+
     void testHooksInjectFailuresWithoutStoring()
     {
         QCOMPARE(post("/test/fail-next", R"({"count": 2, "status": 503})").status, 200);

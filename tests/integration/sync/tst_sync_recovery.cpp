@@ -136,6 +136,75 @@ private slots:
         QCOMPARE(sim->terminate(), 0);
     }
 
+    // A rating has its own idempotency key, made once when it is stored: the retry after a lost answer sends the
+    // same key (the platform answers 200 from its record), and the platform keeps that key, not the case id.
+    void ratingRetryReusesItsOwnKey()
+    {
+        auto sim = newSim(QStringLiteral("rating-key"));
+        QString error;
+        QVERIFY2(sim->start(&error), qPrintable(error));
+        SyncTestKiosk kiosk(dir(QStringLiteral("kiosk-rating-key")));
+        QVERIFY(kiosk.open(&error));
+        const QString id = newId();
+        QVERIFY(kiosk.store->submitCase(testSubmission(id), {}, &error));
+        SyncSettings settings = fastSyncSettings();
+        settings.requestTimeoutMs = 300;
+        SyncClient client(*kiosk.store, m_nam, settings, sim->baseUrl());
+        client.start();
+        QTRY_COMPARE(client.pendingCount(), 0);
+
+        QVERIFY2(kiosk.store->addRating(id, 4, QStringLiteral("ok"), &error), qPrintable(error));
+        const QString key = kiosk.store->rating(id)->idempotencyKey;
+        QVERIFY(!QUuid::fromString(key).isNull());
+        postHook(sim->port(), "/test/delay-next", R"({"ms": 1500})");
+        QStringList errors;
+        connect(&client, &SyncClient::lastErrorChanged, this, [&] { errors << client.lastError(); });
+        client.kick();
+        QTRY_COMPARE(client.pendingCount(), 0);
+        QCOMPARE(errors.value(0), QStringLiteral("timeout: no answer within 300 ms"));
+        const QString ratingPath = QStringLiteral("PUT /api/v1/cases/%1/rating").arg(id);
+        QTRY_COMPARE(int(sim->log().count(ratingPath + QStringLiteral(" -> 201"))), 1);
+        QTRY_VERIFY(sim->log().count(ratingPath + QStringLiteral(" -> 200")) >= 1);
+        QCOMPARE(int(sim->log().count(ratingPath + QStringLiteral(" -> 409"))), 0);
+        QCOMPARE(kiosk.store->caseSyncState(id), SyncState::Synced);
+        QCOMPARE(platformRowCount(sim->dbPath(), QStringLiteral("ratings"), id), 1);
+        QCOMPARE(platformColumn(sim->dbPath(), QStringLiteral("ratings"), QStringLiteral("idempotency_key"), id), key);
+        QCOMPARE(sim->terminate(), 0);
+    }
+
+    // The platform already holds a rating for the case under another key: 409 rating_exists, retried with a
+    // staff alert (cause "conflict"), never parked or dropped, and the platform's rating is untouched.
+    void ratingUnderAnotherKeyIsAConflictForStaff()
+    {
+        auto sim = newSim(QStringLiteral("rating-other"));
+        QString error;
+        QVERIFY2(sim->start(&error), qPrintable(error));
+        SyncTestKiosk kiosk(dir(QStringLiteral("kiosk-rating-other")));
+        QVERIFY(kiosk.open(&error));
+        const QString id = newId();
+        QVERIFY(kiosk.store->submitCase(testSubmission(id), {}, &error));
+        SyncClient client(*kiosk.store, m_nam, fastSyncSettings(), sim->baseUrl());
+        client.start();
+        QTRY_COMPARE(client.pendingCount(), 0);
+        QVERIFY2(kiosk.store->addRating(id, 5, QString(), &error), qPrintable(error));
+        const QByteArray body = kiosk.store->nextOutboxItem()->body;
+        const auto other = rawExchange(sim->port(),
+                                       RawHttpClient::request("PUT", "/api/v1/cases/" + id.toUtf8() + "/rating",
+                                                              {{"Content-Type", "application/json"},
+                                                               {"Idempotency-Key", "someone-else"}},
+                                                              body));
+        QCOMPARE(other.value_or(RawHttpResponse()).status, 201);
+        client.kick();
+        QTRY_VERIFY(kiosk.store->nextOutboxItem().value_or(OutboxItem()).attempts >= 2);
+        QCOMPARE(client.alertCause(), QStringLiteral("conflict"));
+        QVERIFY2(client.alert().startsWith(QLatin1String("HTTP 409: rating_exists")), qPrintable(client.alert()));
+        QCOMPARE(kiosk.store->pendingCount(), 1);
+        QCOMPARE(platformColumn(sim->dbPath(), QStringLiteral("ratings"), QStringLiteral("idempotency_key"), id),
+                 QStringLiteral("someone-else"));
+        client.setNetworkAvailable(false);
+        QCOMPARE(sim->terminate(), 0);
+    }
+
     void newClientOverSameStoreResumes()
     {
         auto sim = newSim(QStringLiteral("resume"));

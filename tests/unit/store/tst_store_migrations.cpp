@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 static const char kCase1[] = "5b0e7c1a-3d2f-4e6a-9b1c-0a1b2c3d4e5f"; // synced in the fixture
 static const char kCase2[] = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"; // pending, 3 failed attempts
@@ -235,6 +236,9 @@ private slots:
         QCOMPARE(store->caseSyncState(QLatin1String(kRejected)), SyncState::Rejected);
         QCOMPARE(store->pendingCount(), 1);
         QCOMPARE(store->nextOutboxItem()->kind, QStringLiteral("rating"));
+        // The pending rating keeps the key its kiosk sent it with (the case id; migration 5).
+        QCOMPARE(store->nextOutboxItem()->idempotencyKey, store->nextOutboxItem()->refId);
+        QCOMPARE(store->rating(store->nextOutboxItem()->refId)->idempotencyKey, store->nextOutboxItem()->refId);
         QCOMPARE(store->auditCount(), 5);
 
         // New cases get version-3 attachments; numbering continues.
@@ -250,6 +254,41 @@ private slots:
         QVERIFY2(db, qPrintable(error));
         QCOMPARE(rows(*db, "SELECT count(*) FROM sqlite_master WHERE name IN ('attachments_v3', 'attachments_case_id')"),
                  QStringList(QStringLiteral("0")));
+    }
+
+    // Version 5: a rating stored by version 4 kept "<case id>/rating" but was sent with the case id; after the
+    // migration its row holds the case id. A rating stored by version 5 keeps its own UUID.
+    void version4RatingKeysBecomeTheKeySent()
+    {
+        QString error;
+        const CaseSubmission old = sampleCase(QStringLiteral("C001-K01-20261101-ABCD-0001"));
+        CaseSubmission recent = sampleCase(QStringLiteral("C001-K01-20261101-ABCD-0002"));
+        recent.id = QStringLiteral("11111111-2222-4333-8444-555555555555");
+        QString recentKey;
+        {
+            std::unique_ptr<CaseStore> store = CaseStore::open(m_dir->path(), &error);
+            QVERIFY2(store, qPrintable(error));
+            QVERIFY2(store->submitCase(old, {}, &error) && store->addRating(old.id, 4, QString(), &error),
+                     qPrintable(error));
+            QVERIFY2(store->submitCase(recent, {}, &error) && store->addRating(recent.id, 5, QString(), &error),
+                     qPrintable(error));
+            recentKey = store->rating(recent.id)->idempotencyKey;
+            QVERIFY(!QUuid::fromString(recentKey).isNull());
+        }
+        {
+            // Make the file what version 4 wrote for the old rating.
+            std::unique_ptr<Database> db = Database::open(storePath(), &error);
+            QVERIFY2(db, qPrintable(error));
+            const QByteArray sql = "UPDATE outbox SET idempotency_key = ref_id || '/rating' WHERE kind = 'rating' "
+                                   "AND ref_id = '" + old.id.toLatin1() + "'; PRAGMA user_version = 4;";
+            QVERIFY2(db->exec(sql.constData(), "make version 4", &error), qPrintable(error));
+            QCOMPARE(rows(*db, "PRAGMA user_version"), QStringList(QStringLiteral("4")));
+        }
+        std::unique_ptr<CaseStore> store = CaseStore::open(m_dir->path(), &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->userVersion(), 5);
+        QCOMPARE(store->rating(old.id)->idempotencyKey, old.id);
+        QCOMPARE(store->rating(recent.id)->idempotencyKey, recentKey);
     }
 
     void failedMigrationLeavesTheOldVersion()
@@ -310,7 +349,8 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("schema version 99 is newer")));
         QVERIFY(!CaseStore::open(m_dir->path(), &error));
         QVERIFY2(error.contains(storePath()), qPrintable(error));
-        QVERIFY2(error.contains(QLatin1String("schema version 99 is newer than version 4")),
+        QVERIFY2(error.contains(QStringLiteral("schema version 99 is newer than version %1")
+                                    .arg(CaseStore::schemaVersion)),
                  qPrintable(error));
 
         QCOMPARE(readAll(storePath()), before);
@@ -361,7 +401,11 @@ private slots:
         QVERIFY(!QFileInfo::exists(storePath()));
         QVERIFY(!QFileInfo::exists(storePath() + QStringLiteral("-wal")));
         QVERIFY(!QFileInfo::exists(storePath() + QStringLiteral("-shm")));
-        QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files).size(), 3);
+        // ... and why, kept next to it for staff (technician view, kioskctl store list).
+        QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files).size(), 4);
+        QVERIFY(quarantineReason(moved).startsWith(storePath() + QStringLiteral(": ")));
+        QVERIFY2(error.startsWith(quarantineReason(moved) + QStringLiteral("; the damaged file was moved")),
+                 qPrintable(quarantineReason(moved)));
 
         // The next start (after a human saw the message) gets a fresh store; the quarantine stays listed.
         std::unique_ptr<CaseStore> fresh = CaseStore::open(m_dir->path(), &error);

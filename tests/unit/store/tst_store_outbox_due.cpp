@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 class TestStoreOutboxDue : public QObject
 {
@@ -117,10 +118,14 @@ private slots:
         const OutboxRead rating = due();
         QCOMPARE(statusName(rating), QStringLiteral("due seq 2"));
         QCOMPARE(rating.item.kind, QStringLiteral("rating"));
-        // Its own idempotency key, not the case's.
-        QCOMPARE(rating.item.idempotencyKey, a.id + QStringLiteral("/rating"));
+        // Its own idempotency key (a UUID made when it was stored), not the case's; read again, the same key.
+        QVERIFY(!QUuid::fromString(rating.item.idempotencyKey).isNull());
         QVERIFY(rating.item.idempotencyKey != a.id);
-        Q_UNUSED(b);
+        QCOMPARE(m_store->rating(a.id)->idempotencyKey, rating.item.idempotencyKey);
+        QCOMPARE(due().item.idempotencyKey, rating.item.idempotencyKey);
+        // Another case's rating gets another key.
+        QVERIFY2(m_store->addRating(b.id, 4, QString(), &error), qPrintable(error));
+        QVERIFY(m_store->rating(b.id)->idempotencyKey != rating.item.idempotencyKey);
     }
 
     // Before: a next_attempt_at years ahead froze sync across restarts.

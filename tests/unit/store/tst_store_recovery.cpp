@@ -29,6 +29,7 @@ private slots:
         const CaseSubmission parked = sampleCase(QStringLiteral("OLD-3"));
         const QVector<StoredAttachment> pages = sampleAttachments();
         QByteArray lostBody;
+        QString lostRatingKey;
         {
             std::unique_ptr<CaseStore> old = CaseStore::open(dir.path(), &error);
             QVERIFY2(old, qPrintable(error));
@@ -40,6 +41,7 @@ private slots:
             QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("parked for staff: 4")));
             QVERIFY2(old->markParked(4, QStringLiteral("HTTP 400"), &error), qPrintable(error));
             lostBody = old->nextOutboxItem()->body;
+            lostRatingKey = old->rating(lost.id)->idempotencyKey;
         }
         const QString storeFile = QDir(dir.path()).filePath(QStringLiteral("cases.sqlite"));
         const QString quarantined =
@@ -67,6 +69,9 @@ private slots:
         QCOMPARE(live->findCase(lost.id)->caseNumber, QStringLiteral("OLD-1"));
         QCOMPARE(live->attachments(lost.id).size(), pages.size());
         QCOMPARE(live->rating(lost.id)->comment, QStringLiteral("good"));
+        // The rating keeps its own idempotency key: a platform that had it sees the same rating again.
+        QVERIFY(!lostRatingKey.isEmpty());
+        QCOMPARE(live->rating(lost.id)->idempotencyKey, lostRatingKey);
         QCOMPARE(live->caseSyncState(lost.id), SyncState::Pending);
         QCOMPARE(live->caseSyncState(parked.id), SyncState::Pending);
         QVERIFY(!live->findCase(synced.id));

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+#include <vector>
+
+// Sync throughput over mutual TLS: a local platform-sim (HTTPS, a test CA made with TestPki), `cases` cases
+// (StoreBenchCase.h) uploaded by SyncClient from a kiosk store, timed from start() until the outbox is empty;
+// then, in the same run and against the same server, a bare loop of HTTPS PUTs with QNetworkAccessManager
+// (same TLS configuration, one request at a time, as SyncClient sends) of `cases` bodies of the same kind,
+// taken from a second store, timed from the first request to the last answer.
+struct SyncFigures
+{
+    int cases = 0;
+    double syncSeconds = 0;
+    double bareSeconds = 0;
+    std::vector<double> syncItemMs; // time between consecutive itemSynced (the first: from start())
+    std::vector<double> bareItemMs; // per bare PUT
+    int onPlatform = -1;            // cases in platform-sim's database afterwards (both loops)
+    QString error;
+};
+
+SyncFigures measureSync(int cases);
