@@ -698,6 +698,32 @@
     </message>
 </context>
 <context>
+    <name>QuarantineController</name>
+    <message>
+        <location filename="../../app/core/QuarantineController.cpp" line="+51"/>
+        <source>This store is not in the list. Refresh and try again.</source>
+        <translation>This store is not in the list. Refresh and try again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The cases could not be brought into the outbox: %1</source>
+        <translation>The cases could not be brought into the outbox: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing new: the cases of this store are already in the outbox.</source>
+        <translation>Nothing new: the cases of this store are already in the outbox.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n case(s) brought into the outbox. They will be sent to the platform.</source>
+        <translation>
+            <numerusform>%n case brought into the outbox. It will be sent to the platform.</numerusform>
+            <numerusform>%n cases brought into the outbox. They will be sent to the platform.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RatingScreen</name>
     <message>
         <location filename="../../qml/Screens/RatingScreen.qml" line="+14"/>
@@ -1142,7 +1168,7 @@
 <context>
     <name>TechnicianScreen</name>
     <message>
-        <location filename="../../qml/Screens/TechnicianScreen.qml" line="+25"/>
+        <location filename="../../qml/Screens/TechnicianScreen.qml" line="+28"/>
         <source>Technician: devices</source>
         <translation>Technician: devices</translation>
     </message>
@@ -1154,8 +1180,62 @@
             <numerusform>%n applications waiting to be sent to the platform</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n quarantined case store(s): they may hold cases the platform does not have yet</source>
+        <translation>
+            <numerusform>%n quarantined case store: it may hold cases the platform does not have yet</numerusform>
+            <numerusform>%n quarantined case stores: they may hold cases the platform does not have yet</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
+        <source>Quarantined at %1</source>
+        <translation>Quarantined at %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarantine time unknown</source>
+        <translation>Quarantine time unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why: %1</source>
+        <translation>Why: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason not recorded</source>
+        <translation>Reason not recorded</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot be read: %1</source>
+        <translation>Cannot be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n case(s) not yet received by the platform</source>
+        <translation>
+            <numerusform>%n case not yet received by the platform</numerusform>
+            <numerusform>%n cases not yet received by the platform</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n not yet in the outbox</source>
+        <translation>
+            <numerusform>%n not yet in the outbox</numerusform>
+            <numerusform>%n not yet in the outbox</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bring cases into the outbox</source>
+        <translation>Bring cases into the outbox</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>(simulated)</source>
         <translation>(simulated)</translation>
     </message>

@@ -692,6 +692,31 @@
         </message>
     </context>
     <context>
+        <name>QuarantineController</name>
+        <message>
+            <location filename="../../app/core/QuarantineController.cpp" line="+51" />
+            <source>This store is not in the list. Refresh and try again.</source>
+            <translation>该数据库不在列表中，请刷新后重试。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The cases could not be brought into the outbox: %1</source>
+            <translation>未能将办件转入待发送队列：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing new: the cases of this store are already in the outbox.</source>
+            <translation>没有需要转入的办件：该数据库的办件已在待发送队列中。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n case(s) brought into the outbox. They will be sent to the platform.</source>
+            <translation>
+                <numerusform>已将 %n 件办件转入待发送队列，将发送至平台。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RatingScreen</name>
         <message>
             <location filename="../../qml/Screens/RatingScreen.qml" line="+14" />
@@ -1133,7 +1158,7 @@
     <context>
         <name>TechnicianScreen</name>
         <message>
-            <location filename="../../qml/Screens/TechnicianScreen.qml" line="+25" />
+            <location filename="../../qml/Screens/TechnicianScreen.qml" line="+28" />
             <source>Technician: devices</source>
             <translation>运维：设备状态</translation>
         </message>
@@ -1144,8 +1169,59 @@
                 <numerusform>%n件申请等待提交至平台</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location line="+16" />
+            <source>%n quarantined case store(s): they may hold cases the platform does not have yet</source>
+            <translation>
+                <numerusform>有 %n 个已隔离的办件数据库：其中可能有平台尚未收到的办件</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+30" />
+            <location line="+39" />
+            <source>Quarantined at %1</source>
+            <translation>隔离时间：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quarantine time unknown</source>
+            <translation>隔离时间未知</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why: %1</source>
+            <translation>原因：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason not recorded</source>
+            <translation>未记录原因</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Cannot be read: %1</source>
+            <translation>无法读取：%1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n case(s) not yet received by the platform</source>
+            <translation>
+                <numerusform>%n 件办件平台尚未收到</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n not yet in the outbox</source>
+            <translation>
+                <numerusform>其中 %n 件尚未转入待发送队列</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Bring cases into the outbox</source>
+            <translation>将办件转入待发送队列</translation>
+        </message>
+        <message>
+            <location line="+43" />
             <source>(simulated)</source>
             <translation>（模拟）</translation>
         </message>
