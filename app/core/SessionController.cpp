@@ -491,8 +491,12 @@ void SessionController::onSubmissionFinished(bool saved)
         setScreen(Screen::Receipt);
     } else {
         // The technical reason is in the log (onestop.submission); the resident gets what to do.
-        setNotice(tr("Your application could not be saved at this kiosk. What you entered is still here: "
-                     "please try again, or ask the staff for help."));
+        if (m_submission.storeAlertCause() == QLatin1String("disk_full"))
+            setNotice(tr("This kiosk has run out of storage space, so your application was not saved. What "
+                         "you entered is still here: please ask the staff for help, then submit again."));
+        else
+            setNotice(tr("Your application could not be saved at this kiosk. What you entered is still here: "
+                         "please try again, or ask the staff for help."));
         setScreen(Screen::Review);
     }
 }

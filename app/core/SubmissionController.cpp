@@ -59,15 +59,10 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
 
     QString error;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString caseNumber = m_store.nextCaseNumber(m_site.centerId, m_site.kioskId, now.toLocalTime().date(), &error);
-    if (caseNumber.isEmpty()) {
-        m_state = State::Failed;
-        m_errorText = error;
-        qCWarning(lcSubmission) << "case number not allocated:" << error;
-        emit changed();
-        emit finished(false);
-        return false;
-    }
+    const QString caseNumber =
+        m_store.nextCaseNumber(m_site.centerId, m_site.kioskId, now.toLocalTime().date(), &error);
+    if (caseNumber.isEmpty())
+        return commitFailed("case number not allocated", error);
 
     CaseSubmission submission;
     submission.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -77,14 +72,9 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     submission.submittedAt = now;
     submission.form = form;
     submission.language = language;
-    if (!m_store.submitCase(submission, attachments, &error)) {
-        m_state = State::Failed;
-        m_errorText = error;
-        qCWarning(lcSubmission) << "case not committed:" << error;
-        emit changed();
-        emit finished(false);
-        return false;
-    }
+    if (!m_store.submitCase(submission, attachments, &error))
+        return commitFailed("case not committed", error);
+    setStoreAlert(QString(), QString());
 
     // Durable from here on: the resident may be told.
     m_caseId = submission.id;
@@ -115,10 +105,37 @@ bool SubmissionController::rate(int level)
     QString error;
     if (!m_store.addRating(m_caseId, level, QString(), &error)) {
         qCWarning(lcSubmission) << "rating not saved for case" << m_caseId << ":" << error;
+        setStoreAlert(m_store.lastFailureCause(), error);
         return false;
     }
+    setStoreAlert(QString(), QString());
     m_sync.kick();
     return true;
+}
+
+// Nothing was committed: the resident stays on the review screen with what they entered (finished(false)),
+// the log says which step failed and sqlite's reason (paths and steps only), and staff get the alert.
+bool SubmissionController::commitFailed(const char *what, const QString &error)
+{
+    m_state = State::Failed;
+    m_errorText = error;
+    qCWarning(lcSubmission).noquote() << QString::fromLatin1(what) + QLatin1Char(':') << error;
+    setStoreAlert(m_store.lastFailureCause(), error);
+    emit changed();
+    emit finished(false);
+    return false;
+}
+
+void SubmissionController::setStoreAlert(const QString &cause, const QString &text)
+{
+    if (cause == m_storeAlertCause && text == m_storeAlert)
+        return;
+    // Raising it is logged by the caller (the failure with its reason); the clearing is logged here.
+    if (cause.isEmpty())
+        qCInfo(lcSubmission) << "store alert cleared: the store commits again";
+    m_storeAlertCause = cause;
+    m_storeAlert = text;
+    emit storeAlertChanged();
 }
 
 void SubmissionController::onItemSynced(const QString &kind, const QString &caseId)

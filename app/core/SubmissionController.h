@@ -19,7 +19,9 @@ struct SiteConfig;
 // platform; it says whether the platform has the case yet ("submitted to the platform" / "sent when the
 // network is back"). At session end (clear()) a receipt not yet printed (held for paper, say) is
 // cancelled, so it never comes out into the next resident's hands; one already on the wire finishes.
-// Staff can print a stored case's receipt again, marked 重打 / REPRINT (reprint()). Thread: GUI.
+// Staff can print a stored case's receipt again, marked 重打 / REPRINT (reprint()).
+// A commit that fails (a full disk, a locked or damaged file) raises a staff alert (storeAlert,
+// storeAlertCause) that stays until a later commit succeeds; the resident is never told "saved". Thread: GUI.
 class SubmissionController : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ class SubmissionController : public QObject
     Q_PROPERTY(ReceiptState receiptState READ receiptState NOTIFY changed)
     Q_PROPERTY(QString receiptProblem READ receiptProblem NOTIFY changed)
     Q_PROPERTY(QString trackingUrl READ trackingUrl NOTIFY changed)
+    Q_PROPERTY(QString storeAlert READ storeAlert NOTIFY storeAlertChanged)
+    Q_PROPERTY(QString storeAlertCause READ storeAlertCause NOTIFY storeAlertChanged)
 
 public:
     enum class State { Idle, Saving, Saved, Failed };
@@ -52,6 +56,11 @@ public:
     ReceiptState receiptState() const { return m_receiptState; }
     QString receiptProblem() const { return m_receiptProblem; }
     QString trackingUrl() const;
+    // For staff: why the store could not save the last case or rating (the store's message: file, step and
+    // sqlite's reason, never personal data); empty once a commit succeeds again.
+    QString storeAlert() const { return m_storeAlert; }
+    // "disk_full" | "damaged" | "other" (CaseStore::lastFailureCause); empty without an alert.
+    QString storeAlertCause() const { return m_storeAlertCause; }
 
     // Commits the case with its attachments (pages, photo: all in the same transaction); true once it is
     // durable. Then sync and the receipt follow asynchronously.
@@ -77,6 +86,7 @@ signals:
     void changed();
     void finished(bool saved);
     void reprintFinished(const QString &caseId, bool printed, const QString &reason);
+    void storeAlertChanged();
 
 private:
     void printReceipt();
@@ -85,6 +95,8 @@ private:
     void onJobCompleted(const QString &jobId);
     void onJobFailed(const QString &jobId, const QString &reason);
     QString residentPrinterProblem() const;
+    bool commitFailed(const char *what, const QString &error);
+    void setStoreAlert(const QString &cause, const QString &text);
 
     const SiteConfig &m_site;
     const Catalog &m_catalog;
@@ -105,4 +117,6 @@ private:
     int m_attachmentCount = 0;
     ReceiptState m_receiptState = ReceiptState::None;
     QString m_receiptProblem;
+    QString m_storeAlert;
+    QString m_storeAlertCause;
 };

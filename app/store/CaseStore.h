@@ -192,6 +192,11 @@ public:
     bool recordFailedAttempt(qint64 seq, const QString &reason, const QDateTime &nextAttemptAt,
                              QString *error);
 
+    // Why the most recent write that failed did so, for staff alerts: "disk_full" (sqlite found no room to
+    // write: the data folder's file system is full), "damaged" (sqlite reports a corrupt file), or "other"
+    // (locked, constraint, I/O, an invalid value). Meaningful right after a call returned false.
+    QString lastFailureCause() const;
+
     // Audit log: events and ids only, never personal data.
     bool audit(const QString &event, const QString &detail, QString *error = nullptr);
     int auditCount() const;

@@ -154,10 +154,12 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, KeyProvider &
     }
     std::unique_ptr<FieldCipher> cipher;
     std::unique_ptr<Database> db;
+    bool noSpace = false; // sqlite found no room to write: never damage, and staff must free space
     if (problem.isEmpty()) {
         DbFailure failure = DbFailure::None;
         db = Database::open(path, &problem, &failure);
         outcome = failure == DbFailure::Damaged ? OpenProblem::Damaged : OpenProblem::Refused;
+        noSpace = failure == DbFailure::Full;
     }
     if (db) {
         outcome = prepareFile(*db, keys, &cipher, &problem);
@@ -172,6 +174,7 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, KeyProvider &
             qCInfo(lcStore).noquote() << "opened" << path << "at schema version" << schemaVersion;
             return std::unique_ptr<CaseStore>(new CaseStore(std::move(db), std::move(cipher), epoch));
         }
+        noSpace = db->lastFailure() == DbFailure::Full;
         db.reset(); // closed before the file may be moved
     }
 
@@ -191,6 +194,10 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &dataDir, KeyProvider &
         }
         qCCritical(lcStore).noquote() << problem;
     } else {
+        if (noSpace)
+            problem = QStringLiteral("%1. The disk is full: the store was left as it was; free space in %2 "
+                                     "and start the kiosk again")
+                          .arg(problem, dataDir);
         qCWarning(lcStore).noquote() << problem;
     }
     if (error)
@@ -206,6 +213,20 @@ QStringList CaseStore::quarantinedFiles(const QString &dataDir)
 QString CaseStore::filePath() const
 {
     return m_db->filePath();
+}
+
+QString CaseStore::lastFailureCause() const
+{
+    switch (m_db->lastFailure()) {
+    case DbFailure::Full:
+        return QStringLiteral("disk_full");
+    case DbFailure::Damaged:
+        return QStringLiteral("damaged");
+    case DbFailure::None:
+    case DbFailure::Other:
+        break;
+    }
+    return QStringLiteral("other");
 }
 
 int CaseStore::userVersion() const

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <utility>
 
 static DbFailure failureKind(int result)
@@ -10,6 +11,8 @@ static DbFailure failureKind(int result)
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return DbFailure::Damaged;
+    case SQLITE_FULL:
+        return DbFailure::Full;
     default:
         return DbFailure::Other;
     }
@@ -303,6 +306,7 @@ std::optional<QString> Database::queryText(const char *sql, const char *purpose,
 
 std::optional<Transaction> Database::begin(const char *purpose, QString *error)
 {
+    m_lastFailure = DbFailure::None; // a new write: an earlier failure says nothing about this one
     // IMMEDIATE takes the write lock now, so a busy database is reported here and not halfway through.
     const int result = sqlite3_exec(m_handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
     if (result != SQLITE_OK) {
@@ -359,8 +363,20 @@ qint64 Database::lastInsertRowId() const
 
 bool Database::fail(int result, const char *purpose, QString *error, const char *message)
 {
-    return fail(failureKind(result), purpose, QString::fromUtf8(message ? message : sqlite3_errmsg(m_handle)),
-                error);
+    DbFailure kind = failureKind(result);
+    QString text = QString::fromUtf8(message ? message : sqlite3_errmsg(m_handle));
+    // sqlite says SQLITE_FULL when a write to the database or its -wal finds no room, but only "disk I/O
+    // error" when the -shm file cannot grow (a restart on a full disk: the -shm is made anew) or another
+    // write fails for lack of space. The system's errno and the extended code tell them apart.
+    if ((result & 0xff) == SQLITE_IOERR) {
+        const int systemError = sqlite3_system_errno(m_handle);
+        if (systemError == ENOSPC || systemError == EDQUOT ||
+            sqlite3_extended_errcode(m_handle) == SQLITE_IOERR_SHMSIZE) {
+            kind = DbFailure::Full;
+            text += QStringLiteral(" (no space left on the device)");
+        }
+    }
+    return fail(kind, purpose, text, error);
 }
 
 bool Database::fail(DbFailure kind, const char *purpose, const QString &message, QString *error)

@@ -20,8 +20,9 @@ struct sqlite3_stmt;
 class Database;
 
 // Beyond the message: lets the caller tell a damaged file from every other failure (disk full, locked,
-// constraint), because only a damaged file is quarantined.
-enum class DbFailure { None, Damaged, Other };
+// constraint), because only a damaged file is quarantined. Full: sqlite found no room to write (the file
+// system is full, SQLITE_FULL); never damage, and staff are told (CaseStore::lastFailureCause).
+enum class DbFailure { None, Damaged, Other, Full };
 
 // One prepared statement. Must not outlive the Database that prepared it. Move-only.
 class Statement
@@ -127,7 +128,7 @@ public:
 
     int changes() const;
     qint64 lastInsertRowId() const;
-    // Kind of the most recent failure on this connection.
+    // Kind of the most recent failure on this connection (reset by begin()).
     DbFailure lastFailure() const { return m_lastFailure; }
 
 private:

@@ -38,6 +38,19 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             color: Theme.text
         }
+        Label {
+            // The case store could not save the last application (a full disk, say): staff must act.
+            objectName: "technician.storeAlert"
+            visible: Submission.storeAlert !== ""
+            text: (Submission.storeAlertCause === "disk_full"
+                   ? qsTr("Applications cannot be saved: the disk is full. Free space in the data folder.")
+                   : qsTr("Applications cannot be saved.")) + "\n" + Submission.storeAlert
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
 
         // Quarantined case stores: never silent while one is on disk (QuarantineController decides).
         ColumnLayout {

@@ -47,6 +47,9 @@ Item {
             for (const kind of ["idcard", "receipt_printer", "scanner", "camera"])
                 item("technician.device." + kind)
             verify(item("technician.device.idcard.state").text.indexOf("ready") === 0)
+            // The store saves: no store alert (tst_store_diskfull raises one on a full disk).
+            compare(Submission.storeAlert, "")
+            verify(!findVisible(root, "technician.storeAlert"))
             tap("technician.close")
             tryCompare(Technician, "state", TechnicianController.Closed)
             verify(!findVisible(root, "screen.technician"))

@@ -11,9 +11,12 @@
 #include "PlatformSimProcess.h"
 #include "StrictWarnings.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -92,6 +95,10 @@ private slots:
                 QDir(dataDir).entryList({QStringLiteral("cases.sqlite.quarantine-*")}, QDir::Files).isEmpty(),
                 qPrintable(
                     QStringLiteral("a store was quarantined after run %1 (seed %2)").arg(run).arg(seed)));
+            // The harness blocks in the kiosk's QProcess: let platform-sim's log reach its buffer, or a full
+            // stderr pipe would stall the platform after a few hundred requests.
+            QCoreApplication::processEvents();
+            platform.log();
         }
         QCOMPARE(kills, wantedKills);
 
@@ -120,6 +127,25 @@ private slots:
                  qPrintable(QStringList(unknownAtPlatform.values()).join(QLatin1Char(' '))));
         QVERIFY2(notSent.isEmpty(), qPrintable(QStringList(notSent.values()).join(QLatin1Char(' '))));
         QVERIFY(committed.size() > 1); // kills landed after commits too, or the test proves little
+        // Under chaos mode the platform must really have injected faults, of several kinds.
+        if (platformArguments.contains(QStringLiteral("--chaos"))) {
+            QCoreApplication::processEvents();
+            static const QRegularExpression fault(QStringLiteral(
+                "chaos (drop|delay|500|503|reset|truncate|garbage|trickle|oversize) (PUT|GET|POST)"));
+            QMap<QString, int> faults;
+            auto it = fault.globalMatch(platform.log());
+            while (it.hasNext())
+                ++faults[it.next().captured(1)];
+            QStringList summary;
+            int total = 0;
+            for (auto f = faults.cbegin(); f != faults.cend(); ++f) {
+                summary << QStringLiteral("%1 %2").arg(f.key()).arg(f.value());
+                total += f.value();
+            }
+            qInfo("crash test: %d chaos faults injected by the platform: %s", total,
+                  qPrintable(summary.join(QStringLiteral(", "))));
+            QVERIFY2(faults.size() >= 3, qPrintable(summary.join(QStringLiteral(", "))));
+        }
         QVERIFY(platform.terminate() == 0);
     }
 };
