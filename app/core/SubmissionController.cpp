@@ -51,7 +51,8 @@ QString SubmissionController::trackingUrl() const
 }
 
 bool SubmissionController::submit(const QString &serviceId, const QJsonObject &form, const QString &language,
-                                  const IdCardData &resident, const QVector<StoredAttachment> &attachments)
+                                  const IdCardData &resident, const QVector<StoredAttachment> &attachments,
+                                  const QString &identityMethod)
 {
     m_state = State::Saving;
     m_errorText.clear();
@@ -77,6 +78,7 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     submission.submittedAt = now;
     submission.form = form;
     submission.language = language;
+    submission.identityMethod = identityMethod;
     if (!m_store.submitCase(submission, attachments, &error)) {
         m_state = State::Failed;
         m_errorText = error;
