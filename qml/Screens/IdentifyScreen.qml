@@ -20,7 +20,7 @@ Rectangle {
         spacing: 0
 
         SessionHeader {
-            title: cardView.visible ? qsTr("Identify yourself") : qsTr("Identify without a readable card")
+            title: cardView.visible ? qsTr("Identify yourself") : qsTr("Identify without a card")
             backVisible: true
             backName: "identify.back"
             Layout.fillWidth: true

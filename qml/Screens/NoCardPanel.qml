@@ -148,58 +148,68 @@ Item {
             }
 
             // ---- 2. the staff member checks and confirms ----
-            Label {
+            // The details on the left, the PIN pad on the right: both in sight without scrolling.
+            RowLayout {
                 visible: panel.staffPin
-                text: qsTr("Staff: please check these details against the resident's document, then enter the staff PIN.")
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                font.bold: true
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            GridLayout {
-                visible: panel.staffPin
-                columns: 2
-                columnSpacing: Theme.spacing
-                rowSpacing: Theme.smallSpacing
+                spacing: Theme.margin
                 Layout.fillWidth: true
 
-                Label { text: qsTr("Document"); color: Theme.textMuted; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
-                Label {
-                    objectName: "nocard.confirm.type"
-                    text: panel.documentName(NoCard.documentType)
-                    color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
-                    wrapMode: Text.Wrap; Layout.fillWidth: true
+                ColumnLayout {
+                    spacing: Theme.spacing
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+
+                    Label {
+                        text: qsTr("Staff: please check these details against the resident's document, then enter the staff PIN.")
+                        color: Theme.text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    GridLayout {
+                        columns: 2
+                        columnSpacing: Theme.spacing
+                        rowSpacing: Theme.smallSpacing
+                        Layout.fillWidth: true
+
+                        Label { text: qsTr("Document"); color: Theme.textMuted; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
+                        Label {
+                            objectName: "nocard.confirm.type"
+                            text: panel.documentName(NoCard.documentType)
+                            color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                            wrapMode: Text.Wrap; Layout.fillWidth: true
+                        }
+                        Label { text: qsTr("Number"); color: Theme.textMuted; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
+                        // In full: the resident and the staff member check it against the document here.
+                        Label {
+                            objectName: "nocard.confirm.number"
+                            text: NoCard.number
+                            color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                            wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                        }
+                        Label { text: qsTr("Full name"); color: Theme.textMuted; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
+                        Label {
+                            objectName: "nocard.confirm.name"
+                            text: NoCard.fullName
+                            color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                            wrapMode: Text.Wrap; Layout.fillWidth: true
+                        }
+                    }
                 }
-                Label { text: qsTr("Number"); color: Theme.textMuted; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
-                // In full: the resident and the staff member check it against the document here.
-                Label {
-                    objectName: "nocard.confirm.number"
-                    text: NoCard.number
-                    color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
-                    wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                PinPad {
+                    namePrefix: "staff"
+                    title: qsTr("Staff PIN")
+                    entering: !NoCard.locked
+                    message: NoCard.locked
+                             ? qsTr("Too many wrong PINs. The staff PIN is locked for %n more second(s).", "", NoCard.lockSecondsLeft)
+                             : NoCard.pinMessage
+                    Layout.alignment: Qt.AlignTop
+                    Layout.preferredWidth: Math.min(column.width / 2, Theme.touchTarget * 7)
+                    onSubmitted: pin => NoCard.submitPin(pin)
+                    onCancelled: NoCard.backToDetails()
                 }
-                Label { text: qsTr("Full name"); color: Theme.textMuted; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
-                Label {
-                    objectName: "nocard.confirm.name"
-                    text: NoCard.fullName
-                    color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
-                    wrapMode: Text.Wrap; Layout.fillWidth: true
-                }
-            }
-            PinPad {
-                visible: panel.staffPin
-                namePrefix: "staff"
-                title: qsTr("Staff PIN")
-                entering: !NoCard.locked
-                message: NoCard.locked
-                         ? qsTr("Too many wrong PINs. The staff PIN is locked for %n more second(s).", "", NoCard.lockSecondsLeft)
-                         : NoCard.pinMessage
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Math.min(column.width, Theme.touchTarget * 8)
-                onSubmitted: pin => NoCard.submitPin(pin)
-                onCancelled: NoCard.backToDetails()
             }
         }
     }
