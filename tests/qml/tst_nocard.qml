@@ -74,12 +74,18 @@ Item {
             tryVerify(() => NoCard.fullName.toUpperCase() === "GARCIA MARIA")
             tap("nocard.askStaff")
             tryCompare(NoCard, "step", NoCardIdentityController.StaffPin)
+            // The keyboard closes first; the PIN pad is tapped once the screen has its full height again.
+            tryVerify(() => { const p = findVisible(root, "keyboard.panel"); return p === null || !p.active },
+                      3000, "the keyboard stays open on the PIN pad")
+            waitForRendering(item("staff.digit.1"))
+            wait(300)
             // The staff member checks the number in full against the document here.
             compare(item("nocard.confirm.number").text, "E98765432")
             compare(item("nocard.confirm.name").text.toUpperCase(), "GARCIA MARIA")
 
             ignoreWarning("wrong staff PIN, 2 attempts left")
             typeStaffPin("1")
+            tryCompare(NoCard, "attemptsLeft", 2)
             tryVerify(() => item("staff.pin.message").text.length > 0)
             compare(Session.screenName, "identify")
             typeStaffPin("975310")
