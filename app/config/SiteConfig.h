@@ -60,6 +60,16 @@ struct TechnicianSettings
     int lockoutSeconds = 300;  // how long the lock lasts
 };
 
+// The staff confirmation of a resident without a readable card (a passport, a damaged card): the details
+// typed at the kiosk are confirmed by a staff member with this PIN, until staff login exists. No PIN
+// configured = no such way at this kiosk. The lock is per kiosk, not per session.
+struct StaffSettings
+{
+    TechnicianPin pin;        // the same salted PBKDF2 digest as the technician's, but its own PIN
+    int maxAttempts = 3;      // wrong PINs in a row before the lock
+    int lockoutSeconds = 300; // how long the lock lasts
+};
+
 struct SiteConfig
 {
     QString centerId;          // e.g. "SH-XH-LHJD"
@@ -73,6 +83,7 @@ struct SiteConfig
     StoreSettings store;
     QVector<DeviceConfig> devices;
     TechnicianSettings technician;
+    StaffSettings staff; // "staff": the staff PIN that confirms typed details (no-card identification)
     IdentityTokenSettings identityTokens; // "identity_tokens": the platform's keys for personal identity codes
 
     const DeviceConfig *device(const QString &kind) const

@@ -169,6 +169,22 @@ TechnicianSettings readTechnician(JsonObjectReader &root)
     return t;
 }
 
+StaffSettings readStaff(JsonObjectReader &root)
+{
+    StaffSettings t;
+    auto object = root.object(QStringLiteral("staff"), Need::Optional);
+    if (!object)
+        return t;
+    const QString pin = object->string(QStringLiteral("pin"));
+    QString error;
+    if (!pin.isEmpty() && !TechnicianPin::parse(pin, &t.pin, &error))
+        object->diagnostics().add(object->placeOf(QStringLiteral("pin")), error);
+    t.maxAttempts = object->integer(QStringLiteral("max_attempts"), t.maxAttempts, 1, 20);
+    t.lockoutSeconds = object->integer(QStringLiteral("lockout_seconds"), t.lockoutSeconds, 30, 86400);
+    object->rejectUnknownKeys();
+    return t;
+}
+
 QDateTime readUtcTime(JsonObjectReader &object, const QString &key)
 {
     const QString text = object.string(key, Need::Optional);
@@ -332,6 +348,7 @@ ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const Q
     site.store = readStore(root);
     site.devices = readDevices(root);
     site.technician = readTechnician(root);
+    site.staff = readStaff(root);
     site.identityTokens = readIdentityTokens(root);
     root.rejectUnknownKeys();
 

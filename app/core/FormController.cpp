@@ -84,9 +84,19 @@ int FormController::indexOf(const QString &fieldId) const
     return -1;
 }
 
+QString FormController::problemOf(const Field &field) const
+{
+    // A locked value was checked where it came from: a card's number by its card type's rules, a personal
+    // code by its signature, staff-confirmed details by their document's rules (a passport number in the
+    // ID number field is not a resident ID number, and the resident cannot change it here anyway).
+    if (field.locked)
+        return QString();
+    return FieldValidator::check(field.spec, field.value, m_language);
+}
+
 void FormController::revalidate(Field &field)
 {
-    const QString problem = FieldValidator::check(field.spec, field.value, m_language);
+    const QString problem = problemOf(field);
     // Required-but-empty is only shown once the resident touched the field or tried to go on.
     field.error = (field.touched || !field.value.isEmpty()) ? problem : QString();
 }
@@ -140,7 +150,7 @@ bool FormController::isValid() const
     if (m_fields.isEmpty())
         return false;
     for (const Field &f : m_fields)
-        if (!FieldValidator::check(f.spec, f.value, m_language).isEmpty())
+        if (!problemOf(f).isEmpty())
             return false;
     return true;
 }
@@ -149,7 +159,7 @@ QStringList FormController::invalidFieldIds() const
 {
     QStringList ids;
     for (const Field &f : m_fields)
-        if (!FieldValidator::check(f.spec, f.value, m_language).isEmpty())
+        if (!problemOf(f).isEmpty())
             ids << f.spec.id;
     return ids;
 }

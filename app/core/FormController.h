@@ -65,6 +65,7 @@ private:
     };
     int indexOf(const QString &fieldId) const;
     void revalidate(Field &field);
+    QString problemOf(const Field &field) const; // "" for a locked field (checked at its source)
     QString displayValue(const Field &field) const;
     QString choiceLabel(const Field &field) const;
 

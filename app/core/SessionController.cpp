@@ -11,6 +11,7 @@
 #include "IdentityCodeCheck.h"
 #include "IdentityToken.h"
 #include "IdleTimer.h"
+#include "NoCardIdentityController.h"
 #include "ServiceCatalogModel.h"
 #include "SiteConfig.h"
 #include "SubmissionController.h"
@@ -298,16 +299,22 @@ void SessionController::onCardRead(const IdCardData &card)
     }
     IdCardData normalized = card;
     normalized.idNumber = check.normalized;
-    identify(normalized, "card");
+    identify(normalized, QStringLiteral("card"), QStringLiteral("card"));
     m_identifiedByCard = true;
 }
 
-void SessionController::identify(const IdCardData &card, const char *how)
+void SessionController::identify(const IdCardData &card, const QString &how, const QString &method)
 {
     m_card = card;
+    m_identityMethod = method;
+    if (m_noCard)
+        m_noCard->clear(); // details typed for the other way are not kept
     setNotice(QString());
     emit residentChanged();
-    qCInfo(lcSession).noquote() << "resident identified by" << how << IdCardData::cardTypeCode(card.cardType);
+    if (method == QLatin1String("staff_confirmed"))
+        qCInfo(lcSession).noquote() << "resident identified by" << how;
+    else
+        qCInfo(lcSession).noquote() << "resident identified by" << how << IdCardData::cardTypeCode(card.cardType);
     if (m_screen == Screen::Attract)
         setScreen(Screen::Language);
     else if (m_screen == Screen::Identify)
@@ -377,8 +384,23 @@ void SessionController::switchToNewCard()
         return;
     const IdCardData next = m_pendingCard;
     wipe(QStringLiteral("cancelled"));
-    identify(next, "card");
+    identify(next, QStringLiteral("card"), QStringLiteral("card"));
     m_identifiedByCard = true;
+}
+
+void SessionController::setNoCardIdentity(NoCardIdentityController *noCard)
+{
+    m_noCard = noCard;
+    if (!m_noCard)
+        return;
+    connect(m_noCard, &NoCardIdentityController::confirmed, this,
+            [this](const IdCardData &resident, const QString &documentType) {
+                if (m_screen != Screen::Identify || isIdentified())
+                    return;
+                identify(resident, QStringLiteral("staff-confirmed details (%1)").arg(documentType),
+                         QStringLiteral("staff_confirmed"));
+                m_identifiedByCard = false; // no card on the reader: its removal is no question
+            });
 }
 
 void SessionController::setWallClock(std::function<qint64()> now)
@@ -397,7 +419,7 @@ void SessionController::onCodeScanned(const ScannedCode &code)
             setNotice(outcome.notice);
             return;
         }
-        identify(outcome.card, "personal code");
+        identify(outcome.card, QStringLiteral("personal code"), QStringLiteral("personal_code"));
         m_identifiedByCard = false;
         return;
     }
@@ -480,7 +502,7 @@ void SessionController::submit(bool consentGiven)
     }
     setNotice(QString());
     setScreen(Screen::Saving);
-    m_submission.submit(m_serviceId, m_form.values(), m_language, m_card, attachments);
+    m_submission.submit(m_serviceId, m_form.values(), m_language, m_card, attachments, m_identityMethod);
 }
 
 void SessionController::onSubmissionFinished(bool saved)
@@ -597,6 +619,9 @@ void SessionController::wipe(const QString &why)
     m_materialsStep = QStringLiteral("list");
     m_services.resetFilters(); // the resident's search text and chosen category go with the session
     m_card = IdCardData();
+    m_identityMethod.clear();
+    if (m_noCard)
+        m_noCard->clear(); // typed document details go with the session
     m_pendingCard = IdCardData();
     m_identifiedByCard = false;
     m_promptTimer->disarm();

@@ -16,6 +16,7 @@ class FormController;
 class IdCardReader;
 class IdentityCodeCheck;
 class IdleTimer;
+class NoCardIdentityController;
 class ServiceCatalogModel;
 class SubmissionController;
 enum class IdNumberKind;
@@ -96,6 +97,12 @@ public:
     // Optional (GUI thread, before the first session): the capture controllers of the materials screen.
     // Without them no service gets that screen. Both are reset() whenever a session ends.
     void setCaptureControllers(DocumentCaptureController *documents, FaceCaptureController *face);
+    // Optional (GUI thread, before the first session): the identify step for a resident without a readable
+    // card (typed details confirmed by staff). Its confirmation identifies the resident; the session's end
+    // and any other identification wipe what was typed there.
+    void setNoCardIdentity(NoCardIdentityController *noCard);
+    // How the resident was identified, for the case: "card" | "personal_code" | "staff_confirmed"; "" before.
+    QString identityMethod() const { return m_identityMethod; }
     // Tests: the wall clock (Unix seconds) that personal identity codes are checked against.
     void setWallClock(std::function<qint64()> now);
     QString prompt() const { return m_prompt; }
@@ -152,7 +159,7 @@ private:
     void onCardRead(const IdCardData &card);
     void onCodeScanned(const ScannedCode &code);
     void onCardRemoved();
-    void identify(const IdCardData &card, const char *how);
+    void identify(const IdCardData &card, const QString &how, const QString &method);
     void setPrompt(const QString &prompt);
     void onSubmissionFinished(bool saved);
     void wipe(const QString &why);
@@ -182,4 +189,6 @@ private:
     QString m_prompt;
     IdCardData m_pendingCard; // "second_card": the new card, held until the answer; wiped with the session
     bool m_identifiedByCard = false;
+    NoCardIdentityController *m_noCard = nullptr;
+    QString m_identityMethod;
 };

@@ -51,7 +51,8 @@ QString SubmissionController::trackingUrl() const
 }
 
 bool SubmissionController::submit(const QString &serviceId, const QJsonObject &form, const QString &language,
-                                  const IdCardData &resident, const QVector<StoredAttachment> &attachments)
+                                  const IdCardData &resident, const QVector<StoredAttachment> &attachments,
+                                  const QString &identityMethod)
 {
     m_state = State::Saving;
     m_errorText.clear();
@@ -72,6 +73,7 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     submission.submittedAt = now;
     submission.form = form;
     submission.language = language;
+    submission.identityMethod = identityMethod;
     if (!m_store.submitCase(submission, attachments, &error))
         return commitFailed("case not committed", error);
     setStoreAlert(QString(), QString());

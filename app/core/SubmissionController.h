@@ -63,9 +63,11 @@ public:
     QString storeAlertCause() const { return m_storeAlertCause; }
 
     // Commits the case with its attachments (pages, photo: all in the same transaction); true once it is
-    // durable. Then sync and the receipt follow asynchronously.
+    // durable. Then sync and the receipt follow asynchronously. identityMethod ("card" | "personal_code" |
+    // "staff_confirmed", "" = not said) goes into the case's submission as identity_method.
     bool submit(const QString &serviceId, const QJsonObject &form, const QString &language,
-                const IdCardData &resident, const QVector<StoredAttachment> &attachments = {});
+                const IdCardData &resident, const QVector<StoredAttachment> &attachments = {},
+                const QString &identityMethod = QString());
     // How many attachments the last committed case has (0 after clear()).
     int attachmentCount() const { return m_attachmentCount; }
     bool rate(int level);

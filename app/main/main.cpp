@@ -1,6 +1,7 @@
 // The composition root: the only place where the kiosk's objects are built and wired together.
 
 #include "AssistSingletons.h"
+#include "IdentitySingletons.h"
 #include "CameraCodeScanner.h"
 #include "CameraFrameRouter.h"
 #include "CaseStore.h"
@@ -265,6 +266,10 @@ int main(int argc, char *argv[])
         session.addCodeScanner(*cameraScanner);
     }
     CameraFrameRouter cameraFeed(session, &kioskDevices->camera(), &documentCapture, &faceCapture, cameraScanner.get());
+    // A resident without a readable card: typed details, confirmed by staff with the staff PIN.
+    NoCardIdentityController noCard(site.staff, clock);
+    session.setNoCardIdentity(&noCard);
+    IdentitySingletons::set({&noCard});
     TechnicianController technician(site.technician, clock, [&session] {
         return session.screenName() == QLatin1String("attract");
     });

@@ -56,6 +56,16 @@ Scenario ScreenTour::scenario(const QString &language, bool elderly)
           QStringLiteral("https://zwdt.sh.gov.cn/appointment?code=A20261128-0815"));
     s.shot(QStringLiteral("identify-notice"));
     s.tap(QStringLiteral("notice.dismiss"));
+    // No readable card: typed details (keyboard open), then the staff PIN; cancelled, then the card.
+    s.tap(QStringLiteral("identify.noCard"));
+    s.tap(QStringLiteral("nocard.type.passport"));
+    s.type(QStringLiteral("nocard.number"), QStringLiteral("E98765432"));
+    s.type(QStringLiteral("nocard.name"), QStringLiteral("GARCIA MARIA"));
+    s.shot(QStringLiteral("identify-no-card"));
+    s.tap(QStringLiteral("nocard.askStaff"));
+    s.shot(QStringLiteral("identify-staff-pin"));
+    s.tap(QStringLiteral("staff.pin.cancel"));
+    s.tap(QStringLiteral("nocard.cancel"));
     s.add(QStringLiteral("place_card"), QJsonObject{{QStringLiteral("sample"), 1}});
     s.waitFor(QStringLiteral("catalog"));
     s.plug(QStringLiteral("idcard"), false);

@@ -25,6 +25,9 @@ struct CaseSubmission
     QJsonObject form;
     QString language;   // "zh_CN" / "en"
     QDateTime purgedAt; // set (by the store) when retention removed the form: `form` is then empty
+    // How the resident was identified: "card" | "personal_code" | "staff_confirmed" ("" = not said). Goes to
+    // the platform in the submission body (identity_method); not a column of the cases table.
+    QString identityMethod;
 };
 
 // A rating as stored.

@@ -43,7 +43,7 @@ QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<Stored
             {QStringLiteral("data"), QString::fromLatin1(attachment.data.toBase64())},
         });
     }
-    const QJsonObject body{
+    QJsonObject body{
         {QStringLiteral("case_id"), submission.id},
         {QStringLiteral("case_number"), submission.caseNumber},
         {QStringLiteral("service_id"), submission.serviceId},
@@ -53,6 +53,8 @@ QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<Stored
         {QStringLiteral("form"), submission.form},
         {QStringLiteral("attachments"), attachmentList},
     };
+    if (!submission.identityMethod.isEmpty())
+        body.insert(QStringLiteral("identity_method"), submission.identityMethod);
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <cmath>
 
@@ -92,6 +93,13 @@ QString validateCaseBody(const QJsonObject &body, QList<CaseAttachment> *attachm
         return problem;
     if (!body.value(QStringLiteral("form")).isObject())
         return QStringLiteral("form: missing or not an object");
+    // Optional: how the kiosk identified the resident (docs/platform-api.md).
+    if (const QJsonValue method = body.value(QStringLiteral("identity_method")); !method.isUndefined()) {
+        static const QStringList methods{QStringLiteral("card"), QStringLiteral("personal_code"),
+                                         QStringLiteral("staff_confirmed")};
+        if (!method.isString() || !methods.contains(method.toString()))
+            return QStringLiteral("identity_method: not card, personal_code or staff_confirmed");
+    }
     const QJsonValue attachments = body.value(QStringLiteral("attachments"));
     if (!attachments.isArray())
         return QStringLiteral("attachments: missing or not an array");

@@ -13,6 +13,7 @@
 #include "DocumentCaptureController.h"
 #include "FaceCaptureController.h"
 #include "FormController.h"
+#include "IdentitySingletons.h"
 #include "InputSingletons.h"
 #include "KeyboardController.h"
 #include "KeyboardEnvironment.h"
@@ -77,6 +78,7 @@ struct Kiosk
     std::unique_ptr<ServiceCatalogModel> services;
     FormController form;
     std::unique_ptr<SubmissionController> submission;
+    std::unique_ptr<NoCardIdentityController> noCard; // the staff PIN of kiosk-config/site.json
     std::unique_ptr<SessionController> session;
     std::unique_ptr<KioskInfo> kiosk;
     std::unique_ptr<SimulatorController> simulator;
@@ -178,6 +180,9 @@ public slots:
         k.submission->setSyncWaitMs(100); // the receipt prints without waiting 3 s for a platform that is not there
         k.session = std::make_unique<SessionController>(k.site, k.catalog, k.reader, k.scanner, *k.services, k.form,
                                                         *k.submission, k.clock);
+        k.noCard = std::make_unique<NoCardIdentityController>(k.site.staff, k.clock);
+        k.session->setNoCardIdentity(k.noCard.get());
+        IdentitySingletons::set({k.noCard.get()});
         k.kiosk = std::make_unique<KioskInfo>(k.site, true, false);
         k.simulator = std::make_unique<SimulatorController>(k.reader, k.scanner, *k.printer, &k.camera, *k.sync, k.residents);
         QObject::connect(k.session.get(), &SessionController::languageChanged, k.kiosk.get(), [&k](const QString &language) {
@@ -240,6 +245,7 @@ public slots:
         QmlSingletons::set({});
         InputSingletons::set({});
         AssistSingletons::set({});
+        IdentitySingletons::set({});
         m_kiosk.reset();
     }
 

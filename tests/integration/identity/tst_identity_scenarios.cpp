@@ -4,6 +4,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,7 +64,7 @@ class TestIdentityScenarios : public QObject
              {QStringLiteral("310104194803120025"), QStringLiteral("王秀英"),
               QStringLiteral("USA310085051511"), QStringLiteral("931840199007120027"),
               QStringLiteral("810000199001010019"), QStringLiteral("GARCIA"),
-              QStringLiteral("13900001111")}) {
+              QStringLiteral("13900001111"), QStringLiteral("E98765432")}) {
             QVERIFY2(!r.output.contains(personal), qPrintable(personal));
             QVERIFY2(!report.contains(personal.toUtf8()), qPrintable(personal));
         }
@@ -145,6 +148,33 @@ private slots:
         }
         QVERIFY2(count == times, qPrintable(r.warnings.join(QLatin1Char('\n'))));
         noPersonalData(r);
+    }
+
+    // A resident without a readable card (identity-no-card): typed passport details, one wrong staff PIN
+    // (the only warning, and without personal data), then confirmed by staff; through to the receipt, and
+    // the platform accepted the case with identity_method "staff_confirmed" (it refuses other values).
+    void noCardPathConfirmedByStaff()
+    {
+        const Run r = run(QStringLiteral("identity-no-card"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.output.right(3000)));
+        QVERIFY(r.report.value(QStringLiteral("passed")).toBool());
+        QVERIFY2(r.warnings == QStringList{QStringLiteral("onestop.identity.nocard: wrong staff PIN, 2 attempts left")},
+                 qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        QVERIFY(r.output.contains(QLatin1String("resident identified by staff-confirmed details (passport)")));
+        QVERIFY(r.output.contains(QLatin1String("no-card identification cancelled: details wiped")));
+        QVERIFY(!r.output.contains(QLatin1String("975310")));
+        const QString caseId = r.report.value(QStringLiteral("case_id")).toString();
+        QVERIFY(!caseId.isEmpty());
+        noPersonalData(r);
+
+        QNetworkAccessManager network;
+        QNetworkReply *reply =
+            network.get(QNetworkRequest(QUrl(m_platformUrl + QStringLiteral("/api/v1/cases/") + caseId)));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        QCOMPARE(answer.value(QStringLiteral("status")).toString(), QStringLiteral("received"));
+        reply->deleteLater();
     }
 };
 

@@ -24,6 +24,8 @@ class TestScreensReview : public QObject
                 QStringLiteral("language"),
                 QStringLiteral("identify"),
                 QStringLiteral("identify-notice"),
+                QStringLiteral("identify-no-card"),
+                QStringLiteral("identify-staff-pin"),
                 QStringLiteral("catalog"),
                 QStringLiteral("catalog-unavailable"),
                 QStringLiteral("guide"),
@@ -125,8 +127,8 @@ private slots:
     void elderlyPicturesDiffer()
     {
         for (const QString &language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
-            for (const QString &file : {QStringLiteral("02-language.png"), QStringLiteral("09-form.png"),
-                                        QStringLiteral("16-review.png")}) {
+            for (const QString &file : {QStringLiteral("02-language.png"), QStringLiteral("11-form.png"),
+                                        QStringLiteral("18-review.png")}) {
                 const QImage standard(
                     m_dir.filePath(QStringLiteral("screens/%1/standard/%2").arg(language, file)));
                 const QImage elderly(

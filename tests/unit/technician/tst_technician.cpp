@@ -104,10 +104,37 @@ private slots:
         QCOMPARE(site.value().technician.idleSeconds, 90);
         QCOMPARE(site.value().technician.maxAttempts, 3);
 
+        QVERIFY(!site.value().staff.pin.isSet()); // no "staff" section: no staff confirmation
+
         const QByteArray bad = QByteArray(json).replace(stored.toUtf8(), "123456");
         const auto refused = SiteConfigLoader::parse(bad, QStringLiteral("site.json"));
         QVERIFY(!refused.ok());
         QVERIFY2(refused.errorText().contains(QLatin1String("site.json: /technician/pin:")), qPrintable(refused.errorText()));
+    }
+
+    // The staff PIN (no-card identification) has a section of its own, stored the same way, refused the
+    // same way when it is not a digest.
+    void siteConfigReadsStaffSection()
+    {
+        const QString technician = TechnicianPin::hash(QStringLiteral("246810"), TechnicianPin::minimumIterations);
+        const QString staff = TechnicianPin::hash(QStringLiteral("975310"), TechnicianPin::minimumIterations);
+        QByteArray json = siteJsonWithPin(technician);
+        json.chop(1);
+        json += ", \"staff\": {\"pin\": \"" + staff.toUtf8() + "\", \"max_attempts\": 4, \"lockout_seconds\": 120}}";
+        const auto site = SiteConfigLoader::parse(json, QStringLiteral("site.json"));
+        QVERIFY2(site.ok(), qPrintable(site.errorText()));
+        QVERIFY(site.value().staff.pin.matches(QStringLiteral("975310")));
+        QVERIFY(!site.value().staff.pin.matches(QStringLiteral("246810")));
+        QCOMPARE(site.value().staff.maxAttempts, 4);
+        QCOMPARE(site.value().staff.lockoutSeconds, 120);
+
+        const auto refused = SiteConfigLoader::parse(QByteArray(json).replace(staff.toUtf8(), "975310"),
+                                                     QStringLiteral("site.json"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorText().contains(QLatin1String("site.json: /staff/pin:")), qPrintable(refused.errorText()));
+        const auto unknown = SiteConfigLoader::parse(QByteArray(json).replace("\"max_attempts\": 4", "\"pin_length\": 4"),
+                                                     QStringLiteral("site.json"));
+        QVERIFY(!unknown.ok());
     }
 
     void noPinNoWayIn()
