@@ -414,12 +414,17 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+21"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+23"/>
         <source>Identify yourself</source>
         <translation>Identify yourself</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+0"/>
+        <source>Identify without a card</source>
+        <translation>Identify without a card</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>ID card reader</source>
         <translation>ID card reader</translation>
     </message>
@@ -439,12 +444,17 @@
         <translation>Leave it there until you have finished. Your card is read only to fill in your application.</translation>
     </message>
     <message>
+        <location line="+34"/>
+        <source>No ID card / card cannot be read</source>
+        <translation>No ID card / card cannot be read</translation>
+    </message>
+    <message>
         <location filename="../../app/voice/ScreenInstructions.cpp" line="-9"/>
         <source>Please place your ID card flat on the reader</source>
         <translation>Please place your ID card flat on the reader</translation>
     </message>
     <message>
-        <location filename="../../qml/Screens/IdentifyScreen.qml" line="+13"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="-12"/>
         <source>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</source>
         <translation>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</translation>
     </message>
@@ -667,6 +677,139 @@
     </message>
 </context>
 <context>
+    <name>NoCardIdentityController</name>
+    <message>
+        <location filename="../../app/core/NoCardIdentityController.cpp" line="+62"/>
+        <source>Please enter the document number.</source>
+        <translation>Please enter the document number.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An ID number has 18 characters (15 for a 2017 permanent residence card).</source>
+        <translation>An ID number has 18 characters (15 for a 2017 permanent residence card).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This ID number is not valid. Please check each digit against your card.</source>
+        <translation>This ID number is not valid. Please check each digit against your card.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A passport number has 5 to 9 letters and digits, as printed on the photo page.</source>
+        <translation>A passport number has 5 to 9 letters and digits, as printed on the photo page.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A travel document number has 5 to 12 letters and digits, as printed on the document.</source>
+        <translation>A travel document number has 5 to 12 letters and digits, as printed on the document.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Please enter your full name as on the document.</source>
+        <translation>Please enter your full name as on the document.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please enter your full name as on the document, in letters only.</source>
+        <translation>Please enter your full name as on the document, in letters only.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Please choose the document you have.</source>
+        <translation>Please choose the document you have.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>Wrong staff PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Wrong staff PIN. %n attempt left.</numerusform>
+            <numerusform>Wrong staff PIN. %n attempts left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoCardPanel</name>
+    <message>
+        <location filename="../../qml/Screens/NoCardPanel.qml" line="+20"/>
+        <source>Passport</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other travel document</source>
+        <translation>Other travel document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID card number (damaged card)</source>
+        <translation>ID card number (damaged card)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Type the details of the document you have with you. A staff member will check them against the document before you go on.</source>
+        <translation>Type the details of the document you have with you. A staff member will check them against the document before you go on.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+112"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>ID number (18 characters, or 15 for a 2017 permanent residence card)</source>
+        <translation>ID number (18 characters, or 15 for a 2017 permanent residence card)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Full name, as on the document</source>
+        <translation>Full name, as on the document</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ask a staff member to confirm</source>
+        <translation>Ask a staff member to confirm</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel and use my card</source>
+        <translation>Cancel and use my card</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Staff: please check these details against the resident&apos;s document, then enter the staff PIN.</source>
+        <translation>Staff: please check these details against the resident&apos;s document, then enter the staff PIN.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Staff PIN</source>
+        <translation>Staff PIN</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many wrong PINs. The staff PIN is locked for %n more second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. The staff PIN is locked for %n more second.</numerusform>
+            <numerusform>Too many wrong PINs. The staff PIN is locked for %n more seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoticeBanner</name>
     <message>
         <location filename="../../qml/Controls/NoticeBanner.qml" line="+42"/>
@@ -695,6 +838,24 @@
         <location line="+8"/>
         <source>For the technician:</source>
         <translation>For the technician:</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../qml/Screens/PinPad.qml" line="+72"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -926,7 +1087,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../app/core/SessionController.cpp" line="+105"/>
+        <location filename="../../app/core/SessionController.cpp" line="+106"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
@@ -951,7 +1112,7 @@
         <translation>This card could not be used: its ID number did not pass the check. Please ask the staff for help.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+132"/>
         <source>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</source>
         <translation>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</translation>
     </message>
@@ -976,7 +1137,12 @@
         <translation>Your document photos could not be prepared. Remove them and continue, or try again.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
+        <source>This kiosk has run out of storage space, so your application was not saved. What you entered is still here: please ask the staff for help, then submit again.</source>
+        <translation>This kiosk has run out of storage space, so your application was not saved. What you entered is still here: please ask the staff for help, then submit again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</source>
         <translation>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</translation>
     </message>
@@ -1103,7 +1269,7 @@
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/core/SubmissionController.cpp" line="+186"/>
+        <location filename="../../app/core/SubmissionController.cpp" line="+205"/>
         <source>the receipt could not be laid out</source>
         <translation>the receipt could not be laid out</translation>
     </message>
@@ -1137,32 +1303,17 @@
 <context>
     <name>TechnicianPinPad</name>
     <message>
-        <location filename="../../qml/Screens/TechnicianPinPad.qml" line="+33"/>
+        <location filename="../../qml/Screens/TechnicianPinPad.qml" line="+22"/>
         <source>Technician PIN</source>
         <translation>Technician PIN</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+3"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
             <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Clear</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1180,8 +1331,18 @@
             <numerusform>%n applications waiting to be sent to the platform</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Applications cannot be saved: the disk is full. Free space in the data folder.</source>
+        <translation>Applications cannot be saved: the disk is full. Free space in the data folder.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications cannot be saved.</source>
+        <translation>Applications cannot be saved.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%n quarantined case store(s): they may hold cases the platform does not have yet</source>
         <translation>
             <numerusform>%n quarantined case store: it may hold cases the platform does not have yet</numerusform>

@@ -409,12 +409,17 @@
     <context>
         <name>IdentifyScreen</name>
         <message>
-            <location filename="../../qml/Screens/IdentifyScreen.qml" line="+21" />
+            <location filename="../../qml/Screens/IdentifyScreen.qml" line="+23" />
             <source>Identify yourself</source>
             <translation>身份核验</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+0" />
+            <source>Identify without a card</source>
+            <translation>无证件核验身份</translation>
+        </message>
+        <message>
+            <location line="+44" />
             <source>ID card reader</source>
             <translation>身份证读卡区</translation>
         </message>
@@ -434,12 +439,17 @@
             <translation>请在办理完成前保持证件放置。证件信息仅用于填写您的申请。</translation>
         </message>
         <message>
+            <location line="+34" />
+            <source>No ID card / card cannot be read</source>
+            <translation>未带证件 / 证件无法读取</translation>
+        </message>
+        <message>
             <location filename="../../app/voice/ScreenInstructions.cpp" line="-9" />
             <source>Please place your ID card flat on the reader</source>
             <translation>请将身份证平放在读卡区</translation>
         </message>
         <message>
-            <location filename="../../qml/Screens/IdentifyScreen.qml" line="+13" />
+            <location filename="../../qml/Screens/IdentifyScreen.qml" line="-12" />
             <source>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</source>
             <translation>扫码器也可读取二维码，屏幕将提示该码能否在此使用。</translation>
         </message>
@@ -661,6 +671,137 @@
         </message>
     </context>
     <context>
+        <name>NoCardIdentityController</name>
+        <message>
+            <location filename="../../app/core/NoCardIdentityController.cpp" line="+62" />
+            <source>Please enter the document number.</source>
+            <translation>请输入证件号码。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>An ID number has 18 characters (15 for a 2017 permanent residence card).</source>
+            <translation>身份证件号码为18位（2017版外国人永久居留身份证为15位）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This ID number is not valid. Please check each digit against your card.</source>
+            <translation>该证件号码未通过校验，请对照证件逐位核对。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>A passport number has 5 to 9 letters and digits, as printed on the photo page.</source>
+            <translation>护照号码为5至9位字母或数字，请按护照资料页填写。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A travel document number has 5 to 12 letters and digits, as printed on the document.</source>
+            <translation>旅行证件号码为5至12位字母或数字，请按证件上的号码填写。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Please enter your full name as on the document.</source>
+            <translation>请按证件填写您的姓名。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Please enter your full name as on the document, in letters only.</source>
+            <translation>请按证件填写您的姓名，不含数字和符号。</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>Please choose the document you have.</source>
+            <translation>请选择您所持的证件。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+51" />
+            <source>Wrong staff PIN. %n attempt(s) left.</source>
+            <translation>
+                <numerusform>工作人员密码错误，还可尝试%n次。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>NoCardPanel</name>
+        <message>
+            <location filename="../../qml/Screens/NoCardPanel.qml" line="+20" />
+            <source>Passport</source>
+            <translation>护照</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other travel document</source>
+            <translation>其他旅行证件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ID card number (damaged card)</source>
+            <translation>身份证件号码（证件损坏）</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Type the details of the document you have with you. A staff member will check them against the document before you go on.</source>
+            <translation>请填写您所持证件的信息，工作人员对照证件核实后即可继续办理。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+112" />
+            <source>Document</source>
+            <translation>证件</translation>
+        </message>
+        <message>
+            <location line="-77" />
+            <source>ID number (18 characters, or 15 for a 2017 permanent residence card)</source>
+            <translation>证件号码（18位，2017版外国人永久居留身份证为15位）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document number</source>
+            <translation>证件号码</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Full name, as on the document</source>
+            <translation>姓名（与证件一致）</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Ask a staff member to confirm</source>
+            <translation>请工作人员确认</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Cancel and use my card</source>
+            <translation>取消，改用证件读卡</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Staff: please check these details against the resident's document, then enter the staff PIN.</source>
+            <translation>请工作人员对照办事群众所持证件核对以下信息，然后输入工作人员密码。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Number</source>
+            <translation>号码</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Staff PIN</source>
+            <translation>工作人员密码</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Too many wrong PINs. The staff PIN is locked for %n more second(s).</source>
+            <translation>
+                <numerusform>密码错误次数过多，工作人员密码已锁定，请%n秒后再试。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>NoticeBanner</name>
         <message>
             <location filename="../../qml/Controls/NoticeBanner.qml" line="+42" />
@@ -689,6 +830,24 @@
             <location line="+8" />
             <source>For the technician:</source>
             <translation>技术人员信息：</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <location filename="../../qml/Screens/PinPad.qml" line="+72" />
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>OK</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -919,7 +1078,7 @@
     <context>
         <name>SessionController</name>
         <message>
-            <location filename="../../app/core/SessionController.cpp" line="+105" />
+            <location filename="../../app/core/SessionController.cpp" line="+106" />
             <source>1 page</source>
             <translation>1页</translation>
         </message>
@@ -944,7 +1103,7 @@
             <translation>该证件无法使用：证件号码校验未通过。请联系工作人员协助。</translation>
         </message>
         <message>
-            <location line="+111" />
+            <location line="+132" />
             <source>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</source>
             <translation>本终端暂不支持使用该码核验身份，请将身份证放置于读卡区。</translation>
         </message>
@@ -969,7 +1128,12 @@
             <translation>您拍摄的材料照片未能处理。请删除后继续，或重新拍摄。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
+            <source>This kiosk has run out of storage space, so your application was not saved. What you entered is still here: please ask the staff for help, then submit again.</source>
+            <translation>本机存储空间已满，您的申请未能保存。您填写的内容仍在，请联系工作人员处理后再次提交。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</source>
             <translation>您的申请未能在本终端保存。已填写的内容仍然保留，请重试，或咨询工作人员。</translation>
         </message>
@@ -1095,7 +1259,7 @@
     <context>
         <name>SubmissionController</name>
         <message>
-            <location filename="../../app/core/SubmissionController.cpp" line="+186" />
+            <location filename="../../app/core/SubmissionController.cpp" line="+205" />
             <source>the receipt could not be laid out</source>
             <translation>回执排版失败</translation>
         </message>
@@ -1128,31 +1292,16 @@
     <context>
         <name>TechnicianPinPad</name>
         <message>
-            <location filename="../../qml/Screens/TechnicianPinPad.qml" line="+33" />
+            <location filename="../../qml/Screens/TechnicianPinPad.qml" line="+22" />
             <source>Technician PIN</source>
             <translation>运维人员密码</translation>
         </message>
         <message numerus="yes">
-            <location line="+19" />
+            <location line="+3" />
             <source>Too many wrong PINs. Try again in %n second(s).</source>
             <translation>
                 <numerusform>密码错误次数过多，请%n秒后再试。</numerusform>
             </translation>
-        </message>
-        <message>
-            <location line="+27" />
-            <source>Clear</source>
-            <translation>清除</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>OK</source>
-            <translation>确定</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -1169,8 +1318,18 @@
                 <numerusform>%n件申请等待提交至平台</numerusform>
             </translation>
         </message>
+        <message>
+            <location line="+10" />
+            <source>Applications cannot be saved: the disk is full. Free space in the data folder.</source>
+            <translation>申请无法保存：磁盘已满。请清理数据目录所在磁盘的空间。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applications cannot be saved.</source>
+            <translation>申请无法保存。</translation>
+        </message>
         <message numerus="yes">
-            <location line="+16" />
+            <location line="+18" />
             <source>%n quarantined case store(s): they may hold cases the platform does not have yet</source>
             <translation>
                 <numerusform>有 %n 个已隔离的办件数据库：其中可能有平台尚未收到的办件</numerusform>
