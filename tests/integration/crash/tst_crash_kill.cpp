@@ -6,7 +6,8 @@
 //   - every case the kiosk logged as committed (before the resident is told "saved") is at the platform;
 //   - every case at the platform is a case of the kiosk's store (nothing sent twice under another id);
 //   - the store's cases and the platform's cases are the same set (0 lost, 0 duplicated).
-// ONESTOP_CRASH_SEED reproduces a run (the seed is printed).
+// ONESTOP_CRASH_SEED reproduces a run (the seed is printed). ONESTOP_CRASH_REPORT names a JSON file that
+// receives the counts (./kiosk bench crash runs 1,000 kills that way).
 #include "KioskCrashRun.h"
 #include "PlatformSimProcess.h"
 #include "StrictWarnings.h"
@@ -14,9 +15,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,6 +49,8 @@ private slots:
         const KioskCrashRun kiosk(dataDir, platform.baseUrl(), journey);
 
         // One whole journey first: it must pass, and its length sets the range of the kill points.
+        QElapsedTimer wholeRun;
+        wholeRun.start();
         QElapsedTimer clock;
         clock.start();
         const KioskCrashRun::Result first = kiosk.run(-1, 120000);
@@ -122,31 +128,65 @@ private slots:
             "but not at the platform %lld",
             kills, finishedRuns, qint64(committed.size()), qint64(inStore.size()), qint64(atPlatform.size()),
             qint64(lost.size()), qint64(unknownAtPlatform.size()), qint64(notSent.size()));
+        QJsonObject report{{QStringLiteral("suite"), QStringLiteral("crash")},
+                           {QStringLiteral("kills"), kills},
+                           {QStringLiteral("runs_ended_by_themselves"), finishedRuns},
+                           {QStringLiteral("cases_committed"), qint64(committed.size())},
+                           {QStringLiteral("cases_in_store"), qint64(inStore.size())},
+                           {QStringLiteral("cases_at_platform"), qint64(atPlatform.size())},
+                           {QStringLiteral("lost"), qint64(lost.size())},
+                           {QStringLiteral("duplicated"), qint64(unknownAtPlatform.size())},
+                           {QStringLiteral("not_sent"), qint64(notSent.size())},
+                           {QStringLiteral("seed"), qint64(seed)},
+                           {QStringLiteral("journey_ms"), journeyMs},
+                           {QStringLiteral("platform_arguments"), platformArguments.join(QLatin1Char(' '))}};
+        // Under chaos mode the platform must really have injected faults, of several kinds.
+        const bool chaos = platformArguments.contains(QStringLiteral("--chaos"));
+        QMap<QString, int> faults;
+        if (chaos) {
+            QCoreApplication::processEvents();
+            static const QRegularExpression fault(QStringLiteral(
+                "chaos (drop|delay|500|503|reset|truncate|garbage|trickle|oversize) (PUT|GET|POST)"));
+            auto it = fault.globalMatch(platform.log());
+            while (it.hasNext())
+                ++faults[it.next().captured(1)];
+        }
+        QStringList faultSummary;
+        int faultCount = 0;
+        for (auto f = faults.cbegin(); f != faults.cend(); ++f) {
+            faultSummary << QStringLiteral("%1 %2").arg(f.key()).arg(f.value());
+            faultCount += f.value();
+        }
+        if (chaos) {
+            report.insert(QStringLiteral("chaos_faults"), faultCount);
+            report.insert(QStringLiteral("chaos_fault_kinds"), faultSummary.join(QStringLiteral(", ")));
+            qInfo("crash test: %d chaos faults injected by the platform: %s", faultCount,
+                  qPrintable(faultSummary.join(QStringLiteral(", "))));
+        }
+        report.insert(QStringLiteral("seconds"), double(wholeRun.elapsed()) / 1000.0);
+        writeReport(report); // before the checks: a bench run reports its counts whatever they are
+
         QVERIFY2(lost.isEmpty(), qPrintable(QStringList(lost.values()).join(QLatin1Char(' '))));
         QVERIFY2(unknownAtPlatform.isEmpty(),
                  qPrintable(QStringList(unknownAtPlatform.values()).join(QLatin1Char(' '))));
         QVERIFY2(notSent.isEmpty(), qPrintable(QStringList(notSent.values()).join(QLatin1Char(' '))));
         QVERIFY(committed.size() > 1); // kills landed after commits too, or the test proves little
-        // Under chaos mode the platform must really have injected faults, of several kinds.
-        if (platformArguments.contains(QStringLiteral("--chaos"))) {
-            QCoreApplication::processEvents();
-            static const QRegularExpression fault(QStringLiteral(
-                "chaos (drop|delay|500|503|reset|truncate|garbage|trickle|oversize) (PUT|GET|POST)"));
-            QMap<QString, int> faults;
-            auto it = fault.globalMatch(platform.log());
-            while (it.hasNext())
-                ++faults[it.next().captured(1)];
-            QStringList summary;
-            int total = 0;
-            for (auto f = faults.cbegin(); f != faults.cend(); ++f) {
-                summary << QStringLiteral("%1 %2").arg(f.key()).arg(f.value());
-                total += f.value();
-            }
-            qInfo("crash test: %d chaos faults injected by the platform: %s", total,
-                  qPrintable(summary.join(QStringLiteral(", "))));
-            QVERIFY2(faults.size() >= 3, qPrintable(summary.join(QStringLiteral(", "))));
-        }
+        if (chaos)
+            QVERIFY2(faults.size() >= 3, qPrintable(faultSummary.join(QStringLiteral(", "))));
         QVERIFY(platform.terminate() == 0);
+    }
+
+private:
+    static void writeReport(const QJsonObject &report)
+    {
+        const QString path = qEnvironmentVariable("ONESTOP_CRASH_REPORT");
+        if (path.isEmpty())
+            return;
+        QSaveFile file(path);
+        QVERIFY2(file.open(QIODevice::WriteOnly),
+                 qPrintable(path + QStringLiteral(": ") + file.errorString()));
+        file.write(QJsonDocument(report).toJson());
+        QVERIFY2(file.commit(), qPrintable(path + QStringLiteral(": ") + file.errorString()));
     }
 };
 
