@@ -43,22 +43,49 @@ public:
             if (m_upstream->state() != QAbstractSocket::ConnectedState)
                 finish();
         });
-        connect(m_client, &QTcpSocket::readyRead, this, [this] {
-            m_toUpstream += m_client->readAll();
-            if (m_answered && !nextRequest())
-                return;
-            flushUpstream();
-        });
+        connect(m_client, &QTcpSocket::readyRead, this, [this] { fromClient(m_client->readAll()); });
         connect(m_upstream, &QTcpSocket::connected, this, &Relay::flushUpstream);
         connect(m_upstream, &QTcpSocket::readyRead, this, &Relay::fromUpstream);
         m_timer.setSingleShot(false);
         connect(&m_timer, &QTimer::timeout, this, &Relay::drip);
         m_upstream->connectToHost(host, port);
         if (m_client->bytesAvailable() > 0)
-            m_toUpstream += m_client->readAll();
+            fromClient(m_client->readAll());
     }
 
 private:
+    // TLS record types (RFC 8446, 5.1): a client's first byte tells a TLS connection from plain HTTP.
+    static constexpr char tlsHandshakeRecord = 0x16;
+    static constexpr char tlsApplicationDataRecord = 0x17;
+
+    void fromClient(const QByteArray &data)
+    {
+        if (data.isEmpty())
+            return;
+        if (!m_seenClient) {
+            m_seenClient = true;
+            m_tls = data.at(0) == tlsHandshakeRecord;
+        }
+        // Under TLS the handshake passes untouched: faulting each of its flights would draw several faults
+        // per request, and a request would almost never get through. The connection's fault waits for the
+        // first application data (the first request); each later request after an answer draws anew.
+        const bool request = !m_tls || data.at(0) == tlsApplicationDataRecord;
+        if (m_tls && !m_armed && request) {
+            m_armed = true;
+        } else if (m_answered && request) {
+            m_toUpstream += data;
+            if (!nextRequest())
+                return;
+            flushUpstream();
+            return;
+        }
+        m_toUpstream += data;
+        flushUpstream();
+    }
+
+    // Faults apply once the connection carries requests (always for plain HTTP).
+    bool faultsArmed() const { return !m_tls || m_armed; }
+
     void flushUpstream()
     {
         if (m_upstream->state() == QAbstractSocket::ConnectedState && !m_toUpstream.isEmpty())
@@ -89,6 +116,10 @@ private:
     void fromUpstream()
     {
         const QByteArray data = m_upstream->readAll();
+        if (!faultsArmed()) {
+            m_client->write(data); // the TLS handshake
+            return;
+        }
         m_answered = true;
         switch (m_fault) {
         case ChaosFault::Reset:
@@ -167,6 +198,9 @@ private:
     QByteArray m_pendingToClient;
     QTimer m_timer;
     bool m_upstreamClosed = false;
+    bool m_seenClient = false;
+    bool m_tls = false;
+    bool m_armed = false;
     bool m_answered = false;
     bool m_finished = false;
 };
