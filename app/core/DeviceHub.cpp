@@ -42,6 +42,8 @@ QString DeviceHub::kindName(const QString &kind)
         return tr("code scanner");
     if (kind == QLatin1String("camera"))
         return tr("camera");
+    if (kind == QLatin1String("document_printer"))
+        return tr("A4 printer");
     return kind;
 }
 

@@ -11,6 +11,7 @@
 class Camera;
 class CodeScanner;
 class Device;
+class DocumentPrinter;
 class IdCardReader;
 class ReceiptPrinter;
 class SimulatedCamera;
@@ -27,10 +28,12 @@ class UsbDeviceTable;
 //              would plug it in: ID card readers and receipt printers through the USB device table
 //              (kiosk-config/devices/usb-devices.json), the scanner through HID POS discovery on
 //              /dev/hidraw*, the camera at --camera-source or v4l2:/dev/video0.
-// Drivers and their options are listed in docs/devices.md. A device that is configured but cannot be
-// used stays in the kiosk, Unavailable with its reason (services that need it say so); only a config
-// that cannot be understood (unknown driver, bad option) refuses to start.
-// Thread: GUI. Owns every device it builds.
+// Each family builds its devices by driver name beside its drivers (drivers/<family>/…Drivers.h); this class
+// picks the driver per kind and mode and keeps the devices. A document printer (A4) is built only when
+// site.json names one. Drivers and their options are listed in docs/devices.md. A device that is configured
+// but cannot be used stays in the kiosk, Unavailable with its reason (services that need it say so); only a
+// config that cannot be understood (unknown driver, bad option) refuses to start. Thread: GUI. Owns every
+// device it builds.
 class KioskDevices
 {
 public:
@@ -38,20 +41,23 @@ public:
     struct Inputs
     {
         Mode mode = Mode::Config;
-        UsbContext *usb = nullptr;          // started by main.cpp; null when USB could not start
+        UsbContext *usb = nullptr; // started by main.cpp; null when USB could not start
         const UsbDeviceTable *usbTable = nullptr;
-        QString cameraSource;               // --camera-source, overrides the camera's "source"
-        QString configFile;                 // site.json, for messages
+        QString cameraSource; // --camera-source, overrides the camera's "source"
+        QString configFile;   // site.json, for messages
     };
 
     // Null with *errors filled when a device entry cannot be understood.
-    static std::unique_ptr<KioskDevices> build(const SiteConfig &site, const Inputs &inputs, QStringList *errors);
+    static std::unique_ptr<KioskDevices> build(const SiteConfig &site, const Inputs &inputs,
+                                               QStringList *errors);
     ~KioskDevices();
 
     IdCardReader &reader() const { return *m_reader; }
     CodeScanner &scanner() const { return *m_scanner; }
     ReceiptPrinter &printer() const { return *m_printer; }
     Camera &camera() const { return *m_camera; }
+    // Null when site.json has no document_printer.
+    DocumentPrinter *documentPrinter() const { return m_documentPrinter.get(); }
     QList<Device *> all() const;
 
     // The simulators, where a device is simulated; else null. The simulator panel needs the reader,
@@ -72,11 +78,10 @@ private:
     std::unique_ptr<CodeScanner> m_scanner;
     std::unique_ptr<ReceiptPrinter> m_printerTransport; // under the job queue, when there is one
     std::unique_ptr<ReceiptPrinter> m_printer;
+    std::unique_ptr<DocumentPrinter> m_documentPrinter;
     SimulatedIdCardReader *m_simReader = nullptr;
     SimulatedCodeScanner *m_simScanner = nullptr;
     SimulatedReceiptPrinter *m_simPrinter = nullptr;
     SimulatedCamera *m_simCamera = nullptr;
     QStringList m_descriptions;
-
-    friend class KioskDevicesBuilder;
 };

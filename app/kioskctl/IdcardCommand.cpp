@@ -1,5 +1,6 @@
 // kioskctl idcard read [--device SPEC] [--full] [--timeout S] [--wlt LIBRARY] [--address] [--split]
-// One read from a real ID card reader, through the same SamIdCardReader and transports as the kiosk.
+// One read from a real ID card reader, built by the same driver builders as the kiosk's
+// (drivers/idcard/IdCardReaderDrivers.h) from the spec's site.json form.
 // Personal data: by default the name and ID number are masked (IdNumber::mask / maskName) and the birth date
 // and address are left out; --full prints everything, for a technician checking a reader with their own
 // card. Nothing is logged.
@@ -8,16 +9,13 @@
 
 #include "KioskctlCommand.h"
 
+#include "IdCardReaderDrivers.h"
 #include "IdNumber.h"
 #include "SamIdCardReader.h"
 #include "SamReaderSpec.h"
+#include "UsbContext.h"
 #include "WltPhotoDecoder.h"
 #include "transport/SamTransport.h"
-
-#if __has_include("UsbContext.h")
-#include "UsbContext.h"
-#define KIOSKCTL_HAS_USB 1
-#endif
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -111,8 +109,8 @@ int readOnce(const QStringList &arguments)
         std::fprintf(stderr, "kioskctl idcard read: %s\n", qPrintable(error));
         return 64;
     }
-    UsbContext *usbContext = nullptr;
-#ifdef KIOSKCTL_HAS_USB
+    DeviceBuildEnvironment environment;
+    environment.where = QStringLiteral("kioskctl idcard read --device %1").arg(device);
     std::unique_ptr<UsbContext> usb;
     if (spec.kind == SamReaderSpec::Kind::Usb) {
         usb = std::make_unique<UsbContext>();
@@ -120,19 +118,25 @@ int readOnce(const QStringList &arguments)
             std::fprintf(stderr, "kioskctl idcard read: USB: %s\n", qPrintable(error));
             return 1;
         }
-        usbContext = usb.get();
+        environment.usb = usb.get();
     }
-#endif
-    SamTransport *transport = spec.createTransport(usbContext, &error);
-    if (!transport) {
-        std::fprintf(stderr, "kioskctl idcard read: %s\n", qPrintable(error));
+    DeviceSpec readerSpec = spec.toDeviceSpec(QStringLiteral("kioskctl"));
+    readerSpec.options.insert(QStringLiteral("reopen_ms"), QStringLiteral("0")); // report an absent reader
+    readerSpec.options.insert(QStringLiteral("read_address"),
+                              address ? QStringLiteral("true") : QStringLiteral("false"));
+    if (!wlt.isEmpty())
+        readerSpec.options.insert(QStringLiteral("wlt_library"), wlt);
+    DeviceBuildReport report(readerSpec, environment.where);
+    const std::unique_ptr<IdCardReader> built = buildDevice(idCardReaderDrivers(), readerSpec, environment,
+                                                            report, QStringLiteral("an ID card reader"));
+    auto *samReader = qobject_cast<SamIdCardReader *>(built.get());
+    if (!samReader) {
+        std::fprintf(stderr, "kioskctl idcard read: %s\n",
+                     qPrintable(report.problems().join(QLatin1Char('\n'))));
         return 1;
     }
-    SamIdCardReader::Options options;
-    options.reopenIntervalMs = 0;
-    options.readAppendedAddress = address;
-    auto decoder = std::make_shared<WltPhotoDecoder>(wlt);
-    SamIdCardReader reader(QStringLiteral("kioskctl"), transport, options, decoder);
+    SamIdCardReader &reader = *samReader;
+    const auto decoder = std::make_shared<WltPhotoDecoder>(wlt); // for the "no photo" message below
 
     int exitCode = 2;
     QEventLoop loop;

@@ -6,15 +6,15 @@
 //         receipt printer attached.
 //   exit 0: printed; 1: the job failed (the reason is printed); 64: usage; 69: no such printer / it
 //   never became ready; 73: --save could not write the file.
-// `print-test document` is PrintTestDocumentCommand.cpp.
+// The printer is built by the same driver builders as the kiosk's (drivers/printer/ReceiptPrinterDrivers.h),
+// without the kiosk's job queue. `print-test document` is PrintTestDocumentCommand.cpp.
 
 #include "KioskctlCommand.h"
 
-#include "NetworkReceiptPrinter.h"
+#include "ReceiptPrinterDrivers.h"
 #include "ReceiptPrinterProfiles.h"
 #include "ReceiptTemplate.h"
 #include "UsbContext.h"
-#include "UsbReceiptPrinter.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -33,7 +33,8 @@ const char kUsage[] =
     "  before and after. SPEC: usb:VID:PID, usb:BUS/ADDR, tcp:HOST:PORT or a known printer's name;\n"
     "  default: the first known USB receipt printer attached. --width: paper for tcp (default 80).\n"
     "  --save also writes the bytes sent. Exit 0 printed, 1 job failed, 64 usage, 69 no printer, 73 save.\n"
-    "       kioskctl print-test document ...   (A4 through CUPS; see `kioskctl print-test document --help`)\n";
+    "       kioskctl print-test document ...   (A4 through CUPS; see `kioskctl print-test document "
+    "--help`)\n";
 
 int fail(int code, const QString &what)
 {
@@ -87,16 +88,23 @@ int printTestReceipt(const QStringList &arguments)
         else
             return std::fputs(kUsage, stderr), 64;
     }
-    if ((width != 58 && width != 80) || timeoutMs <= 0 || (language != QLatin1String("zh") && language != QLatin1String("en")))
+    if ((width != 58 && width != 80) || timeoutMs <= 0 ||
+        (language != QLatin1String("zh") && language != QLatin1String("en")))
         return std::fputs(kUsage, stderr), 64;
 
     const ReceiptPrinterProfiles profiles = ReceiptPrinterProfiles::builtIn();
     // A known printer's name stands for its usb:VID:PID.
     for (const KnownReceiptPrinter &k : profiles.devices)
         if (!spec.isEmpty() && spec.compare(k.name, Qt::CaseInsensitive) == 0)
-            spec = QStringLiteral("usb:%1:%2").arg(k.vendorId, 4, 16, QLatin1Char('0')).arg(k.productId, 4, 16, QLatin1Char('0'));
+            spec = QStringLiteral("usb:%1:%2")
+                       .arg(k.vendorId, 4, 16, QLatin1Char('0'))
+                       .arg(k.productId, 4, 16, QLatin1Char('0'));
 
-    std::unique_ptr<ReceiptPrinter> printer;
+    DeviceSpec printerSpec;
+    printerSpec.kind = QStringLiteral("receipt_printer");
+    printerSpec.name = QStringLiteral("print-test");
+    DeviceBuildEnvironment environment;
+    environment.where = QStringLiteral("kioskctl print-test --printer %1").arg(spec);
     ReceiptPrinterProfile profile = *profiles.forPaperWidth(width);
     QString where;
     std::unique_ptr<UsbContext> usb;
@@ -107,12 +115,11 @@ int printTestReceipt(const QStringList &arguments)
         const int port = colon > 0 ? rest.mid(colon + 1).toInt(&ok) : 0;
         if (!ok || port < 1 || port > 65535)
             return fail(64, QStringLiteral("--printer %1: expected tcp:HOST:PORT").arg(spec));
-        auto net = std::make_unique<NetworkReceiptPrinter>(QStringLiteral("print-test"), rest.left(colon), quint16(port), width);
-        NetworkPrinterTimeouts t;
-        t.statusPollMs = 0;
-        net->setTimeouts(t);
+        printerSpec.driver = QStringLiteral("escpos-tcp");
+        printerSpec.options = {{QStringLiteral("host"), rest.left(colon)},
+                               {QStringLiteral("port"), QString::number(port)},
+                               {QStringLiteral("paper_width_mm"), QString::number(width)}};
         where = QStringLiteral("tcp %1").arg(rest);
-        printer = std::move(net);
     } else if (spec.isEmpty() || spec.startsWith(QLatin1String("usb:"))) {
         usb = std::make_unique<UsbContext>();
         QString error;
@@ -128,35 +135,47 @@ int printTestReceipt(const QStringList &arguments)
             }
         }
         if (!found.isValid())
-            return fail(69, id.isEmpty() ? QStringLiteral("no known USB receipt printer attached (see receipt-printers.json)")
-                                         : QStringLiteral("no USB device %1 attached").arg(id));
-        UsbReceiptPrinterConfig config;
-        config.vendorId = found.vendorId;
-        config.productId = found.productId;
-        config.busAddress = found.key();
-        if (const KnownReceiptPrinter *k = profiles.find(found.vendorId, found.productId)) {
-            config.interfaceNumber = k->interfaceNumber;
-            config.outEndpoint = k->outEndpoint;
-            config.inEndpoint = k->inEndpoint;
+            return fail(
+                69, id.isEmpty()
+                        ? QStringLiteral("no known USB receipt printer attached (see receipt-printers.json)")
+                        : QStringLiteral("no USB device %1 attached").arg(id));
+        if (const KnownReceiptPrinter *k = profiles.find(found.vendorId, found.productId))
             profile = profiles.profiles.value(k->profile, profile);
-        }
-        config.paperWidthMm = profile.paperWidthMm;
-        config.statusPollMs = 0;
+        // By VID:PID (the profile's interface and endpoints apply) unless a bus address picked the device.
+        printerSpec.driver = QStringLiteral("escpos-usb");
+        printerSpec.options = {
+            {QStringLiteral("usb"), id.contains(QLatin1Char('/')) ? found.key() : found.vidPid()},
+            {QStringLiteral("paper_width_mm"), QString::number(profile.paperWidthMm)}};
+        environment.usb = usb.get();
         where = QStringLiteral("usb %1").arg(found.describe());
-        printer = std::make_unique<UsbReceiptPrinter>(QStringLiteral("print-test"), usb.get(), config);
     } else {
-        return fail(64, QStringLiteral("--printer %1: expected usb:VID:PID, usb:BUS/ADDR, tcp:HOST:PORT or a known name").arg(spec));
+        return fail(64, QStringLiteral(
+                            "--printer %1: expected usb:VID:PID, usb:BUS/ADDR, tcp:HOST:PORT or a known name")
+                            .arg(spec));
     }
+    printerSpec.options.insert(QStringLiteral("status_poll_ms"),
+                               QStringLiteral("0")); // status around the job only
+    DeviceBuildReport report(printerSpec, environment.where);
+    const std::unique_ptr<ReceiptPrinter> printer = buildDevice(
+        receiptPrinterDrivers(), printerSpec, environment, report, QStringLiteral("a receipt printer"));
+    if (!printer)
+        return fail(64, report.problems().join(QLatin1Char('\n')));
 
     QString error;
     const ReceiptTemplate t = ReceiptTemplate::load(QStringLiteral("test-receipt"), language, &error);
     const QHash<QString, QString> fields{
-        {QStringLiteral("center_name"), language == QLatin1String("zh") ? QStringLiteral("一网通办自助终端") : QStringLiteral("OneStop Kiosk")},
-        {QStringLiteral("printed_at"), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))},
+        {QStringLiteral("center_name"), language == QLatin1String("zh") ? QStringLiteral("一网通办自助终端")
+                                                                        : QStringLiteral("OneStop Kiosk")},
+        {QStringLiteral("printed_at"),
+         QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))},
         {QStringLiteral("tracking_qr"), QStringLiteral("https://example.gov.cn/print-test")},
         {QStringLiteral("barcode"), QStringLiteral("TEST-0001")},
-        {QStringLiteral("test_line"), QStringLiteral("%1 mm, %2 dots, %3 columns").arg(profile.paperWidthMm).arg(profile.dots).arg(profile.charsPerLine)}};
-    const QByteArray bytes = t.render(fields, ReceiptPaper::forProfile(profile, ReceiptTemplate::builtInLogo()), &error);
+        {QStringLiteral("test_line"), QStringLiteral("%1 mm, %2 dots, %3 columns")
+                                          .arg(profile.paperWidthMm)
+                                          .arg(profile.dots)
+                                          .arg(profile.charsPerLine)}};
+    const QByteArray bytes =
+        t.render(fields, ReceiptPaper::forProfile(profile, ReceiptTemplate::builtInLogo()), &error);
     if (bytes.isEmpty())
         return fail(1, error);
     if (!save.isEmpty()) {
@@ -174,9 +193,11 @@ int printTestReceipt(const QStringList &arguments)
         return 69;
     }
     QString outcome;
-    QObject::connect(printer.get(), &ReceiptPrinter::jobCompleted, printer.get(), [&] { outcome = QStringLiteral("printed"); });
-    QObject::connect(printer.get(), &ReceiptPrinter::jobFailed, printer.get(),
-                     [&](const QString &, const QString &reason) { outcome = QStringLiteral("failed: ") + reason; });
+    QObject::connect(printer.get(), &ReceiptPrinter::jobCompleted, printer.get(),
+                     [&] { outcome = QStringLiteral("printed"); });
+    QObject::connect(
+        printer.get(), &ReceiptPrinter::jobFailed, printer.get(),
+        [&](const QString &, const QString &reason) { outcome = QStringLiteral("failed: ") + reason; });
     printer->print(QStringLiteral("print-test"), bytes);
     if (!waitUntil([&] { return !outcome.isEmpty(); }, timeoutMs))
         outcome = QStringLiteral("failed: no answer within %1 ms").arg(timeoutMs);

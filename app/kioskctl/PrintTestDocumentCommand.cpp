@@ -7,6 +7,7 @@
 #include "ApplicationSummaryDocument.h"
 #include "CertificateDocument.h"
 #include "CupsDocumentPrinter.h"
+#include "DocumentPrinterDrivers.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -115,7 +116,27 @@ int runPrintTestDocument(const QStringList &arguments)
         return 1;
     }
 
-    CupsDocumentPrinter printer(QStringLiteral("kioskctl"), settings);
+    // Built as the kiosk builds its document printer (drivers/docprinter/DocumentPrinterDrivers.h).
+    DeviceSpec printerSpec;
+    printerSpec.kind = QStringLiteral("document_printer");
+    printerSpec.name = QStringLiteral("kioskctl");
+    printerSpec.driver = QStringLiteral("cups");
+    printerSpec.options = {{QStringLiteral("queue"), settings.queue},
+                           {QStringLiteral("job_timeout_s"), QString::number(settings.jobTimeoutMs / 1000)},
+                           {QStringLiteral("state_poll_s"), QStringLiteral("0")}};
+    if (!settings.server.isEmpty())
+        printerSpec.options.insert(QStringLiteral("server"), settings.server);
+    DeviceBuildEnvironment environment;
+    environment.where = QStringLiteral("kioskctl print-test document");
+    DeviceBuildReport report(printerSpec, environment.where);
+    const std::unique_ptr<DocumentPrinter> built = buildDevice(
+        documentPrinterDrivers(), printerSpec, environment, report, QStringLiteral("a document printer"));
+    if (!built) {
+        std::fprintf(stderr, "print-test document: %s\n",
+                     qPrintable(report.problems().join(QLatin1Char('\n'))));
+        return 64;
+    }
+    DocumentPrinter &printer = *built;
     DocumentJobResult result;
     QEventLoop loop;
     QObject::connect(&printer, &DocumentPrinter::jobFinished, &loop, [&](const DocumentJobResult &r) {

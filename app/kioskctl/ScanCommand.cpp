@@ -1,7 +1,7 @@
 // kioskctl scan listen [--device SPEC] [--count N] [--timeout S]: the codes a real scanner reads, one JSON
-// line each on stdout: {"text": ..., "symbology": ...}. The scanner is driven by the same driver classes
-// as the kiosk (drivers/scanner). A technician's tool: it prints payloads in full, on purpose; nothing is
-// logged. State changes and refused scans go to stderr.
+// line each on stdout: {"text": ..., "symbology": ...}. The scanner is built by the same driver builders
+// as the kiosk's (drivers/scanner/CodeScannerDrivers.h) from the spec's site.json form. A technician's tool:
+// it prints payloads in full, on purpose; nothing is logged. State changes and refused scans go to stderr.
 //   SPEC: hidraw:/dev/hidraw0 | hidraw: (the first HID POS scanner found) | serial:/dev/ttyACM0 |
 //         evdev:/dev/input/event5 (grabbed while listening). Default: hidraw:.
 //   exit 0: N codes read (or the timeout passed when no --count was given); 1: the timeout passed before
@@ -9,9 +9,7 @@
 
 #include "KioskctlCommand.h"
 
-#include "HidPosScanner.h"
-#include "SerialScanner.h"
-#include "WedgeScanner.h"
+#include "CodeScannerDrivers.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -44,24 +42,38 @@ QByteArray jsonString(const QString &text)
     return array.mid(1, array.size() - 2);
 }
 
-std::unique_ptr<CodeScanner> makeScanner(const QString &spec, QString *problem)
+// SPEC in its site.json form (driver and options), built as the kiosk builds it.
+std::unique_ptr<CodeScanner> makeScanner(const QString &text, QString *problem)
 {
-    const int colon = spec.indexOf(QLatin1Char(':'));
-    const QString kind = colon < 0 ? spec : spec.left(colon);
-    const QString path = colon < 0 ? QString() : spec.mid(colon + 1);
-    const QString name = QStringLiteral("kioskctl-scanner");
-    if (kind == QLatin1String("hidraw"))
-        return std::make_unique<HidPosScanner>(name, path);
-    if (path.isEmpty()) {
+    const int colon = int(text.indexOf(QLatin1Char(':')));
+    const QString kind = colon < 0 ? text : text.left(colon);
+    const QString path = colon < 0 ? QString() : text.mid(colon + 1);
+    static const QMap<QString, QPair<QString, QString>> drivers{
+        {QStringLiteral("hidraw"), {QStringLiteral("hidpos"), QStringLiteral("path")}},
+        {QStringLiteral("serial"), {QStringLiteral("serial-scanner"), QStringLiteral("port")}},
+        {QStringLiteral("evdev"), {QStringLiteral("wedge"), QStringLiteral("path")}}};
+    if (!drivers.contains(kind)) {
+        *problem = QStringLiteral("unknown device kind '%1' (hidraw, serial, evdev)").arg(kind);
+        return nullptr;
+    }
+    if (path.isEmpty() && kind != QLatin1String("hidraw")) {
         *problem = QStringLiteral("device spec '%1' needs a path (e.g. %1:/dev/...)").arg(kind);
         return nullptr;
     }
-    if (kind == QLatin1String("serial"))
-        return std::make_unique<SerialScanner>(name, path);
-    if (kind == QLatin1String("evdev"))
-        return std::make_unique<WedgeScanner>(name, path);
-    *problem = QStringLiteral("unknown device kind '%1' (hidraw, serial, evdev)").arg(kind);
-    return nullptr;
+    DeviceSpec spec;
+    spec.kind = QStringLiteral("scanner");
+    spec.name = QStringLiteral("kioskctl-scanner");
+    spec.driver = drivers.value(kind).first;
+    if (!path.isEmpty())
+        spec.options.insert(drivers.value(kind).second, path);
+    DeviceBuildEnvironment environment;
+    environment.where = QStringLiteral("kioskctl scan --device %1").arg(text);
+    DeviceBuildReport report(spec, environment.where);
+    std::unique_ptr<CodeScanner> scanner =
+        buildDevice(codeScannerDrivers(), spec, environment, report, QStringLiteral("a scanner"));
+    if (!scanner)
+        *problem = report.problems().join(QLatin1Char('\n'));
+    return scanner;
 }
 } // namespace
 

@@ -20,7 +20,8 @@ public:
     enum class Status { Ready, Busy, Unavailable };
     Q_ENUM(Status)
 
-    // kind: "idcard", "receipt_printer", "scanner", "camera"; name: the configured device name.
+    // kind: "idcard", "receipt_printer", "scanner", "camera", "document_printer"; name: the configured
+    // device name.
     Device(const QString &kind, const QString &name, QObject *parent = nullptr);
 
     QString kind() const { return m_kind; }

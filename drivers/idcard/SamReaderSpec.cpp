@@ -1,9 +1,5 @@
 #include "SamReaderSpec.h"
 
-#include "transport/HidSamTransport.h"
-#include "transport/SerialSamTransport.h"
-#include "transport/UsbSamTransport.h"
-
 #include <QRegularExpression>
 
 SamReaderSpec SamReaderSpec::parse(const QString &text, QString *error)
@@ -58,30 +54,33 @@ SamReaderSpec SamReaderSpec::parse(const QString &text, QString *error)
                     .arg(text));
 }
 
-SamTransport *SamReaderSpec::createTransport(UsbContext *usb, QString *error) const
+DeviceSpec SamReaderSpec::toDeviceSpec(const QString &name) const
 {
+    DeviceSpec spec;
+    spec.kind = QStringLiteral("idcard");
+    spec.name = name;
     switch (kind) {
+    case Kind::Usb:
+        spec.driver = QStringLiteral("sam-usb");
+        spec.options.insert(QStringLiteral("usb"), vendorId != 0
+                                                       ? QStringLiteral("%1:%2")
+                                                             .arg(vendorId, 4, 16, QLatin1Char('0'))
+                                                             .arg(productId, 4, 16, QLatin1Char('0'))
+                                                       : usbKey);
+        spec.options.insert(QStringLiteral("layout"),
+                            splitPipes ? QStringLiteral("split") : QStringLiteral("single"));
+        break;
     case Kind::Serial:
-        return new SerialSamTransport(path, baudRate);
+        spec.driver = QStringLiteral("sam-serial");
+        spec.options.insert(QStringLiteral("port"), path);
+        spec.options.insert(QStringLiteral("baud"), QString::number(baudRate));
+        break;
     case Kind::Hidraw:
-        return new HidSamTransport(path);
-    case Kind::Usb: {
-        if (!usb) {
-            if (error)
-                *error = QStringLiteral("usb: no USB context");
-            return nullptr;
-        }
-        UsbSamTransport::Match match;
-        match.vendorId = vendorId;
-        match.productId = productId;
-        match.key = usbKey;
-        return new UsbSamTransport(
-            usb, match, splitPipes ? UsbSamTransport::Endpoints::split() : UsbSamTransport::Endpoints());
-    }
+        spec.driver = QStringLiteral("sam-hid");
+        spec.options.insert(QStringLiteral("path"), path);
+        break;
     case Kind::Invalid:
         break;
     }
-    if (error)
-        *error = QStringLiteral("no reader given");
-    return nullptr;
+    return spec;
 }

@@ -1,5 +1,8 @@
 // SamReaderSpec: the reader strings of the site config and `kioskctl idcard read --device`.
 #include "SamReaderSpec.h"
+
+#include "IdCardReaderDrivers.h"
+#include "SamIdCardReader.h"
 #include "StrictWarnings.h"
 #include "transport/SamTransport.h"
 
@@ -59,20 +62,101 @@ private slots:
         QCOMPARE(got, error);
     }
 
-    void transports()
+    // kioskctl's text forms become the site.json forms, and the kiosk's builders make the same readers.
+    void deviceSpecsBuildReaders()
     {
         QString error;
-        std::unique_ptr<SamTransport> t(
-            SamReaderSpec::parse(QStringLiteral("serial:ttyUSB1"), &error).createTransport(nullptr, &error));
-        QVERIFY(t);
-        QCOMPARE(t->description(), QStringLiteral("serial /dev/ttyUSB1"));
-        t.reset(SamReaderSpec::parse(QStringLiteral("hidraw:/dev/hidraw0"), &error)
-                    .createTransport(nullptr, &error));
-        QCOMPARE(t->description(), QStringLiteral("hidraw /dev/hidraw0"));
-        // USB needs a context
-        QVERIFY(
-            !SamReaderSpec::parse(QStringLiteral("usb:0400:c35a"), &error).createTransport(nullptr, &error));
-        QVERIFY(error.startsWith(QLatin1String("usb: ")));
+        DeviceSpec spec = SamReaderSpec::parse(QStringLiteral("serial:ttyUSB1@57600"), &error)
+                              .toDeviceSpec(QStringLiteral("r"));
+        QCOMPARE(spec.driver, QStringLiteral("sam-serial"));
+        QCOMPARE(spec.options.value(QStringLiteral("baud")), QStringLiteral("57600"));
+        DeviceBuildEnvironment environment;
+        environment.where = QStringLiteral("test");
+        DeviceBuildReport report(spec, environment.where);
+        std::unique_ptr<IdCardReader> reader = buildDevice(idCardReaderDrivers(), spec, environment, report,
+                                                           QStringLiteral("an ID card reader"));
+        QVERIFY2(reader, qPrintable(report.problems().join(QLatin1Char('\n'))));
+        QCOMPARE(qobject_cast<SamIdCardReader *>(reader.get())->transport()->description(),
+                 QStringLiteral("serial /dev/ttyUSB1"));
+
+        spec = SamReaderSpec::parse(QStringLiteral("hidraw:/dev/hidraw0"), &error)
+                   .toDeviceSpec(QStringLiteral("r"));
+        DeviceBuildReport hidReport(spec, environment.where);
+        reader = buildDevice(idCardReaderDrivers(), spec, environment, hidReport, QStringLiteral("a reader"));
+        QVERIFY(reader);
+        QCOMPARE(qobject_cast<SamIdCardReader *>(reader.get())->transport()->description(),
+                 QStringLiteral("hidraw /dev/hidraw0"));
+
+        spec = SamReaderSpec::parse(QStringLiteral("usb:0400:C35A,split"), &error)
+                   .toDeviceSpec(QStringLiteral("r"));
+        QCOMPARE(spec.driver, QStringLiteral("sam-usb"));
+        QCOMPARE(spec.options.value(QStringLiteral("usb")), QStringLiteral("0400:c35a"));
+        QCOMPARE(spec.options.value(QStringLiteral("layout")), QStringLiteral("split"));
+        // Without a started USB context the reader exists, unavailable until USB works (the kiosk's rule).
+        DeviceBuildReport usbReport(spec, environment.where);
+        reader = buildDevice(idCardReaderDrivers(), spec, environment, usbReport, QStringLiteral("a reader"));
+        QVERIFY2(reader, qPrintable(usbReport.problems().join(QLatin1Char('\n'))));
+        QCOMPARE(usbReport.descriptions(),
+                 QStringList{QStringLiteral("idcard: sam-usb 0400:c35a (split pipes)")});
+    }
+
+    void badDriverSpecsAreRefusedWithTheirReason_data()
+    {
+        QTest::addColumn<QString>("driver");
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("unknown driver")
+            << "sam-bluetooth"
+            << ""
+            << ""
+            << "test: device 'r' (idcard): unknown driver 'sam-bluetooth' for an ID card "
+               "reader (sam-hid, sam-serial, sam-usb, simulated)";
+        QTest::newRow("no port")
+            << "sam-serial"
+            << "baud"
+            << "9600"
+            << "test: device 'r' (idcard): driver 'sam-serial' needs option \"port\" (e.g. "
+               "/dev/ttyUSB0)";
+        QTest::newRow("unknown option")
+            << "sam-hid"
+            << "colour"
+            << "red"
+            << "test: device 'r' (idcard): driver 'sam-hid' has no option \"colour\" (it "
+               "knows: poll_ms, read_address, wlt_library, reopen_ms, path)";
+        QTest::newRow("poll too fast")
+            << "sam-hid"
+            << "poll_ms"
+            << "50"
+            << "test: device 'r' (idcard): option \"poll_ms\" must be a whole number from "
+               "300 to 500, found \"50\"";
+        QTest::newRow("bad usb")
+            << "sam-usb"
+            << "usb"
+            << "reader-1"
+            << "test: device 'r' (idcard): option \"usb\" is VID:PID (0400:c35a) or bus/address "
+               "(001/005), found \"reader-1\"";
+    }
+
+    void badDriverSpecsAreRefusedWithTheirReason()
+    {
+        QFETCH(QString, driver);
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, problem);
+        DeviceSpec spec;
+        spec.kind = QStringLiteral("idcard");
+        spec.name = QStringLiteral("r");
+        spec.driver = driver;
+        if (!option.isEmpty())
+            spec.options.insert(option, value);
+        if (driver == QLatin1String("sam-hid") && option != QLatin1String("path"))
+            spec.options.insert(QStringLiteral("path"), QStringLiteral("/dev/hidraw0"));
+        DeviceBuildEnvironment environment;
+        DeviceBuildReport report(spec, QStringLiteral("test"));
+        QVERIFY(!buildDevice(idCardReaderDrivers(), spec, environment, report,
+                             QStringLiteral("an ID card reader")));
+        QCOMPARE(report.problems(), QStringList{problem});
     }
 };
 
