@@ -380,7 +380,7 @@ int main(int argc, char *argv[])
                 const QString dir = ScreenTour::directory(options.screensDir, language, elderly);
                 QDir(dir).removeRecursively();
                 ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(),
-                                       simulator.get(), hall.get(), &manualClock},
+                                       simulator.get(), hall.get(), &manualClock, QUrl()},
                                       dir);
                 const Scenario tour = ScreenTour::scenario(language, elderly);
                 passed = runner.run(tour);
