@@ -11,6 +11,7 @@
 #include <functional>
 
 class CaseStore;
+class DeviceHub;
 class FormController;
 class ManualClock;
 class QQuickItem;
@@ -40,6 +41,7 @@ public:
         HallControl *hall = nullptr;              // card, scan, paper and plug steps; null = none possible
         ManualClock *clock = nullptr;             // null when the clock is real
         QUrl platformUrl;                         // scan_token asks the platform (test hooks) for a code
+        DeviceHub *devices = nullptr;             // wait_device; null = that step fails
     };
 
     ScenarioRunner(const Parts &parts, QString screenshotDir, QObject *parent = nullptr);
@@ -63,6 +65,7 @@ private:
     bool expectField(const QJsonObject &argument);
     bool focusFirstField();
     bool setDeviceState(const QJsonObject &argument);
+    bool waitDevice(const QJsonObject &argument, int timeoutMs);
     bool placeCard(const QJsonValue &argument);
     bool fail(const QString &message);
     void onScreenChanged();
