@@ -33,8 +33,13 @@ QList<QByteArray> base64Forms(const QByteArray &bytes)
         QByteArray encoded = (QByteArray(offset, '\0') + bytes).toBase64();
         encoded = encoded.mid(offset == 0 ? 0 : 4);
         encoded.chop(4);
-        if (encoded.size() >= 8)
-            forms << encoded;
+        if (encoded.size() < 8)
+            continue;
+        forms << encoded;
+        // base64url (tokens, JWS-style codes): '-' and '_' for '+' and '/'.
+        const QByteArray url = QByteArray(encoded).replace('+', '-').replace('/', '_');
+        if (url != encoded)
+            forms << url;
     }
     return forms;
 }

@@ -19,9 +19,11 @@ struct CanaryNeedle
 namespace CanaryForms {
 // GB18030 bytes of a text (empty if iconv cannot encode it, which fails the test that asks).
 QByteArray gb18030(const QString &text);
-// base64 of `bytes` wherever it starts in a longer stream (three alignments, edge characters cut).
+// base64 and base64url of `bytes` wherever it starts in a longer stream (three alignments, edge
+// characters cut).
 QList<QByteArray> base64Forms(const QByteArray &bytes);
-// UTF-8, GB18030, UTF-16LE, UTF-16BE, and base64 of each.
+// UTF-8, GB18030, UTF-16LE, UTF-16BE, and base64 of each. A text's ASCII part (its Latin core) is also
+// given alone by the journeys, which finds it inside JSON \u escapes and in partial copies.
 QList<CanaryNeedle> textNeedles(const QString &label, const QString &text);
 // Raw bytes and their base64 forms (an image's distinctive runs).
 QList<CanaryNeedle> byteNeedles(const QString &label, const QByteArray &bytes);

@@ -40,19 +40,32 @@ QJsonObject printerStatus(const QString &status)
                 20000);
 }
 
-// Start to the form of `service`, the card placed on the identify screen, the service found by searching
-// its Chinese name (the catalog has more services than one screen shows).
-void toForm(QJsonArray &steps, const CanaryResident &r, const QString &language, const QString &service,
-            const QString &search)
+// The welcome, the language, and the identify screen.
+void start(QJsonArray &steps, const QString &language)
 {
     steps << tap(QStringLiteral("attract.start")) << waitFor(QStringLiteral("language"))
-          << tap(QStringLiteral("language.") + language) << waitFor(QStringLiteral("identify"))
-          << step(QStringLiteral("place_card"), r.card()) << waitFor(QStringLiteral("catalog"), 15000)
+          << tap(QStringLiteral("language.") + language) << waitFor(QStringLiteral("identify"));
+}
+
+// From the catalog to the form of `service`, found by searching its Chinese name (the catalog has more
+// services than one screen shows).
+void toService(QJsonArray &steps, const QString &service, const QString &search)
+{
+    steps << waitFor(QStringLiteral("catalog"), 15000)
           << step(QStringLiteral("type"),
                   QJsonObject{{QStringLiteral("target"), QStringLiteral("catalog.search")},
                               {QStringLiteral("text"), search}})
           << tap(QStringLiteral("catalog.service.") + service) << waitFor(QStringLiteral("guide"))
           << tap(QStringLiteral("guide.start")) << waitFor(QStringLiteral("form"));
+}
+
+// Start to the form of `service`, the card placed on the identify screen.
+void toForm(QJsonArray &steps, const CanaryResident &r, const QString &language, const QString &service,
+            const QString &search)
+{
+    start(steps, language);
+    steps << step(QStringLiteral("place_card"), r.card());
+    toService(steps, service, search);
 }
 
 // Back on the attract screen: the resident takes the card, and the end marker for the paper.
@@ -80,7 +93,10 @@ QChar CanaryJourneys::checkCharacter(const QString &first17)
 
 QString CanaryResident::maskedId() const
 {
-    return idNumber.left(6) + QString(idNumber.size() - 10, QLatin1Char('*')) + idNumber.right(4);
+    // As IdNumber::mask: 11 characters or more, first 6 and last 4 kept; 5 to 10, last 2 kept.
+    const int n = int(idNumber.size());
+    return n >= 11 ? idNumber.left(6) + QString(n - 10, QLatin1Char('*')) + idNumber.right(4)
+                   : QString(n - 2, QLatin1Char('*')) + idNumber.right(2);
 }
 
 QJsonObject CanaryResident::card() const
@@ -100,16 +116,22 @@ QJsonObject CanaryResident::card() const
 QList<CanaryNeedle> CanaryResident::needles() const
 {
     QList<CanaryNeedle> all;
-    all += CanaryForms::textNeedles(key + QStringLiteral(" name"), name);
-    all += CanaryForms::textNeedles(key + QStringLiteral(" address"), address);
-    all += CanaryForms::textNeedles(key + QStringLiteral(" ID number"), idNumber);
-    // The part of the number the mask hides (region and birth date), and the birth date as the form has it.
-    all += CanaryForms::textNeedles(key + QStringLiteral(" ID number's first 14"), idNumber.left(14));
-    all += CanaryForms::textNeedles(key + QStringLiteral(" birth date"), birth);
+    const auto add = [&](const QString &label, const QString &text) {
+        if (!text.isEmpty())
+            all += CanaryForms::textNeedles(key + QLatin1Char(' ') + label, text);
+    };
+    add(QStringLiteral("name"), name);
+    add(QStringLiteral("address"), address);
+    add(QStringLiteral("ID number"), idNumber);
+    // The part of an 18-character number the mask hides (region and birth date), and the birth date as
+    // the form has it.
+    if (idNumber.size() == 18)
+        add(QStringLiteral("ID number's first 14"), idNumber.left(14));
+    add(QStringLiteral("birth date"), birth);
     for (auto it = typed.cbegin(); it != typed.cend(); ++it)
-        all += CanaryForms::textNeedles(key + QStringLiteral(" typed ") + it.key(), it.value());
+        add(QStringLiteral("typed ") + it.key(), it.value());
     for (const QString &core : cores)
-        all += CanaryForms::textNeedles(key + QStringLiteral(" canary core ") + core, core);
+        add(QStringLiteral("canary core ") + core, core);
     return all;
 }
 
@@ -120,10 +142,13 @@ CanaryJourneys::CanaryJourneys(quint64 seed)
     QString token;
     for (int i = 0; i < 6; ++i)
         token += QLatin1Char(alphabet[random.bounded(int(sizeof alphabet - 1))]);
+    QString letters; // for a name typed by hand: letters only
+    for (int i = 0; i < 8; ++i)
+        letters += QLatin1Char(char('A' + random.bounded(26)));
     const QString digits = QStringLiteral("%1").arg(random.bounded(10000000), 7, 10, QLatin1Char('0'));
     const QDate birth = QDate(1940, 1, 1).addDays(random.bounded(5000)); // 73 years and older: every service
 
-    for (int j = 1; j <= 5; ++j) {
+    for (int j = 1; j <= 7; ++j) {
         CanaryResident r;
         r.key = QStringLiteral("J%1").arg(j);
         const auto core = [&](QChar field) {
@@ -169,6 +194,22 @@ CanaryJourneys::CanaryJourneys(quint64 seed)
             r.typed.insert(QStringLiteral("receiving_institution"),
                            QStringLiteral("Canary Bureau ") + core(QLatin1Char('R')));
             break;
+        case 6: // identified by a personal code: name and number from the platform's signed token
+            r.address.clear();
+            r.typed.insert(QStringLiteral("from_region"),
+                           QStringLiteral("江苏省南京市金丝雀区") + core(QLatin1Char('F')));
+            break;
+        case 7: { // no readable card: passport details typed, confirmed by staff
+            const QString nameCore = QStringLiteral("Q") + letters + QStringLiteral("NG");
+            r.cores << nameCore;
+            r.name = QStringLiteral("CANARY ") + nameCore;
+            r.address.clear();
+            r.birth.clear();
+            r.idNumber = QStringLiteral("E%1%2").arg(digits).arg(j);
+            r.typed.insert(QStringLiteral("purpose"),
+                           QStringLiteral("租房 rental ") + core(QLatin1Char('P')));
+            break;
+        }
         }
         m_residents.insert(r.key, r);
     }
@@ -248,6 +289,44 @@ QJsonObject CanaryJourneys::firstRun() const
       << waitFor(QStringLiteral("rating")) << tap(QStringLiteral("rating.skip"))
       << waitFor(QStringLiteral("goodbye")) << tap(QStringLiteral("goodbye.finish"));
     leave(s);
+
+    const CanaryResident &j6 = resident(QStringLiteral("J6"));
+    start(s, QStringLiteral("zh_CN"));
+    s << step(QStringLiteral("scan_token"), QJsonObject{{QStringLiteral("typ"), QStringLiteral("resident")},
+                                                        {QStringLiteral("sub"), j6.idNumber},
+                                                        {QStringLiteral("name"), j6.name}});
+    toService(s, QStringLiteral("pension-transfer"), QStringLiteral("基本养老保险关系转移接续"));
+    s << type(QStringLiteral("from_region"), j6.typed.value(QStringLiteral("from_region")))
+      << type(QStringLiteral("phone"), j6.typed.value(QStringLiteral("phone")))
+      << tap(QStringLiteral("form.next"));
+    submit(s);
+    s << step(QStringLiteral("wait_receipt"), QStringLiteral("printed"), 20000)
+      << step(QStringLiteral("wait_sync"), 20000) << tap(QStringLiteral("receipt.continue"))
+      << waitFor(QStringLiteral("rating")) << tap(QStringLiteral("rating.level.3"))
+      << waitFor(QStringLiteral("goodbye")) << tap(QStringLiteral("goodbye.finish"))
+      << waitFor(QStringLiteral("attract")) << paper(QStringLiteral("ok"));
+
+    const CanaryResident &j7 = resident(QStringLiteral("J7"));
+    start(s, QStringLiteral("en"));
+    s << tap(QStringLiteral("identify.noCard")) << tap(QStringLiteral("nocard.type.passport"))
+      << step(QStringLiteral("type"), QJsonObject{{QStringLiteral("target"), QStringLiteral("nocard.number")},
+                                                  {QStringLiteral("text"), j7.idNumber}})
+      << step(QStringLiteral("type"), QJsonObject{{QStringLiteral("target"), QStringLiteral("nocard.name")},
+                                                  {QStringLiteral("text"), j7.name}})
+      << tap(QStringLiteral("nocard.askStaff"));
+    for (const char digit : {'9', '7', '5', '3', '1', '0'}) // the demo's staff PIN (docs/config.md)
+        s << tap(QStringLiteral("staff.digit.") + QLatin1Char(digit));
+    s << tap(QStringLiteral("staff.pin.ok"));
+    toService(s, QStringLiteral("housing-record-certificate"), QStringLiteral("个人住房状况证明"));
+    s << type(QStringLiteral("purpose"), j7.typed.value(QStringLiteral("purpose")))
+      << type(QStringLiteral("phone"), j7.typed.value(QStringLiteral("phone")))
+      << tap(QStringLiteral("form.next"));
+    submit(s);
+    s << step(QStringLiteral("wait_receipt"), QStringLiteral("printed"), 20000)
+      << step(QStringLiteral("wait_sync"), 20000) << tap(QStringLiteral("receipt.continue"))
+      << waitFor(QStringLiteral("rating")) << tap(QStringLiteral("rating.skip"))
+      << waitFor(QStringLiteral("goodbye")) << tap(QStringLiteral("goodbye.finish"))
+      << waitFor(QStringLiteral("attract")) << paper(QStringLiteral("ok"));
     return {{QStringLiteral("name"), QStringLiteral("canary-first-run")}, {QStringLiteral("steps"), s}};
 }
 

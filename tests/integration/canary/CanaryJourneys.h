@@ -9,6 +9,10 @@
 //                  during the receipt, which is still held when the session ends; then paper is back.
 //   J5 english     en, household certificate: card, Latin receiving institution, phone; printed, synced
 //                  (after J3's paper came back: a held receipt, if not cancelled, would print first).
+//   J6 code        zh, pension transfer: identified by a personal code (the platform's signed token
+//                  carries the name and ID number), a Chinese + Latin region typed; printed, synced.
+//   J7 no card     en, housing certificate: passport number and a letters-only name typed, confirmed by
+//                  the staff PIN; a Chinese + Latin purpose; printed, synced.
 //   J4 platform    zh, elderly allowance (second kiosk run, platform stopped): card, agent name, phone;
 //      down        receipt printed, case and rating left pending in the encrypted store.
 // After each journey's session has ended the scenario sets the paper to "ok": the emulated hall logs the
@@ -23,15 +27,15 @@
 
 struct CanaryResident
 {
-    QString key;                  // J1 ... J5
+    QString key;                  // J1 ... J7
     QString name;                 // on the card
-    QString address;              // on the card
-    QString idNumber;             // on the card: GB 11643, valid check character, unique per run
+    QString address;              // on the card (J6, J7: none)
+    QString idNumber;             // GB 11643, valid check character, unique per run (J7: a passport number)
     QString birth;                // YYYY-MM-DD, on the card
     QMap<QString, QString> typed; // form field id -> text typed by the resident
     QStringList cores;            // the Latin cores of its canaries (found alone, in any encoding)
 
-    QString maskedId() const; // as the receipt shows it: first 6 and last 4 kept
+    QString maskedId() const; // as the receipt shows it (IdNumber::mask)
     QJsonObject card() const; // a place_card argument
     QList<CanaryNeedle> needles() const;
 };
@@ -41,20 +45,18 @@ class CanaryJourneys
 public:
     explicit CanaryJourneys(quint64 seed); // the same seed gives the same canaries
 
-    const CanaryResident &resident(const QString &key) const
-    {
-        return *m_residents.constFind(key);
-    } // J1 ... J5
+    // J1 ... J7
+    const CanaryResident &resident(const QString &key) const { return *m_residents.constFind(key); }
     // Every canary of every journey, in every form.
     QList<CanaryNeedle> allNeedles() const;
-    // The first run (J1, J2, J3, J5) and the second (J4, platform down), as scenario files.
+    // The first run (J1, J2, J3, J5, J6, J7) and the second (J4, platform down), as scenario files.
     QJsonObject firstRun() const;
     QJsonObject secondRun() const;
     // The order of the journeys' end markers ("paper ok" requests) over both runs.
     static QStringList endOrder()
     {
         return {QStringLiteral("J1"), QStringLiteral("J2"), QStringLiteral("J3"), QStringLiteral("J5"),
-                QStringLiteral("J4")};
+                QStringLiteral("J6"), QStringLiteral("J7"), QStringLiteral("J4")};
     }
 
     static QChar checkCharacter(const QString &first17); // GB 11643-1999
