@@ -348,7 +348,7 @@ int main(int argc, char *argv[])
         else if (!options.hallSocket.isEmpty())
             hall = std::make_unique<EmulatedHallClient>(options.hallSocket);
         ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), simulator.get(), hall.get(),
-                               &manualClock, site.platformUrl, &devices},
+                               &manualClock, site.platformUrl},
                               options.screenshotDir);
         // The first frame is measured before the first step.
         QEventLoop firstFrame;
@@ -357,6 +357,7 @@ int main(int argc, char *argv[])
         QTimer::singleShot(5000, &firstFrame, &QEventLoop::quit);
         firstFrame.exec();
         runner.setFirstFrameMs(firstFrameMs);
+        runner.setDevices(&devices); // wait_device steps
         const bool passed = runner.run(scenario);
         const QByteArray report = QJsonDocument(runner.report()).toJson(QJsonDocument::Indented);
         if (!options.reportFile.isEmpty() && !writeFile(options.reportFile, report))

@@ -303,7 +303,7 @@ bool ScenarioRunner::waitDevice(const QJsonObject &argument, int timeoutMs)
     if (!statuses.contains(wanted))
         return fail(
             QStringLiteral("wait_device: status is one of %1").arg(statuses.join(QStringLiteral(", "))));
-    Device *device = m_parts.devices ? m_parts.devices->device(kind) : nullptr;
+    Device *device = m_devices ? m_devices->device(kind) : nullptr;
     if (!device)
         return fail(QStringLiteral("wait_device: no %1 at this kiosk").arg(kind));
     const auto reached = [&] {

@@ -41,7 +41,6 @@ public:
         HallControl *hall = nullptr;              // card, scan, paper and plug steps; null = none possible
         ManualClock *clock = nullptr;             // null when the clock is real
         QUrl platformUrl;                         // scan_token asks the platform (test hooks) for a code
-        DeviceHub *devices = nullptr;             // wait_device; null = that step fails
     };
 
     ScenarioRunner(const Parts &parts, QString screenshotDir, QObject *parent = nullptr);
@@ -52,6 +51,8 @@ public:
     QString failure() const { return m_failure; }
     // Milliseconds from process start to the first frame of the attract screen, if it was measured.
     void setFirstFrameMs(qint64 ms) { m_firstFrameMs = ms; }
+    // The kiosk's devices, for wait_device steps (without them those steps fail).
+    void setDevices(DeviceHub *devices) { m_devices = devices; }
 
 private:
     bool runStep(const ScenarioStep &step);
@@ -86,4 +87,5 @@ private:
     int m_currentStep = -1;
     qint64 m_firstFrameMs = -1;
     QJsonObject m_report;
+    DeviceHub *m_devices = nullptr;
 };
