@@ -148,7 +148,7 @@ CanaryJourneys::CanaryJourneys(quint64 seed)
     const QString digits = QStringLiteral("%1").arg(random.bounded(10000000), 7, 10, QLatin1Char('0'));
     const QDate birth = QDate(1940, 1, 1).addDays(random.bounded(5000)); // 73 years and older: every service
 
-    for (int j = 1; j <= 7; ++j) {
+    for (int j = 1; j <= 9; ++j) {
         CanaryResident r;
         r.key = QStringLiteral("J%1").arg(j);
         const auto core = [&](QChar field) {
@@ -210,6 +210,15 @@ CanaryJourneys::CanaryJourneys(quint64 seed)
                            QStringLiteral("租房 rental ") + core(QLatin1Char('P')));
             break;
         }
+        case 8:
+            r.typed.insert(QStringLiteral("deceased_name"),
+                           QStringLiteral("金丝雀故") + core(QLatin1Char('X')));
+            r.typed.insert(QStringLiteral("relation"), QStringLiteral("亲属") + core(QLatin1Char('L')));
+            break;
+        case 9:
+            r.typed.insert(QStringLiteral("child_name"),
+                           QStringLiteral("雀") + core(QLatin1Char('C')) + QStringLiteral("宝"));
+            break;
         }
         m_residents.insert(r.key, r);
     }
@@ -348,5 +357,28 @@ QJsonObject CanaryJourneys::secondRun() const
       << tap(QStringLiteral("rating.level.4")) << waitFor(QStringLiteral("goodbye"))
       << tap(QStringLiteral("goodbye.finish"));
     leave(s);
+
+    // J8: the resident walks away from the form; the idle warning, then the session ends by itself.
+    const CanaryResident &j8 = resident(QStringLiteral("J8"));
+    toForm(s, j8, QStringLiteral("zh_CN"), QStringLiteral("funeral-grant"),
+           QStringLiteral("丧葬补助金、抚恤金申领"));
+    s << type(QStringLiteral("deceased_name"), j8.typed.value(QStringLiteral("deceased_name")))
+      << type(QStringLiteral("relation"), j8.typed.value(QStringLiteral("relation")))
+      << type(QStringLiteral("phone"), j8.typed.value(QStringLiteral("phone")))
+      << step(QStringLiteral("advance_clock"), 120000);
+    leave(s);
+
+    // J9: the resident takes the card and leaves; the question goes unanswered and the session ends.
+    const CanaryResident &j9 = resident(QStringLiteral("J9"));
+    toForm(s, j9, QStringLiteral("en"), QStringLiteral("child-medical-insurance"),
+           QStringLiteral("中小学生和婴幼儿医疗保险参保"));
+    s << type(QStringLiteral("child_name"), j9.typed.value(QStringLiteral("child_name")))
+      << type(QStringLiteral("child_birth"), QStringLiteral("2020-05-01"))
+      << type(QStringLiteral("phone"), j9.typed.value(QStringLiteral("phone")))
+      << step(QStringLiteral("remove_card"), true)
+      << tap(QStringLiteral(
+             "cardPrompt.title")) // the question is up (the reader noticed); a tap on its text does nothing
+      << step(QStringLiteral("advance_clock"), 120000) << waitFor(QStringLiteral("attract"))
+      << paper(QStringLiteral("ok"));
     return {{QStringLiteral("name"), QStringLiteral("canary-platform-down")}, {QStringLiteral("steps"), s}};
 }

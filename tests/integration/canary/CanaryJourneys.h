@@ -15,6 +15,10 @@
 //                  the staff PIN; a Chinese + Latin purpose; printed, synced.
 //   J4 platform    zh, elderly allowance (second kiosk run, platform stopped): card, agent name, phone;
 //      down        receipt printed, case and rating left pending in the encrypted store.
+//   J8 idle        zh, funeral grant (second run): deceased's name and relation typed, then the resident
+//                  walks away; the idle warning goes unanswered and the session ends by itself.
+//   J9 card taken  en, child medical insurance (second run): child's name typed, then the card is taken
+//                  off the reader; the question goes unanswered and the session ends.
 // After each journey's session has ended the scenario sets the paper to "ok": the emulated hall logs the
 // paper's length at each request, which is where the test cuts "printed after the session ended".
 
@@ -27,7 +31,7 @@
 
 struct CanaryResident
 {
-    QString key;                  // J1 ... J7
+    QString key;                  // J1 ... J9
     QString name;                 // on the card
     QString address;              // on the card (J6, J7: none)
     QString idNumber;             // GB 11643, valid check character, unique per run (J7: a passport number)
@@ -45,18 +49,19 @@ class CanaryJourneys
 public:
     explicit CanaryJourneys(quint64 seed); // the same seed gives the same canaries
 
-    // J1 ... J7
+    // J1 ... J9
     const CanaryResident &resident(const QString &key) const { return *m_residents.constFind(key); }
     // Every canary of every journey, in every form.
     QList<CanaryNeedle> allNeedles() const;
-    // The first run (J1, J2, J3, J5, J6, J7) and the second (J4, platform down), as scenario files.
+    // The first run (J1, J2, J3, J5, J6, J7) and the second (J4, J8, J9; platform down), as scenario files.
     QJsonObject firstRun() const;
     QJsonObject secondRun() const;
     // The order of the journeys' end markers ("paper ok" requests) over both runs.
     static QStringList endOrder()
     {
-        return {QStringLiteral("J1"), QStringLiteral("J2"), QStringLiteral("J3"), QStringLiteral("J5"),
-                QStringLiteral("J6"), QStringLiteral("J7"), QStringLiteral("J4")};
+        return {QStringLiteral("J1"), QStringLiteral("J2"), QStringLiteral("J3"),
+                QStringLiteral("J5"), QStringLiteral("J6"), QStringLiteral("J7"),
+                QStringLiteral("J4"), QStringLiteral("J8"), QStringLiteral("J9")};
     }
 
     static QChar checkCharacter(const QString &first17); // GB 11643-1999
