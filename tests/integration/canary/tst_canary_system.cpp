@@ -219,6 +219,9 @@ private slots:
         QVERIFY(r.report.value(QStringLiteral("case_synced")).toBool());
         QVERIFY2(r.output.contains(QStringLiteral("cancelled at session end")),
                  "J3's held receipt was not cancelled");
+        // J2 ended with "End" on its form; the others finished.
+        QCOMPARE(r.output.count(QStringLiteral("session ended: \"cancelled\"")), 1);
+        QCOMPARE(r.output.count(QStringLiteral("session ended: \"finished\"")), 5);
         QVERIFY2(m_image.size() > 2000, "the platform holds no page of J1");
     }
 
@@ -235,6 +238,10 @@ private slots:
         QVERIFY(r.report.value(QStringLiteral("receipt_printed")).toBool());
         QVERIFY(!r.report.value(QStringLiteral("case_synced")).toBool());
         QVERIFY(r.report.value(QStringLiteral("outbox_pending")).toInt() >= 1);
+        // J4 finished, J8 timed out, J9 ended when the card was taken and the question went unanswered.
+        for (const char *reason : {"finished", "timeout", "card_removed"})
+            QVERIFY2(r.output.count(QStringLiteral("session ended: \"%1\"").arg(QLatin1String(reason))) == 1,
+                     reason);
 
         // The paper, cut where each session had ended (the "paper ok" after it).
         m_hall.terminate();
