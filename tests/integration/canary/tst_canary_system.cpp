@@ -21,6 +21,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
+#include <memory>
+
 class TestCanarySystem : public QObject
 {
     Q_OBJECT
