@@ -208,6 +208,43 @@ private slots:
         }
     }
 
+    // The scan itself: each form of a text, written inside other bytes, is found under its own label.
+    void scanFindsEveryForm()
+    {
+        const QString text = QStringLiteral("金丝雀QSELFTEST1K甲");
+        const QList<CanaryNeedle> needles = CanaryForms::textNeedles(QStringLiteral("self"), text);
+        const QString dir = path(QStringLiteral("selfcheck"));
+        QVERIFY(QDir().mkpath(dir));
+        QByteArray utf16;
+        for (const QChar c : text)
+            utf16.append(char(c.unicode() & 0xff)).append(char(c.unicode() >> 8));
+        const QByteArray gb = CanaryForms::gb18030(text);
+        QCOMPARE(gb, QByteArray::fromHex("bdf0cbbfc8b8") + QByteArray("QSELFTEST1K") +
+                         QByteArray::fromHex("bcd7"));
+        const QList<QPair<QString, QByteArray>> files{
+            {QStringLiteral("utf-8"), text.toUtf8()},
+            {QStringLiteral("gb18030"), gb},
+            {QStringLiteral("utf-16le"), utf16},
+            {QStringLiteral("b64-0"), text.toUtf8().toBase64()},
+            {QStringLiteral("b64-1"), (QByteArray("x") + gb).toBase64()},
+            {QStringLiteral("b64-2"), (QByteArray("xy") + utf16).toBase64()},
+            {QStringLiteral("b64url"),
+             (QByteArray("x") + text.toUtf8()).toBase64(QByteArray::Base64UrlEncoding)}};
+        for (const auto &[name, bytes] : files) {
+            QFile file(QDir(dir).filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("\x01garbage " + bytes + " garbage\xff");
+        }
+        const QStringList found = CanaryForms::findInFiles(dir, needles);
+        for (const auto &[name, bytes] : files) {
+            bool hit = false;
+            for (const QString &f : found)
+                hit = hit || f.startsWith(QDir(dir).filePath(name) + QStringLiteral(": "));
+            QVERIFY2(hit, qPrintable(name + QStringLiteral(" not found; found: ") +
+                                     found.join(QLatin1Char('\n'))));
+        }
+    }
+
     // J1, J2, J3 and J5 in one kiosk run with the platform up.
     void firstRunFourJourneys()
     {
