@@ -357,6 +357,7 @@ int main(int argc, char *argv[])
         QTimer::singleShot(5000, &firstFrame, &QEventLoop::quit);
         firstFrame.exec();
         runner.setFirstFrameMs(firstFrameMs);
+        runner.setDevices(&devices); // wait_device steps
         const bool passed = runner.run(scenario);
         const QByteArray report = QJsonDocument(runner.report()).toJson(QJsonDocument::Indented);
         if (!options.reportFile.isEmpty() && !writeFile(options.reportFile, report))

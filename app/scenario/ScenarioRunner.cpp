@@ -4,6 +4,7 @@
 
 #include "CaseStore.h"
 #include "Clock.h"
+#include "DeviceHub.h"
 #include "FormController.h"
 #include "SessionController.h"
 #include "SimulatorController.h"
@@ -291,6 +292,34 @@ bool ScenarioRunner::setDeviceState(const QJsonObject &argument)
     return true;
 }
 
+// Waits until a device reaches a status ("ready", "busy" or "unavailable"), as staff would watch the
+// technician view: a printer given paper again is Ready only after its next status round.
+bool ScenarioRunner::waitDevice(const QJsonObject &argument, int timeoutMs)
+{
+    const QString kind = argument.value(QStringLiteral("device")).toString();
+    const QString wanted = argument.value(QStringLiteral("status")).toString(QStringLiteral("ready"));
+    static const QStringList statuses{QStringLiteral("ready"), QStringLiteral("busy"),
+                                      QStringLiteral("unavailable")};
+    if (!statuses.contains(wanted))
+        return fail(
+            QStringLiteral("wait_device: status is one of %1").arg(statuses.join(QStringLiteral(", "))));
+    Device *device = m_devices ? m_devices->device(kind) : nullptr;
+    if (!device)
+        return fail(QStringLiteral("wait_device: no %1 at this kiosk").arg(kind));
+    const auto reached = [&] {
+        const Device::Status status = device->status();
+        return wanted == QLatin1String("ready")  ? status == Device::Status::Ready
+               : wanted == QLatin1String("busy") ? status == Device::Status::Busy
+                                                 : status == Device::Status::Unavailable;
+    };
+    if (!waitUntil(reached, timeoutMs))
+        return fail(QStringLiteral("%1 is not %2 after %3 ms (%4)")
+                        .arg(kind, wanted)
+                        .arg(timeoutMs)
+                        .arg(device->reason()));
+    return true;
+}
+
 bool ScenarioRunner::placeCard(const QJsonValue &argument)
 {
     if (!m_parts.hall)
@@ -347,6 +376,8 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
     }
     if (a == QLatin1String("set_device_state"))
         return setDeviceState(step.argument.toObject());
+    if (a == QLatin1String("wait_device"))
+        return waitDevice(step.argument.toObject(), timeoutMs);
     if (a == QLatin1String("network")) {
         const QString state = step.argument.toString();
         if (state != QLatin1String("up") && state != QLatin1String("down"))

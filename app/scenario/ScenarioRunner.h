@@ -11,6 +11,7 @@
 #include <functional>
 
 class CaseStore;
+class DeviceHub;
 class FormController;
 class ManualClock;
 class QQuickItem;
@@ -50,6 +51,8 @@ public:
     QString failure() const { return m_failure; }
     // Milliseconds from process start to the first frame of the attract screen, if it was measured.
     void setFirstFrameMs(qint64 ms) { m_firstFrameMs = ms; }
+    // The kiosk's devices, for wait_device steps (without them those steps fail).
+    void setDevices(DeviceHub *devices) { m_devices = devices; }
 
 private:
     bool runStep(const ScenarioStep &step);
@@ -63,6 +66,7 @@ private:
     bool expectField(const QJsonObject &argument);
     bool focusFirstField();
     bool setDeviceState(const QJsonObject &argument);
+    bool waitDevice(const QJsonObject &argument, int timeoutMs);
     bool placeCard(const QJsonValue &argument);
     bool fail(const QString &message);
     void onScreenChanged();
@@ -83,4 +87,5 @@ private:
     int m_currentStep = -1;
     qint64 m_firstFrameMs = -1;
     QJsonObject m_report;
+    DeviceHub *m_devices = nullptr;
 };

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 namespace {
+// "runs_out": the job bytes that still reach the paper before the roll ends (the start of a receipt).
+constexpr int paperLeftWhenRunningOut = 48;
 const QString scannerNode = QStringLiteral("/dev/hidraw0");
 
 // A HID POS scanner's HID device and its hidraw node, with the report descriptor the driver's discovery
@@ -173,8 +175,10 @@ bool HallEmulator::setPaper(const QString &state, QString *error)
         m_printer->setState(PrinterUsbModel::State::PaperNearEnd);
     else if (state == QLatin1String("out"))
         m_printer->setState(PrinterUsbModel::State::PaperOut);
+    else if (state == QLatin1String("runs_out"))
+        m_printer->setPaperOutAfter(paperLeftWhenRunningOut); // the roll ends during the next job
     else {
-        *error = QStringLiteral("paper must be ok, low or out");
+        *error = QStringLiteral("paper must be ok, low, out or runs_out");
         return false;
     }
     return true;

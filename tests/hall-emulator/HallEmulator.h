@@ -30,7 +30,7 @@ public:
     bool placeCard(const IdCardData &card, QString *error);
     bool removeCard(QString *error);
     bool scan(const QString &text, QString *error);
-    bool setPaper(const QString &state, QString *error); // ok | low | out
+    bool setPaper(const QString &state, QString *error); // ok | low | out | runs_out (during the next job)
     bool setPlugged(const QString &kind, bool plugged, QString *error);
 
     QByteArray printed() const; // every byte that reached the receipt paper

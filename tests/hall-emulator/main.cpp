@@ -3,7 +3,8 @@
 //   UMOCKDEV_DIR=<testbed>      (run the kiosk with this and the umockdev preload library)
 //   ready
 // and then serves the hall protocol on --control PATH until it is terminated (SIGTERM/SIGINT), when it
-// writes every byte that reached the receipt paper to --printed FILE.
+// writes every byte that reached the receipt paper to --printed FILE. Each request is logged on stderr as
+// "hall: <what> [paper N]", N the paper's length in bytes when it came.
 
 #include "HallControlServer.h"
 #include "HallEmulator.h"
@@ -62,8 +63,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     HallControlServer server(hall, residents);
-    QObject::connect(&server, &HallControlServer::requestHandled, [](const QString &what) {
-        std::fprintf(stderr, "hall: %s\n", qPrintable(what));
+    // Each request with how many bytes had reached the paper when it came: a test cuts the paper at the
+    // moments its scenario marks (what was printed after a session ended).
+    QObject::connect(&server, &HallControlServer::requestHandled, [&hall](const QString &what) {
+        std::fprintf(stderr, "hall: %s [paper %lld]\n", qPrintable(what), qlonglong(hall.printed().size()));
     });
     if (!server.listen(parser.value(controlOption), &error)) {
         std::fprintf(stderr, "onestop-hall-emulator: %s\n", qPrintable(error));
