@@ -12,6 +12,8 @@
 
 #include <memory>
 
+class SessionImageStore;
+
 class DocumentScanner;
 
 // The document-photo screen: live frames show whether a page is in view (corners for an overlay), capture()
@@ -69,6 +71,11 @@ public:
     QByteArray previewJpeg() const { return m_previewJpeg; }
     QString previewUrl() const;
     QList<QByteArray> pages() const { return m_pages; }
+    // An accepted page as a URL for a thumbnail ("" for a wrong index).
+    QString pageUrl(int index) const;
+    // Optional (GUI thread, before the first session; main.cpp wires it): the store that serves the preview
+    // and the pages to the screens as "image://session/..." URLs. Without it the URLs are "data:" URLs.
+    void setImageStore(SessionImageStore *store) { m_images = store; }
     // The attachments to file with the case: a PDF of all pages when pdfRequested, else one JPEG a page.
     // Empty (and *error set) when a PDF was asked for and could not be made.
     QList<Attachment> attachments(QString *error = nullptr) const;
@@ -109,5 +116,6 @@ private:
     QImage m_preview;
     QByteArray m_previewJpeg;
     QList<QByteArray> m_pages;
+    SessionImageStore *m_images = nullptr;
     int m_dropped = 0;
 };

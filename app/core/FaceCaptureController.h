@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class SessionImageStore;
+
 // The face-capture screen: guides the resident with one spoken sentence at a time (the first failing
 // gate) and keeps the best frame once every gate passes.
 // - Nothing is analysed before the resident's separate consent (giveConsent()); reset() (session end) and
@@ -75,6 +77,9 @@ public:
     static QString guidanceText(const QString &key);
 
     Q_INVOKABLE QByteArray capturedJpeg() const { return m_jpeg; }
+    // Optional (GUI thread, before the first session; main.cpp wires it): the store that serves the photo to
+    // the screens as an "image://session/..." URL. Without it capturedUrl is a "data:" URL.
+    void setImageStore(SessionImageStore *store) { m_images = store; }
     Q_INVOKABLE void giveConsent();
     Q_INVOKABLE void chooseAlternative(); // the resident prefers another way: wipe and emit alternativeChosen
     Q_INVOKABLE void retake();            // drop the picture, keep the consent, look again
@@ -111,6 +116,7 @@ private:
     QRect m_bestFace;
     double m_bestSharpness = -1;
     QByteArray m_jpeg;
+    SessionImageStore *m_images = nullptr;
     int m_dropped = 0;
     int m_analysed = 0;
 };
