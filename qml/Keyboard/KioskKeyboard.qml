@@ -117,6 +117,18 @@ Item {
         }
     }
 
+    // The input context keeps what it last read from a field (its text around the cursor, its selection)
+    // until another field takes the focus: at a wipe this empty field takes it for a moment, so that the
+    // context reads nothing from the resident's last field.
+    TextInput {
+        id: blank
+        objectName: "keyboard.blank"
+        width: 1
+        height: 1
+        opacity: 0
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+    }
+
     Connections {
         target: Keyboard
         function onWiped() {
@@ -125,6 +137,8 @@ Item {
             if (InputContext.preeditText.length > 0)
                 InputContext.clear()
             panel.keyboard.symbolMode = false
+            blank.forceActiveFocus()
+            blank.focus = false
         }
     }
 }
