@@ -359,7 +359,7 @@ int main(int argc, char *argv[])
         else if (!options.hallSocket.isEmpty())
             hall = std::make_unique<EmulatedHallClient>(options.hallSocket);
         ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), simulator.get(), hall.get(),
-                               &manualClock, site.platformUrl},
+                               &manualClock, site.platformUrl, &displayMode, options.elderly},
                               options.screenshotDir);
         // The first frame is measured before the first step.
         QEventLoop firstFrame;

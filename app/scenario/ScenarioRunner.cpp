@@ -4,6 +4,7 @@
 
 #include "CaseStore.h"
 #include "Clock.h"
+#include "DisplayModeController.h"
 #include "FormController.h"
 #include "SessionController.h"
 #include "SimulatorController.h"
@@ -301,6 +302,22 @@ bool ScenarioRunner::placeCard(const QJsonValue &argument)
     return true;
 }
 
+bool ScenarioRunner::keepElderly()
+{
+    if (!m_parts.displayMode)
+        return fail(QStringLiteral("the elderly variant needs the display mode"));
+    if (m_parts.session->screen() == SessionController::Screen::Attract || m_parts.displayMode->isElderly())
+        return true;
+    // As a resident would: the elderly key in the header of the screen the session is on.
+    if (!tap(QStringLiteral("header.elderly"), defaultTimeoutMs))
+        return false;
+    if (!m_parts.displayMode->isElderly())
+        return fail(QStringLiteral("the header's elderly key did not switch the elderly mode on (screen '%1')")
+                        .arg(m_parts.session->screenName()));
+    ++m_elderlySessions;
+    return true;
+}
+
 bool ScenarioRunner::runStep(const ScenarioStep &step)
 {
     const QString &a = step.action;
@@ -451,6 +468,8 @@ bool ScenarioRunner::run(const Scenario &scenario)
         const qint64 started = m_elapsed.elapsed();
         qCInfo(lcScenario).noquote() << "step" << step.index << step.action;
         ok = runStep(step);
+        if (ok && m_parts.elderly)
+            ok = keepElderly();
         m_stepTimings.append(QJsonObject{{QStringLiteral("index"), step.index},
                                          {QStringLiteral("action"), step.action},
                                          {QStringLiteral("argument"), describe(step)},
@@ -481,6 +500,8 @@ bool ScenarioRunner::run(const Scenario &scenario)
                            {QStringLiteral("receipt_problem"), m_receiptProblem},
                            {QStringLiteral("outbox_pending"), m_parts.store->pendingCount()},
                            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings.messages())},
+                           {QStringLiteral("display_mode"), m_parts.elderly ? QStringLiteral("elderly") : QStringLiteral("standard")},
+                           {QStringLiteral("elderly_sessions"), m_elderlySessions},
                            {QStringLiteral("timings"), timings}};
     return ok;
 }

@@ -11,6 +11,7 @@
 #include <functional>
 
 class CaseStore;
+class DisplayModeController;
 class FormController;
 class ManualClock;
 class QQuickItem;
@@ -40,6 +41,10 @@ public:
         HallControl *hall = nullptr;              // card, scan, paper and plug steps; null = none possible
         ManualClock *clock = nullptr;             // null when the clock is real
         QUrl platformUrl;                         // scan_token asks the platform (test hooks) for a code
+        // The elderly variant of a scenario (--elderly): every session of it is switched to the elderly
+        // mode by a tap on the header's elderly key as soon as it leaves the attract screen.
+        DisplayModeController *displayMode = nullptr;
+        bool elderly = false;
     };
 
     ScenarioRunner(const Parts &parts, QString screenshotDir, QObject *parent = nullptr);
@@ -65,6 +70,8 @@ private:
     bool setDeviceState(const QJsonObject &argument);
     bool placeCard(const QJsonValue &argument);
     bool fail(const QString &message);
+    // The elderly variant: the session on screen is in the elderly mode (tapped on when it is not).
+    bool keepElderly();
     void onScreenChanged();
     void capture(const QString &label);
 
@@ -82,5 +89,6 @@ private:
     QString m_receiptProblem;
     int m_currentStep = -1;
     qint64 m_firstFrameMs = -1;
+    int m_elderlySessions = 0; // sessions switched to the elderly mode by the variant
     QJsonObject m_report;
 };
