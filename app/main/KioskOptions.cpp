@@ -54,9 +54,10 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
         QStringLiteral("NAME"));
     parser.addOptions({config, dataDir, platform, devices, hall, cameraSource, demo, kiosk, selfTest, scenario, screenshots, report});
     parser.addOptions({screens, speechEngine});
-    const QCommandLineOption elderly(QStringLiteral("elderly"),
-                                     QStringLiteral("With --scenario: its elderly variant; every session is switched to "
-                                                    "the elderly mode by a tap on the header's elderly key."));
+    const QCommandLineOption elderly(
+        QStringLiteral("elderly"),
+        QStringLiteral("With --scenario: its elderly variant; every session is switched to "
+                       "the elderly mode by a tap on the header's elderly key."));
     parser.addOption(elderly);
     if (!parser.parse(arguments)) {
         *error = parser.errorText();

@@ -358,8 +358,8 @@ int main(int argc, char *argv[])
             hall = std::make_unique<SimulatedHall>(*simulator);
         else if (!options.hallSocket.isEmpty())
             hall = std::make_unique<EmulatedHallClient>(options.hallSocket);
-        ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), simulator.get(), hall.get(),
-                               &manualClock, site.platformUrl, &displayMode, options.elderly},
+        ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), simulator.get(),
+                               hall.get(), &manualClock, site.platformUrl, &displayMode, options.elderly},
                               options.screenshotDir);
         // The first frame is measured before the first step.
         QEventLoop firstFrame;

@@ -312,8 +312,9 @@ bool ScenarioRunner::keepElderly()
     if (!tap(QStringLiteral("header.elderly"), defaultTimeoutMs))
         return false;
     if (!m_parts.displayMode->isElderly())
-        return fail(QStringLiteral("the header's elderly key did not switch the elderly mode on (screen '%1')")
-                        .arg(m_parts.session->screenName()));
+        return fail(
+            QStringLiteral("the header's elderly key did not switch the elderly mode on (screen '%1')")
+                .arg(m_parts.session->screenName()));
     ++m_elderlySessions;
     return true;
 }
@@ -500,7 +501,8 @@ bool ScenarioRunner::run(const Scenario &scenario)
                            {QStringLiteral("receipt_problem"), m_receiptProblem},
                            {QStringLiteral("outbox_pending"), m_parts.store->pendingCount()},
                            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings.messages())},
-                           {QStringLiteral("display_mode"), m_parts.elderly ? QStringLiteral("elderly") : QStringLiteral("standard")},
+                           {QStringLiteral("display_mode"),
+                            m_parts.elderly ? QStringLiteral("elderly") : QStringLiteral("standard")},
                            {QStringLiteral("elderly_sessions"), m_elderlySessions},
                            {QStringLiteral("timings"), timings}};
     return ok;

@@ -42,11 +42,16 @@ class TestIdentityScenarios : public QObject
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         kiosk.setProcessEnvironment(env);
-        QStringList arguments{QStringLiteral("--config"), sourcePath(QStringLiteral("kiosk-config")),
-                              QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("kiosk-data-") + variant),
-                              QStringLiteral("--platform-url"), m_platformUrl, QStringLiteral("--scenario"),
+        QStringList arguments{QStringLiteral("--config"),
+                              sourcePath(QStringLiteral("kiosk-config")),
+                              QStringLiteral("--data-dir"),
+                              m_dir.filePath(QStringLiteral("kiosk-data-") + variant),
+                              QStringLiteral("--platform-url"),
+                              m_platformUrl,
+                              QStringLiteral("--scenario"),
                               sourcePath(QStringLiteral("kiosk-config/scenarios/%1.json").arg(name)),
-                              QStringLiteral("--report"), QDir(out).filePath(QStringLiteral("report.json"))};
+                              QStringLiteral("--report"),
+                              QDir(out).filePath(QStringLiteral("report.json"))};
         if (elderly)
             arguments << QStringLiteral("--elderly");
         kiosk.start(QStringLiteral(KIOSK_BINARY), arguments);
@@ -149,20 +154,25 @@ private slots:
         QTest::addColumn<int>("times");
         QTest::addColumn<bool>("elderly");
         bothDisplayModes([](bool elderly, const char *mode) {
-        QTest::addRow("expired %s", mode) << QStringLiteral("identity-code-expired")
-                                 << QStringLiteral("identity code refused: expired (") << 2 << elderly;
-        QTest::addRow("not yet valid %s", mode) << QStringLiteral("identity-code-not-yet-valid")
-                                       << QStringLiteral("identity code refused: not_yet_valid (") << 2 << elderly;
-        QTest::addRow("unknown key %s", mode)
-            << QStringLiteral("identity-code-unknown-key")
-            << QStringLiteral("identity code refused: unknown_key (kid rogue is not configured)") << 2 << elderly;
-        QTest::addRow("forged %s", mode) << QStringLiteral("identity-code-forged")
-                                << QStringLiteral("identity code refused: bad_signature (") << 2 << elderly;
-        QTest::addRow("replayed %s", mode) << QStringLiteral("identity-code-replayed")
-                                  << QStringLiteral("identity code refused: replayed (token id already used)")
-                                  << 2 << elderly;
-        QTest::addRow("malformed %s", mode) << QStringLiteral("identity-code-malformed")
-                                   << QStringLiteral("identity code refused: malformed (") << 3 << elderly;
+            QTest::addRow("expired %s", mode)
+                << QStringLiteral("identity-code-expired")
+                << QStringLiteral("identity code refused: expired (") << 2 << elderly;
+            QTest::addRow("not yet valid %s", mode)
+                << QStringLiteral("identity-code-not-yet-valid")
+                << QStringLiteral("identity code refused: not_yet_valid (") << 2 << elderly;
+            QTest::addRow("unknown key %s", mode)
+                << QStringLiteral("identity-code-unknown-key")
+                << QStringLiteral("identity code refused: unknown_key (kid rogue is not configured)") << 2
+                << elderly;
+            QTest::addRow("forged %s", mode)
+                << QStringLiteral("identity-code-forged")
+                << QStringLiteral("identity code refused: bad_signature (") << 2 << elderly;
+            QTest::addRow("replayed %s", mode)
+                << QStringLiteral("identity-code-replayed")
+                << QStringLiteral("identity code refused: replayed (token id already used)") << 2 << elderly;
+            QTest::addRow("malformed %s", mode)
+                << QStringLiteral("identity-code-malformed")
+                << QStringLiteral("identity code refused: malformed (") << 3 << elderly;
         });
     }
     void everyRefusedCodeKind()
