@@ -1,6 +1,7 @@
 #include "ScenarioRunner.h"
 
 #include "HallControl.h"
+#include "ScenarioKeyboard.h"
 
 #include "CaseStore.h"
 #include "Clock.h"
@@ -39,7 +40,7 @@ QString describe(const ScenarioStep &step)
         return value.toObject().contains(QStringLiteral("sample"))
                    ? QStringLiteral("sample %1").arg(value.toObject().value(QStringLiteral("sample")).toInt())
                    : QStringLiteral("card given field by field");
-    if (step.action == QLatin1String("type"))
+    if (step.action == QLatin1String("type") || step.action == QLatin1String("type_keys"))
         return value.toObject().value(QStringLiteral("target")).toString();
     if (step.action == QLatin1String("expect_field"))
         return value.toObject().value(QStringLiteral("field")).toString();
@@ -425,6 +426,19 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
     }
     if (a == QLatin1String("focus_first_field"))
         return focusFirstField();
+    if (a == QLatin1String("type_keys")) {
+        const QJsonObject argument = step.argument.toObject();
+        QStringList choices;
+        for (const QJsonValue &choice : argument.value(QStringLiteral("choose")).toArray())
+            choices << choice.toString();
+        ScenarioKeyboard keyboard(
+            m_parts.window, [this](const std::function<bool()> &condition, int ms) { return waitUntil(condition, ms); },
+            [this](const QString &name, int ms) { return tap(name, ms); });
+        QString error;
+        return keyboard.type(argument.value(QStringLiteral("target")).toString(),
+                             argument.value(QStringLiteral("keys")).toString(), choices, timeoutMs, &error)
+               || (m_failure.isEmpty() ? fail(error) : false);
+    }
     if (a == QLatin1String("screenshot")) {
         capture(step.argument.toString());
         return true;
