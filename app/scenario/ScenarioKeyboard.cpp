@@ -36,7 +36,8 @@ void collectKeys(QQuickItem *item, QList<QQuickItem *> *keys)
 bool inside(QQuickItem *item, QQuickItem *area)
 {
     const QRectF rect = item->mapRectToItem(area, QRectF(0, 0, item->width(), item->height()));
-    return rect.left() >= 0 && rect.top() >= 0 && rect.right() <= area->width() && rect.bottom() <= area->height();
+    return rect.left() >= 0 && rect.top() >= 0 && rect.right() <= area->width() &&
+           rect.bottom() <= area->height();
 }
 } // namespace
 
@@ -89,9 +90,11 @@ void ScenarioKeyboard::click(QQuickItem *item)
 {
     const QPointF scenePos = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     const QPointF globalPos = m_window->mapToGlobal(scenePos.toPoint());
-    QMouseEvent press(QEvent::MouseButtonPress, scenePos, globalPos, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QMouseEvent press(QEvent::MouseButtonPress, scenePos, globalPos, Qt::LeftButton, Qt::LeftButton,
+                      Qt::NoModifier);
     QCoreApplication::sendEvent(m_window, &press);
-    QMouseEvent release(QEvent::MouseButtonRelease, scenePos, globalPos, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QMouseEvent release(QEvent::MouseButtonRelease, scenePos, globalPos, Qt::LeftButton, Qt::NoButton,
+                        Qt::NoModifier);
     QCoreApplication::sendEvent(m_window, &release);
     QCoreApplication::processEvents();
 }
@@ -100,17 +103,21 @@ bool ScenarioKeyboard::chooseCandidate(const QString &text, int timeoutMs, QStri
 {
     int index = -1;
     if (!m_wait([&] { return (index = int(candidates().indexOf(text))) >= 0; }, timeoutMs)) {
-        *error = QStringLiteral("candidate '%1' not in the bar (%2)").arg(text, candidates().mid(0, 10).join(QLatin1Char(' ')));
+        *error = QStringLiteral("candidate '%1' not in the bar (%2)")
+                     .arg(text, candidates().mid(0, 10).join(QLatin1Char(' ')));
         return false;
     }
     QQuickItem *bar = candidateBar();
     QMetaObject::invokeMethod(bar, "positionViewAtIndex", Q_ARG(int, index), Q_ARG(int, 0 /* Beginning */));
     QQuickItem *delegate = nullptr;
     // The bar slides new candidates in: tap once the candidate is inside the bar.
-    const bool shown = m_wait([&] {
-        QMetaObject::invokeMethod(bar, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, index));
-        return delegate && inside(delegate, bar);
-    }, timeoutMs);
+    const bool shown = m_wait(
+        [&] {
+            QMetaObject::invokeMethod(bar, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate),
+                                      Q_ARG(int, index));
+            return delegate && inside(delegate, bar);
+        },
+        timeoutMs);
     if (!shown) {
         *error = QStringLiteral("candidate '%1' does not come into the bar").arg(text);
         return false;
@@ -119,8 +126,8 @@ bool ScenarioKeyboard::chooseCandidate(const QString &text, int timeoutMs, QStri
     return true;
 }
 
-bool ScenarioKeyboard::type(const QString &target, const QString &keys, const QStringList &choices, int timeoutMs,
-                            QString *error)
+bool ScenarioKeyboard::type(const QString &target, const QString &keys, const QStringList &choices,
+                            int timeoutMs, QString *error)
 {
     if (!m_tap(target, timeoutMs)) {
         *error = QStringLiteral("could not tap '%1'").arg(target);
@@ -132,12 +139,15 @@ bool ScenarioKeyboard::type(const QString &target, const QString &keys, const QS
     }
     for (const QChar c : keys) {
         QQuickItem *key = nullptr;
-        // The layout may change under the keys (a pad for digits, the candidate bar growing): wait for the key.
+        // The layout may change under the keys (a pad for digits, the candidate bar growing): wait for the
+        // key.
         if (!m_wait([&] { return (key = keyFor(c)) != nullptr; }, timeoutMs)) {
             QStringList shown;
             for (QQuickItem *k : keyItems())
                 shown << k->property("text").toString();
-            *error = QStringLiteral("no key '%1' on the keyboard (keys: %2)").arg(c).arg(shown.join(QLatin1Char(' ')));
+            *error = QStringLiteral("no key '%1' on the keyboard (keys: %2)")
+                         .arg(c)
+                         .arg(shown.join(QLatin1Char(' ')));
             return false;
         }
         click(key);

@@ -19,11 +19,15 @@ public:
     using Wait = std::function<bool(const std::function<bool()> &condition, int timeoutMs)>;
     using Tap = std::function<bool(const QString &objectName, int timeoutMs)>;
 
-    ScenarioKeyboard(QQuickWindow *window, Wait wait, Tap tap) : m_window(window), m_wait(std::move(wait)), m_tap(std::move(tap)) {}
+    ScenarioKeyboard(QQuickWindow *window, Wait wait, Tap tap)
+        : m_window(window), m_wait(std::move(wait)), m_tap(std::move(tap))
+    {
+    }
 
     // Taps `target`, then the keys of `keys`, then the candidates `choices` in order. False with *error
     // saying which key or candidate could not be found or tapped.
-    bool type(const QString &target, const QString &keys, const QStringList &choices, int timeoutMs, QString *error);
+    bool type(const QString &target, const QString &keys, const QStringList &choices, int timeoutMs,
+              QString *error);
 
 private:
     QQuickItem *panel() const;
