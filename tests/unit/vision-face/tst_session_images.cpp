@@ -55,14 +55,18 @@ class TestSessionImages : public QObject
     {
         QQmlComponent component(&engine);
         component.setData("import QtQuick\nImage { cache: true; asynchronous: false }", QUrl());
-        std::unique_ptr<QObject> object(component.createWithInitialProperties({{QStringLiteral("source"), url}}));
+        std::unique_ptr<QObject> object(
+            component.createWithInitialProperties({{QStringLiteral("source"), url}}));
         auto *image = qobject_cast<QQuickItem *>(object.get());
         if (!image)
             return -1;
         image->setParentItem(window.contentItem());
-        QTest::qWaitFor([&] { return image->property("status").toInt() >= 1 /* Ready, Loading, Error */ &&
-                                     image->property("status").toInt() != 2; },
-                        3000);
+        QTest::qWaitFor(
+            [&] {
+                return image->property("status").toInt() >= 1 /* Ready, Loading, Error */ &&
+                       image->property("status").toInt() != 2;
+            },
+            3000);
         const int status = image->property("status").toInt();
         object.reset();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
@@ -107,7 +111,8 @@ private slots:
         QVERIFY(provider.requestImage(idOf(url), &size, QSize()).isNull());
         QVERIFY(store.publish(QStringLiteral("page"), QByteArray()).isEmpty());
         // Without a store (controllers used without an engine) the picture travels in the URL itself.
-        QVERIFY(SessionImageStore::urlFor(nullptr, QStringLiteral("page"), jpeg).startsWith(QStringLiteral("data:image/jpeg;base64,")));
+        QVERIFY(SessionImageStore::urlFor(nullptr, QStringLiteral("page"), jpeg)
+                    .startsWith(QStringLiteral("data:image/jpeg;base64,")));
     }
 
     void capturedPhotoIsServedUntilTheSessionEnds()
@@ -155,7 +160,8 @@ private slots:
         traces.wipe();
         QTest::qWait(0);
         QCOMPARE(QGuiApplication::clipboard()->text(), QString());
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Failed to get image from provider")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("Failed to get image from provider")));
         QCOMPARE(loadOnce(engine, window, url), 3); // Error: neither the provider nor the cache has it
     }
 
@@ -178,7 +184,8 @@ private slots:
         QCOMPARE(loadOnce(engine, window, url), 1);
         window.releaseResources(); // what SessionTraces does
         QTest::qWait(0);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Failed to get image from provider")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("Failed to get image from provider")));
         QCOMPARE(loadOnce(engine, window, url), 3);
     }
 };
