@@ -11,7 +11,7 @@ import OneStop.Test
 // keys and the pinyin candidate bar into every text field a resident meets (the no-card details, the
 // catalog search, every text field of a service form), a page photographed (its thumbnail shown), text
 // copied to the clipboard and a pinyin composition left open; then the session ends (the end button, the
-// idle timeout, the card taken away) and none of it is reachable any more: not in the item tree (texts,
+// idle timeout, the card taken away, or the journey finished) and none of it is reachable any more: not in the item tree (texts,
 // display texts, pre-edit texts, image sources), not in the input method (pre-edit, candidates, what the
 // engine would offer first), not in any controller handed to QML (every property, every model row and
 // role), not on the clipboard, and the thumbnail's URL names no picture (the image provider and Qt Quick's
@@ -335,7 +335,8 @@ Item {
             return [
                 { tag: "header.end", how: "end" },
                 { tag: "idle timeout", how: "timeout" },
-                { tag: "card removed", how: "card" }
+                { tag: "card removed", how: "card" },
+                { tag: "finished journey", how: "finished" }
             ]
         }
 
@@ -356,10 +357,24 @@ Item {
             } else if (data.how === "timeout") {
                 Harness.advanceClock(61000)
                 Harness.advanceClock(31000)
-            } else {
+            } else if (data.how === "card") {
                 Simulator.removeCard()
                 tryCompare(Session, "prompt", "card_removed")
                 Harness.advanceClock(31000)
+            } else {
+                // The open composition is dropped; the case is submitted, the receipt seen, the rating skipped.
+                tap("form.next")
+                expectScreen("materials")
+                tap("materials.continue")
+                expectScreen("review")
+                tap("review.consent")
+                tap("review.submit")
+                expectScreen("receipt")
+                tap("receipt.continue")
+                expectScreen("rating")
+                tap("rating.skip")
+                expectScreen("goodbye")
+                Harness.advanceClock(6000)
             }
             expectScreen("attract")
             wait(0) // the previous screen is deleted later
