@@ -35,7 +35,8 @@ class DocumentCaptureController : public QObject
     Q_PROPERTY(int pageCount READ pageCount NOTIFY pagesChanged)
     Q_PROPERTY(int maxPages READ maxPages CONSTANT)
     Q_PROPERTY(bool pdfRequested READ isPdfRequested WRITE setPdfRequested NOTIFY pagesChanged)
-    // The preview as a "data:image/jpeg;base64,..." URL for an Image element ("" when there is none).
+    // The preview as a URL for an Image element ("" when there is none): "image://session/..." with the image
+    // store wired (setImageStore), a "data:image/jpeg;base64,..." URL without it.
     Q_PROPERTY(QString previewUrl READ previewUrl NOTIFY stateChanged)
 
 public:

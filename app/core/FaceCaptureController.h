@@ -32,7 +32,8 @@ class FaceCaptureController : public QObject
     Q_PROPERTY(bool consentGiven READ isConsentGiven NOTIFY stateChanged)
     Q_PROPERTY(bool captured READ hasCapture NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
-    // The captured picture as a "data:image/jpeg;base64,..." URL for an Image element ("" before capture).
+    // The captured picture as a URL for an Image element ("" before capture): "image://session/..." with the
+    // image store wired (setImageStore), a "data:image/jpeg;base64,..." URL without it.
     Q_PROPERTY(QString capturedUrl READ capturedUrl NOTIFY stateChanged)
     Q_PROPERTY(bool alternativeAvailable READ isAlternativeAvailable CONSTANT)
     Q_PROPERTY(QString alternativeText READ alternativeText NOTIFY guidanceChanged)
