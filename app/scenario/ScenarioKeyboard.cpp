@@ -33,6 +33,44 @@ void collectKeys(QQuickItem *item, QList<QQuickItem *> *keys)
         collectKeys(child, keys);
 }
 
+QQuickItem *findVisible(QQuickItem *item, const QString &name)
+{
+    if (!item || !item->isVisible())
+        return nullptr;
+    if (item->objectName() == name)
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findVisible(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
+// Scrolls every Flickable around `item` so that its centre is inside it; true when the centre is then
+// inside the window and every Flickable around it.
+bool bringIntoSight(QQuickItem *item, const QSizeF &windowSize)
+{
+    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+        if (!p->inherits("QQuickFlickable"))
+            continue;
+        p->ensurePolished();
+        const qreal centre = item->mapToItem(p, QPointF(0, item->height() / 2)).y();
+        if (centre >= 0 && centre <= p->height())
+            continue;
+        const qreal wanted = p->property("contentY").toReal() + centre - p->height() / 2;
+        const qreal maxY = qMax<qreal>(0, p->property("contentHeight").toReal() - p->height());
+        p->setProperty("contentY", qBound<qreal>(0, wanted, maxY));
+    }
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QRectF visible(QPointF(0, 0), windowSize);
+    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+        if (p->inherits("QQuickFlickable"))
+            visible &= p->mapRectToScene(QRectF(0, 0, p->width(), p->height()));
+    }
+    return visible.contains(centre);
+}
+
 bool inside(QQuickItem *item, QQuickItem *area)
 {
     const QRectF rect = item->mapRectToItem(area, QRectF(0, 0, item->width(), item->height()));
@@ -129,10 +167,21 @@ bool ScenarioKeyboard::chooseCandidate(const QString &text, int timeoutMs, QStri
 bool ScenarioKeyboard::type(const QString &target, const QString &keys, const QStringList &choices,
                             int timeoutMs, QString *error)
 {
-    if (!m_tap(target, timeoutMs)) {
-        *error = QStringLiteral("could not tap '%1'").arg(target);
+    // The field is tapped once it stays in sight: the keyboard, still open on the previous field, may scroll
+    // the form back to that field between one check and the next.
+    QQuickItem *field = nullptr;
+    const bool inSight = m_wait(
+        [&] {
+            field = findVisible(m_window->contentItem(), target);
+            return field && field->isEnabled() && bringIntoSight(field, m_window->size());
+        },
+        timeoutMs);
+    if (!inSight) {
+        *error = field ? QStringLiteral("field '%1' does not stay in sight").arg(target)
+                       : QStringLiteral("no visible, enabled field named '%1'").arg(target);
         return false;
     }
+    click(field);
     if (!m_wait([&] { return !keyItems().isEmpty(); }, timeoutMs)) {
         *error = QStringLiteral("the on-screen keyboard did not open on '%1'").arg(target);
         return false;

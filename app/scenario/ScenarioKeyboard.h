@@ -17,12 +17,8 @@ class ScenarioKeyboard
 {
 public:
     using Wait = std::function<bool(const std::function<bool()> &condition, int timeoutMs)>;
-    using Tap = std::function<bool(const QString &objectName, int timeoutMs)>;
 
-    ScenarioKeyboard(QQuickWindow *window, Wait wait, Tap tap)
-        : m_window(window), m_wait(std::move(wait)), m_tap(std::move(tap))
-    {
-    }
+    ScenarioKeyboard(QQuickWindow *window, Wait wait) : m_window(window), m_wait(std::move(wait)) {}
 
     // Taps `target`, then the keys of `keys`, then the candidates `choices` in order. False with *error
     // saying which key or candidate could not be found or tapped.
@@ -40,5 +36,4 @@ private:
 
     QQuickWindow *m_window;
     Wait m_wait;
-    Tap m_tap;
 };

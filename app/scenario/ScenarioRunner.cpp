@@ -431,14 +431,13 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
         QStringList choices;
         for (const QJsonValue &choice : argument.value(QStringLiteral("choose")).toArray())
             choices << choice.toString();
-        ScenarioKeyboard keyboard(
-            m_parts.window,
-            [this](const std::function<bool()> &condition, int ms) { return waitUntil(condition, ms); },
-            [this](const QString &name, int ms) { return tap(name, ms); });
+        ScenarioKeyboard keyboard(m_parts.window, [this](const std::function<bool()> &condition, int ms) {
+            return waitUntil(condition, ms);
+        });
         QString error;
         return keyboard.type(argument.value(QStringLiteral("target")).toString(),
                              argument.value(QStringLiteral("keys")).toString(), choices, timeoutMs, &error) ||
-               (m_failure.isEmpty() ? fail(error) : false);
+               fail(error);
     }
     if (a == QLatin1String("screenshot")) {
         capture(step.argument.toString());
