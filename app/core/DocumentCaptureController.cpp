@@ -1,5 +1,7 @@
 #include "DocumentCaptureController.h"
 
+#include "SessionImageStore.h"
+
 #include "DocumentPdf.h"
 #include "DocumentScanner.h"
 
@@ -55,9 +57,14 @@ QVariantList DocumentCaptureController::cornersForDisplay() const
 
 QString DocumentCaptureController::previewUrl() const
 {
-    if (m_previewJpeg.isEmpty())
+    return SessionImageStore::urlFor(m_images, QStringLiteral("preview"), m_previewJpeg);
+}
+
+QString DocumentCaptureController::pageUrl(int index) const
+{
+    if (index < 0 || index >= m_pages.size())
         return QString();
-    return QStringLiteral("data:image/jpeg;base64,") + QString::fromLatin1(m_previewJpeg.toBase64());
+    return SessionImageStore::urlFor(m_images, QStringLiteral("page"), m_pages.at(index));
 }
 
 QString DocumentCaptureController::notice() const

@@ -12,6 +12,8 @@
 
 #include <memory>
 
+class SessionImageStore;
+
 class DocumentScanner;
 
 // The document-photo screen: live frames show whether a page is in view (corners for an overlay), capture()
@@ -33,7 +35,8 @@ class DocumentCaptureController : public QObject
     Q_PROPERTY(int pageCount READ pageCount NOTIFY pagesChanged)
     Q_PROPERTY(int maxPages READ maxPages CONSTANT)
     Q_PROPERTY(bool pdfRequested READ isPdfRequested WRITE setPdfRequested NOTIFY pagesChanged)
-    // The preview as a "data:image/jpeg;base64,..." URL for an Image element ("" when there is none).
+    // The preview as a URL for an Image element ("" when there is none): "image://session/..." with the image
+    // store wired (setImageStore), a "data:image/jpeg;base64,..." URL without it.
     Q_PROPERTY(QString previewUrl READ previewUrl NOTIFY stateChanged)
 
 public:
@@ -69,6 +72,11 @@ public:
     QByteArray previewJpeg() const { return m_previewJpeg; }
     QString previewUrl() const;
     QList<QByteArray> pages() const { return m_pages; }
+    // An accepted page as a URL for a thumbnail ("" for a wrong index).
+    QString pageUrl(int index) const;
+    // Optional (GUI thread, before the first session; main.cpp wires it): the store that serves the preview
+    // and the pages to the screens as "image://session/..." URLs. Without it the URLs are "data:" URLs.
+    void setImageStore(SessionImageStore *store) { m_images = store; }
     // The attachments to file with the case: a PDF of all pages when pdfRequested, else one JPEG a page.
     // Empty (and *error set) when a PDF was asked for and could not be made.
     QList<Attachment> attachments(QString *error = nullptr) const;
@@ -109,5 +117,6 @@ private:
     QImage m_preview;
     QByteArray m_previewJpeg;
     QList<QByteArray> m_pages;
+    SessionImageStore *m_images = nullptr;
     int m_dropped = 0;
 };

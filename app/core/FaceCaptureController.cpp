@@ -1,5 +1,7 @@
 #include "FaceCaptureController.h"
 
+#include "SessionImageStore.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QImageWriter>
@@ -60,9 +62,7 @@ FaceCaptureController::~FaceCaptureController()
 
 QString FaceCaptureController::capturedUrl() const
 {
-    if (m_jpeg.isEmpty())
-        return QString();
-    return QStringLiteral("data:image/jpeg;base64,") + QString::fromLatin1(m_jpeg.toBase64());
+    return SessionImageStore::urlFor(m_images, QStringLiteral("photo"), m_jpeg);
 }
 
 QString FaceCaptureController::alternativeText() const

@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class SessionImageStore;
+
 // The face-capture screen: guides the resident with one spoken sentence at a time (the first failing
 // gate) and keeps the best frame once every gate passes.
 // - Nothing is analysed before the resident's separate consent (giveConsent()); reset() (session end) and
@@ -30,7 +32,8 @@ class FaceCaptureController : public QObject
     Q_PROPERTY(bool consentGiven READ isConsentGiven NOTIFY stateChanged)
     Q_PROPERTY(bool captured READ hasCapture NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
-    // The captured picture as a "data:image/jpeg;base64,..." URL for an Image element ("" before capture).
+    // The captured picture as a URL for an Image element ("" before capture): "image://session/..." with the
+    // image store wired (setImageStore), a "data:image/jpeg;base64,..." URL without it.
     Q_PROPERTY(QString capturedUrl READ capturedUrl NOTIFY stateChanged)
     Q_PROPERTY(bool alternativeAvailable READ isAlternativeAvailable CONSTANT)
     Q_PROPERTY(QString alternativeText READ alternativeText NOTIFY guidanceChanged)
@@ -75,6 +78,9 @@ public:
     static QString guidanceText(const QString &key);
 
     Q_INVOKABLE QByteArray capturedJpeg() const { return m_jpeg; }
+    // Optional (GUI thread, before the first session; main.cpp wires it): the store that serves the photo to
+    // the screens as an "image://session/..." URL. Without it capturedUrl is a "data:" URL.
+    void setImageStore(SessionImageStore *store) { m_images = store; }
     Q_INVOKABLE void giveConsent();
     Q_INVOKABLE void chooseAlternative(); // the resident prefers another way: wipe and emit alternativeChosen
     Q_INVOKABLE void retake();            // drop the picture, keep the consent, look again
@@ -111,6 +117,7 @@ private:
     QRect m_bestFace;
     double m_bestSharpness = -1;
     QByteArray m_jpeg;
+    SessionImageStore *m_images = nullptr;
     int m_dropped = 0;
     int m_analysed = 0;
 };

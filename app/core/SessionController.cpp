@@ -113,9 +113,7 @@ QString SessionController::materialsSummary() const
 
 QString SessionController::materialsPageUrl(int index) const
 {
-    if (!m_documents || index < 0 || index >= m_documents->pageCount())
-        return QString();
-    return QStringLiteral("data:image/jpeg;base64,") + QString::fromLatin1(m_documents->pages().at(index).toBase64());
+    return m_documents ? m_documents->pageUrl(index) : QString();
 }
 
 void SessionController::setMaterialsStep(const QString &step)

@@ -91,7 +91,7 @@ public:
     bool isPhotoWanted() const;
     bool hasMaterialsStep() const; // the chosen service gets the materials screen
     QString materialsSummary() const;
-    // An accepted page as a "data:image/jpeg;base64,..." URL for a thumbnail ("" for a wrong index).
+    // An accepted page as a URL for a thumbnail ("" for a wrong index): DocumentCaptureController::pageUrl.
     Q_INVOKABLE QString materialsPageUrl(int index) const;
 
     // Optional (GUI thread, before the first session): the capture controllers of the materials screen.

@@ -54,6 +54,11 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
         QStringLiteral("NAME"));
     parser.addOptions({config, dataDir, platform, devices, hall, cameraSource, demo, kiosk, selfTest, scenario, screenshots, report});
     parser.addOptions({screens, speechEngine});
+    const QCommandLineOption elderly(
+        QStringLiteral("elderly"),
+        QStringLiteral("With --scenario: its elderly variant; every session is switched to "
+                       "the elderly mode by a tap on the header's elderly key."));
+    parser.addOption(elderly);
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -96,6 +101,11 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
                                                        : (scripted ? QStringLiteral("none") : QString());
     if (parser.isSet(screens) && parser.isSet(scenario)) {
         *error = QStringLiteral("--screens and --scenario are two different runs");
+        return false;
+    }
+    options->elderly = parser.isSet(elderly);
+    if (options->elderly && options->scenarioFile.isEmpty()) {
+        *error = QStringLiteral("--elderly goes with --scenario");
         return false;
     }
     if ((parser.isSet(screenshots) || parser.isSet(report)) && options->scenarioFile.isEmpty()) {

@@ -21,6 +21,7 @@ struct KioskOptions
     QString reportFile;
     QString screensDir;   // --screens: every screen and state, per language and display mode, into DIR
     QString speechEngine; // --speech-engine: a Qt TextToSpeech engine, "none" for silence
+    bool elderly = false; // --elderly: with --scenario, every session tapped into the elderly mode
 
     // Parses the application's arguments; on a usage error prints it and returns false.
     static bool parse(const QStringList &arguments, KioskOptions *options, QString *error);

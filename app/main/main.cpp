@@ -33,6 +33,9 @@
 #include "ServiceCatalogModel.h"
 #include "ServiceUsage.h"
 #include "SessionController.h"
+#include "SessionImageProvider.h"
+#include "SessionImageStore.h"
+#include "SessionTraces.h"
 #include "SimulatedHall.h"
 #include "SimulatedReceiptPrinter.h"
 #include "SimulatorController.h"
@@ -294,6 +297,13 @@ int main(int argc, char *argv[])
                      &SessionController::setIdleTimeoutFactor);
     QObject::connect(&session, &SessionController::sessionEnded, &displayMode, &DisplayModeController::reset);
     AssistSingletons::set({&displayMode});
+    // The session's pictures reach the screens through "image://session/..." only; the session's end
+    // forgets them, clears the clipboard and purges Qt Quick's image caches (SessionTraces).
+    SessionImageStore sessionImages;
+    documentCapture.setImageStore(&sessionImages);
+    faceCapture.setImageStore(&sessionImages);
+    SessionTraces sessionTraces(sessionImages);
+    QObject::connect(&session, &SessionController::sessionEnded, &sessionTraces, &SessionTraces::wipe);
     // The voice: its engine on a worker thread of its own, started when a resident first turns it on.
     SpeechController speech(session, displayMode, {options.speechEngine, {}});
 
@@ -306,6 +316,7 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    engine.addImageProvider(SessionImageStore::providerName(), new SessionImageProvider(sessionImages));
     translations.setEngine(&engine);
     translations.apply(session.language());
 
@@ -347,8 +358,8 @@ int main(int argc, char *argv[])
             hall = std::make_unique<SimulatedHall>(*simulator);
         else if (!options.hallSocket.isEmpty())
             hall = std::make_unique<EmulatedHallClient>(options.hallSocket);
-        ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), simulator.get(), hall.get(),
-                               &manualClock, site.platformUrl},
+        ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(), simulator.get(),
+                               hall.get(), &manualClock, site.platformUrl, &displayMode, options.elderly},
                               options.screenshotDir);
         // The first frame is measured before the first step.
         QEventLoop firstFrame;
@@ -381,7 +392,7 @@ int main(int argc, char *argv[])
                 const QString dir = ScreenTour::directory(options.screensDir, language, elderly);
                 QDir(dir).removeRecursively();
                 ScenarioRunner runner({window, &session, &form, &submission, &sync, store.get(),
-                                       simulator.get(), hall.get(), &manualClock, QUrl()},
+                                       simulator.get(), hall.get(), &manualClock, QUrl(), nullptr, false},
                                       dir);
                 const Scenario tour = ScreenTour::scenario(language, elderly);
                 passed = runner.run(tour);

@@ -14,7 +14,8 @@ const QStringList &Scenario::actions()
                                    QStringLiteral("expect_field"), QStringLiteral("wait_sync"),
                                    QStringLiteral("wait_receipt"), QStringLiteral("expect_notice"),
                                    QStringLiteral("screenshot"),   QStringLiteral("scan_token"),
-                                   QStringLiteral("focus_first_field"), QStringLiteral("wait_device")};
+                                   QStringLiteral("focus_first_field"), QStringLiteral("wait_device"),
+                                   QStringLiteral("type_keys")};
     return names;
 }
 

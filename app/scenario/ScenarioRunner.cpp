@@ -1,10 +1,12 @@
 #include "ScenarioRunner.h"
 
 #include "HallControl.h"
+#include "ScenarioKeyboard.h"
 
 #include "CaseStore.h"
 #include "Clock.h"
 #include "DeviceHub.h"
+#include "DisplayModeController.h"
 #include "FormController.h"
 #include "SessionController.h"
 #include "SimulatorController.h"
@@ -39,7 +41,7 @@ QString describe(const ScenarioStep &step)
         return value.toObject().contains(QStringLiteral("sample"))
                    ? QStringLiteral("sample %1").arg(value.toObject().value(QStringLiteral("sample")).toInt())
                    : QStringLiteral("card given field by field");
-    if (step.action == QLatin1String("type"))
+    if (step.action == QLatin1String("type") || step.action == QLatin1String("type_keys"))
         return value.toObject().value(QStringLiteral("target")).toString();
     if (step.action == QLatin1String("expect_field"))
         return value.toObject().value(QStringLiteral("field")).toString();
@@ -330,6 +332,23 @@ bool ScenarioRunner::placeCard(const QJsonValue &argument)
     return true;
 }
 
+bool ScenarioRunner::keepElderly()
+{
+    if (!m_parts.displayMode)
+        return fail(QStringLiteral("the elderly variant needs the display mode"));
+    if (m_parts.session->screen() == SessionController::Screen::Attract || m_parts.displayMode->isElderly())
+        return true;
+    // As a resident would: the elderly key in the header of the screen the session is on.
+    if (!tap(QStringLiteral("header.elderly"), defaultTimeoutMs))
+        return false;
+    if (!m_parts.displayMode->isElderly())
+        return fail(
+            QStringLiteral("the header's elderly key did not switch the elderly mode on (screen '%1')")
+                .arg(m_parts.session->screenName()));
+    ++m_elderlySessions;
+    return true;
+}
+
 bool ScenarioRunner::runStep(const ScenarioStep &step)
 {
     const QString &a = step.action;
@@ -438,6 +457,19 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
     }
     if (a == QLatin1String("focus_first_field"))
         return focusFirstField();
+    if (a == QLatin1String("type_keys")) {
+        const QJsonObject argument = step.argument.toObject();
+        QStringList choices;
+        for (const QJsonValue &choice : argument.value(QStringLiteral("choose")).toArray())
+            choices << choice.toString();
+        ScenarioKeyboard keyboard(m_parts.window, [this](const std::function<bool()> &condition, int ms) {
+            return waitUntil(condition, ms);
+        });
+        QString error;
+        return keyboard.type(argument.value(QStringLiteral("target")).toString(),
+                             argument.value(QStringLiteral("keys")).toString(), choices, timeoutMs, &error) ||
+               fail(error);
+    }
     if (a == QLatin1String("screenshot")) {
         capture(step.argument.toString());
         return true;
@@ -482,6 +514,8 @@ bool ScenarioRunner::run(const Scenario &scenario)
         const qint64 started = m_elapsed.elapsed();
         qCInfo(lcScenario).noquote() << "step" << step.index << step.action;
         ok = runStep(step);
+        if (ok && m_parts.elderly)
+            ok = keepElderly();
         m_stepTimings.append(QJsonObject{{QStringLiteral("index"), step.index},
                                          {QStringLiteral("action"), step.action},
                                          {QStringLiteral("argument"), describe(step)},
@@ -512,6 +546,9 @@ bool ScenarioRunner::run(const Scenario &scenario)
                            {QStringLiteral("receipt_problem"), m_receiptProblem},
                            {QStringLiteral("outbox_pending"), m_parts.store->pendingCount()},
                            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings.messages())},
+                           {QStringLiteral("display_mode"),
+                            m_parts.elderly ? QStringLiteral("elderly") : QStringLiteral("standard")},
+                           {QStringLiteral("elderly_sessions"), m_elderlySessions},
                            {QStringLiteral("timings"), timings}};
     return ok;
 }

@@ -12,6 +12,7 @@
 
 class CaseStore;
 class DeviceHub;
+class DisplayModeController;
 class FormController;
 class ManualClock;
 class QQuickItem;
@@ -41,6 +42,10 @@ public:
         HallControl *hall = nullptr;              // card, scan, paper and plug steps; null = none possible
         ManualClock *clock = nullptr;             // null when the clock is real
         QUrl platformUrl;                         // scan_token asks the platform (test hooks) for a code
+        // The elderly variant of a scenario (--elderly): every session of it is switched to the elderly
+        // mode by a tap on the header's elderly key as soon as it leaves the attract screen.
+        DisplayModeController *displayMode = nullptr;
+        bool elderly = false;
     };
 
     ScenarioRunner(const Parts &parts, QString screenshotDir, QObject *parent = nullptr);
@@ -69,6 +74,8 @@ private:
     bool waitDevice(const QJsonObject &argument, int timeoutMs);
     bool placeCard(const QJsonValue &argument);
     bool fail(const QString &message);
+    // The elderly variant: the session on screen is in the elderly mode (tapped on when it is not).
+    bool keepElderly();
     void onScreenChanged();
     void capture(const QString &label);
 
@@ -86,6 +93,7 @@ private:
     QString m_receiptProblem;
     int m_currentStep = -1;
     qint64 m_firstFrameMs = -1;
+    int m_elderlySessions = 0; // sessions switched to the elderly mode by the variant
     QJsonObject m_report;
     DeviceHub *m_devices = nullptr;
 };

@@ -117,6 +117,40 @@ Item {
         }
     }
 
+    // The input context keeps what it last read from a field (its text around the cursor, its selection)
+    // until another field takes the focus. After a wipe, once no field has the focus (the old screen and
+    // its fields are deleted just after the session's end), this empty field takes it for a moment, so
+    // that the context reads nothing from the resident's last field.
+    property bool forgetPending: false
+
+    function forgetLastField() {
+        if (!forgetPending)
+            return
+        const focused = dock.Window.activeFocusItem
+        if (focused && focused !== blank && focused.inputMethodComposing !== undefined)
+            return // a text field still has the focus: the context reads that field, not an old one
+        forgetPending = false
+        blank.forceActiveFocus()
+        blank.focus = false
+    }
+
+    Connections {
+        target: dock.Window.window
+        function onActiveFocusItemChanged() {
+            if (dock.forgetPending)
+                Qt.callLater(dock.forgetLastField)
+        }
+    }
+
+    TextInput {
+        id: blank
+        objectName: "keyboard.blank"
+        width: 1
+        height: 1
+        opacity: 0
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+    }
+
     Connections {
         target: Keyboard
         function onWiped() {
@@ -125,6 +159,8 @@ Item {
             if (InputContext.preeditText.length > 0)
                 InputContext.clear()
             panel.keyboard.symbolMode = false
+            dock.forgetPending = true
+            Qt.callLater(dock.forgetLastField)
         }
     }
 }

@@ -117,6 +117,7 @@ Rectangle {
                                     height: Math.round(260 * Theme.scale)
                                     fillMode: Image.PreserveAspectFit
                                     source: Session.materialsPageUrl(index)
+                                    cache: false // personal: never kept by Qt Quick's image cache
                                 }
                                 KioskButton {
                                     objectName: "materials.removePage." + index
@@ -190,6 +191,7 @@ Rectangle {
                 objectName: "materials.capturedPage"
                 visible: parent.previewing
                 source: DocumentCapture.previewUrl
+                cache: false // personal: never kept by Qt Quick's image cache
                 fillMode: Image.PreserveAspectFit
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -285,6 +287,7 @@ Rectangle {
                 objectName: "materials.capturedPhoto"
                 visible: FaceCapture.captured
                 source: FaceCapture.capturedUrl
+                cache: false // personal: never kept by Qt Quick's image cache
                 fillMode: Image.PreserveAspectFit
                 Layout.fillWidth: true
                 Layout.fillHeight: true

@@ -10,7 +10,17 @@
 #include "SimulatorController.h"
 #include "TechnicianController.h"
 
+#include "AssistSingletons.h"
+#include "IdentitySingletons.h"
+#include "InputSingletons.h"
+#include "PinyinEngine.h"
+#include "QmlSingletons.h"
+#include "SessionImageStore.h"
+#include "TraceScan.h"
+
+#include <QClipboard>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 ScriptedCamera::ScriptedCamera(QObject *parent) : Camera(QStringLiteral("camera"), QStringLiteral("scripted-camera"), parent)
 {
@@ -81,6 +91,62 @@ QStringList QmlTestHarness::lastCaseAttachmentKinds() const
     for (const AttachmentRecord &a : m_store->attachments(m_submission->caseId()))
         kinds << a.kind;
     return kinds;
+}
+
+QStringList QmlTestHarness::controllerTraces(const QStringList &canaries) const
+{
+    const QmlSingletons &core = QmlSingletons::current();
+    const QList<QPair<QString, QObject *>> roots{
+        {QStringLiteral("Session"), core.session},
+        {QStringLiteral("Form"), core.form},
+        {QStringLiteral("Services"), core.services},
+        {QStringLiteral("Submission"), core.submission},
+        {QStringLiteral("Devices"), core.devices},
+        {QStringLiteral("Kiosk"), core.kiosk},
+        {QStringLiteral("Sync"), core.sync},
+        {QStringLiteral("Simulator"), core.simulator},
+        {QStringLiteral("Technician"), core.technician},
+        {QStringLiteral("DocumentCapture"), core.documentCapture},
+        {QStringLiteral("FaceCapture"), core.faceCapture},
+        {QStringLiteral("CameraFeed"), core.cameraFeed},
+        {QStringLiteral("Quarantine"), core.quarantine},
+        {QStringLiteral("NoCard"), IdentitySingletons::current().noCard},
+        {QStringLiteral("Pinyin"), InputSingletons::current().pinyin},
+        {QStringLiteral("Keyboard"), InputSingletons::current().keyboard},
+        {QStringLiteral("DisplayMode"), AssistSingletons::current().displayMode},
+    };
+    QStringList found = TraceScan::find(roots, canaries);
+    // Lists handed out by methods rather than properties.
+    QObject holder;
+    if (core.form) {
+        holder.setProperty("reviewRows", core.form->reviewRows());
+        found += TraceScan::find({{QStringLiteral("Form.reviewRows()"), &holder}}, canaries);
+    }
+    if (InputSingletons::current().pinyin) {
+        QObject candidates;
+        candidates.setProperty("candidates", InputSingletons::current().pinyin->candidates(100));
+        found += TraceScan::find({{QStringLiteral("Pinyin.candidates(100)"), &candidates}}, canaries);
+    }
+    const QString clipboard = clipboardText();
+    for (const QString &canary : canaries) {
+        if (clipboard.contains(canary))
+            found << QStringLiteral("the clipboard: ") + canary;
+    }
+    return found;
+}
+
+QString QmlTestHarness::clipboardText() const
+{
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    QString text = clipboard->text(QClipboard::Clipboard);
+    if (clipboard->supportsSelection())
+        text += clipboard->text(QClipboard::Selection);
+    return text;
+}
+
+int QmlTestHarness::sessionImageCount() const
+{
+    return m_images ? m_images->count() : -1;
 }
 
 QString QmlTestHarness::technicianPin() const

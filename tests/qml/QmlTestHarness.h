@@ -65,6 +65,15 @@ public:
     Q_INVOKABLE void showToCamera(const QString &what);
     // The attachments committed with the last case (kinds, in order), from the store.
     Q_INVOKABLE QStringList lastCaseAttachmentKinds() const;
+    // Where any of `canaries` can still be found outside the item tree: every property and model row of
+    // every controller handed to QML (OneStop.Core, .Input, .Assist singletons and the no-card controller),
+    // the form's review rows, and the clipboard. One line per hit, [] when none (the canary wipe test).
+    Q_INVOKABLE QStringList controllerTraces(const QStringList &canaries) const;
+    // The clipboard's text (and the selection's, where there is one).
+    Q_INVOKABLE QString clipboardText() const;
+    // How many session pictures the image store still serves.
+    Q_INVOKABLE int sessionImageCount() const;
+    void setSessionImages(class SessionImageStore *images) { m_images = images; }
 
     void setCamera(ScriptedCamera *camera, class SubmissionController *submission, class CaseStore *store)
     {
@@ -83,6 +92,7 @@ private:
     ScriptedCamera *m_camera = nullptr;
     SubmissionController *m_submission = nullptr;
     CaseStore *m_store = nullptr;
+    SessionImageStore *m_images = nullptr;
     QImage m_page;
     QImage m_desk;
 };

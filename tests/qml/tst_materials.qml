@@ -68,7 +68,7 @@ Item {
             tryVerify(() => DocumentCapture.pageFound, 10000, "the page on the desk was not found")
             tap("materials.capture")
             tryCompare(DocumentCapture, "state", DocumentCaptureController.Preview)
-            verify(item("materials.capturedPage").source.toString().startsWith("data:image/jpeg;base64,"))
+            verify(item("materials.capturedPage").source.toString().startsWith("image://session/"))
             tapLaidOut("materials.usePage")
             tryCompare(Session, "materialsStep", "list")
             Harness.showToCamera("")

@@ -28,6 +28,9 @@
 #include "SampleResidents.h"
 #include "ServiceCatalogModel.h"
 #include "SessionController.h"
+#include "SessionImageProvider.h"
+#include "SessionImageStore.h"
+#include "SessionTraces.h"
 #include "SimulatedCamera.h"
 #include "SimulatedCodeScanner.h"
 #include "SimulatedIdCardReader.h"
@@ -98,6 +101,8 @@ struct Kiosk
     std::unique_ptr<PinyinEngine> pinyin;
     std::unique_ptr<KeyboardController> keyboard;
     DisplayModeController displayMode;
+    // The traces wiped at the session's end, wired as main.cpp wires them (the pictures: Setup's store).
+    std::unique_ptr<SessionTraces> sessionTraces;
 };
 
 [[noreturn]] void refuse(const QString &what)
@@ -204,6 +209,11 @@ public slots:
         k.session->setCaptureControllers(&k.documentCapture, &k.faceCapture);
         k.cameraFeed = std::make_unique<CameraFrameRouter>(*k.session, &k.materialsCamera, &k.documentCapture, &k.faceCapture);
         k.harness->setCamera(&k.materialsCamera, k.submission.get(), k.store.get());
+        k.documentCapture.setImageStore(&m_sessionImages);
+        k.faceCapture.setImageStore(&m_sessionImages);
+        k.sessionTraces = std::make_unique<SessionTraces>(m_sessionImages);
+        QObject::connect(k.session.get(), &SessionController::sessionEnded, k.sessionTraces.get(), &SessionTraces::wipe);
+        k.harness->setSessionImages(&m_sessionImages);
 
         QmlSingletons::set({k.session.get(), &k.form, k.services.get(), k.submission.get(), &k.devices, k.kiosk.get(),
                             k.sync.get(), k.simulator.get(), k.technician.get(), &k.documentCapture, &k.faceCapture,
@@ -234,6 +244,8 @@ public slots:
     {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+        engine->addImageProvider(SessionImageStore::providerName(),
+                                 new SessionImageProvider(m_sessionImages));
     }
 
     void cleanupTestCase()
@@ -250,6 +262,8 @@ public slots:
     }
 
 private:
+    // The session's pictures, served by the engine's "session" image provider: outlives the engine.
+    SessionImageStore m_sessionImages;
     std::unique_ptr<Kiosk> m_kiosk;
 };
 

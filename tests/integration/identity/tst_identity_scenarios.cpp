@@ -13,6 +13,8 @@
 
 // Runs kiosk-config/scenarios/identity-*.json through the kiosk binary offscreen, against a platform-sim
 // with its test hooks on (it issues the personal codes), and checks what the log says and does not say.
+// Each scenario has Chinese and English sessions; each runs twice: in the standard display mode and in its
+// elderly variant (--elderly: every session switched to the elderly mode by a tap on the header's key).
 class TestIdentityScenarios : public QObject
 {
     Q_OBJECT
@@ -30,21 +32,29 @@ class TestIdentityScenarios : public QObject
         QString output;
     };
 
-    Run run(const QString &name)
+    Run run(const QString &name, bool elderly)
     {
         Run r;
-        const QString out = m_dir.filePath(name);
+        const QString variant = name + (elderly ? QStringLiteral("-elderly") : QStringLiteral("-standard"));
+        const QString out = m_dir.filePath(variant);
         QProcess kiosk;
         kiosk.setProcessChannelMode(QProcess::MergedChannels);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         kiosk.setProcessEnvironment(env);
-        kiosk.start(QStringLiteral(KIOSK_BINARY),
-                    {QStringLiteral("--config"), sourcePath(QStringLiteral("kiosk-config")),
-                     QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("kiosk-data-") + name),
-                     QStringLiteral("--platform-url"), m_platformUrl, QStringLiteral("--scenario"),
-                     sourcePath(QStringLiteral("kiosk-config/scenarios/%1.json").arg(name)),
-                     QStringLiteral("--report"), QDir(out).filePath(QStringLiteral("report.json"))});
+        QStringList arguments{QStringLiteral("--config"),
+                              sourcePath(QStringLiteral("kiosk-config")),
+                              QStringLiteral("--data-dir"),
+                              m_dir.filePath(QStringLiteral("kiosk-data-") + variant),
+                              QStringLiteral("--platform-url"),
+                              m_platformUrl,
+                              QStringLiteral("--scenario"),
+                              sourcePath(QStringLiteral("kiosk-config/scenarios/%1.json").arg(name)),
+                              QStringLiteral("--report"),
+                              QDir(out).filePath(QStringLiteral("report.json"))};
+        if (elderly)
+            arguments << QStringLiteral("--elderly");
+        kiosk.start(QStringLiteral(KIOSK_BINARY), arguments);
         QDir().mkpath(out);
         kiosk.waitForFinished(240000);
         r.exitCode = kiosk.exitStatus() == QProcess::NormalExit ? kiosk.exitCode() : -1;
@@ -55,6 +65,26 @@ class TestIdentityScenarios : public QObject
         for (const QJsonValue &v : r.report.value(QStringLiteral("warnings")).toArray())
             r.warnings << v.toString();
         return r;
+    }
+
+    // The variant ran as asked: in the elderly variant every session (each scenario has at least two, one
+    // per language) was switched to the elderly mode; in the standard one none was.
+    static void ranInItsDisplayMode(const Run &r, bool elderly)
+    {
+        QCOMPARE(r.report.value(QStringLiteral("display_mode")).toString(),
+                 elderly ? QStringLiteral("elderly") : QStringLiteral("standard"));
+        const int sessions = r.report.value(QStringLiteral("elderly_sessions")).toInt(-1);
+        if (elderly)
+            QVERIFY2(sessions >= 2, qPrintable(QString::number(sessions)));
+        else
+            QCOMPARE(sessions, 0);
+    }
+
+    // Adds a row per display mode for each row `add` adds.
+    template <typename AddRow> static void bothDisplayModes(AddRow add)
+    {
+        for (const bool elderly : {false, true})
+            add(elderly, elderly ? "elderly" : "standard");
     }
 
     static void noPersonalData(const Run &r)
@@ -96,19 +126,24 @@ private slots:
     void everyCardTypeAndAValidCode_data()
     {
         QTest::addColumn<QString>("scenario");
-        for (const char *name :
-             {"identity-resident-card", "identity-hk-mo-tw-permit", "identity-foreigner-card-2017",
-              "identity-foreigner-card-2023", "identity-code-valid"})
-            QTest::newRow(name) << QString::fromLatin1(name);
+        QTest::addColumn<bool>("elderly");
+        bothDisplayModes([](bool elderly, const char *mode) {
+            for (const char *name :
+                 {"identity-resident-card", "identity-hk-mo-tw-permit", "identity-foreigner-card-2017",
+                  "identity-foreigner-card-2023", "identity-code-valid"})
+                QTest::addRow("%s %s", name, mode) << QString::fromLatin1(name) << elderly;
+        });
     }
     void everyCardTypeAndAValidCode()
     {
         QFETCH(QString, scenario);
-        const Run r = run(scenario);
+        QFETCH(bool, elderly);
+        const Run r = run(scenario, elderly);
         QVERIFY2(r.exitCode == 0, qPrintable(r.output.right(3000)));
         QVERIFY(r.report.value(QStringLiteral("passed")).toBool());
         QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
         QVERIFY(!r.report.value(QStringLiteral("case_id")).toString().isEmpty()); // through to the receipt
+        ranInItsDisplayMode(r, elderly);
         noPersonalData(r);
     }
 
@@ -117,27 +152,36 @@ private slots:
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<QString>("logged");
         QTest::addColumn<int>("times");
-        QTest::newRow("expired") << QStringLiteral("identity-code-expired")
-                                 << QStringLiteral("identity code refused: expired (") << 2;
-        QTest::newRow("not yet valid") << QStringLiteral("identity-code-not-yet-valid")
-                                       << QStringLiteral("identity code refused: not_yet_valid (") << 2;
-        QTest::newRow("unknown key")
-            << QStringLiteral("identity-code-unknown-key")
-            << QStringLiteral("identity code refused: unknown_key (kid rogue is not configured)") << 2;
-        QTest::newRow("forged") << QStringLiteral("identity-code-forged")
-                                << QStringLiteral("identity code refused: bad_signature (") << 2;
-        QTest::newRow("replayed") << QStringLiteral("identity-code-replayed")
-                                  << QStringLiteral("identity code refused: replayed (token id already used)")
-                                  << 2;
-        QTest::newRow("malformed") << QStringLiteral("identity-code-malformed")
-                                   << QStringLiteral("identity code refused: malformed (") << 3;
+        QTest::addColumn<bool>("elderly");
+        bothDisplayModes([](bool elderly, const char *mode) {
+            QTest::addRow("expired %s", mode)
+                << QStringLiteral("identity-code-expired")
+                << QStringLiteral("identity code refused: expired (") << 2 << elderly;
+            QTest::addRow("not yet valid %s", mode)
+                << QStringLiteral("identity-code-not-yet-valid")
+                << QStringLiteral("identity code refused: not_yet_valid (") << 2 << elderly;
+            QTest::addRow("unknown key %s", mode)
+                << QStringLiteral("identity-code-unknown-key")
+                << QStringLiteral("identity code refused: unknown_key (kid rogue is not configured)") << 2
+                << elderly;
+            QTest::addRow("forged %s", mode)
+                << QStringLiteral("identity-code-forged")
+                << QStringLiteral("identity code refused: bad_signature (") << 2 << elderly;
+            QTest::addRow("replayed %s", mode)
+                << QStringLiteral("identity-code-replayed")
+                << QStringLiteral("identity code refused: replayed (token id already used)") << 2 << elderly;
+            QTest::addRow("malformed %s", mode)
+                << QStringLiteral("identity-code-malformed")
+                << QStringLiteral("identity code refused: malformed (") << 3 << elderly;
+        });
     }
     void everyRefusedCodeKind()
     {
         QFETCH(QString, scenario);
         QFETCH(QString, logged);
         QFETCH(int, times);
-        const Run r = run(scenario);
+        QFETCH(bool, elderly);
+        const Run r = run(scenario, elderly);
         QVERIFY2(r.exitCode == 0, qPrintable(r.output.right(3000)));
         QVERIFY(r.report.value(QStringLiteral("passed")).toBool());
         // One log line per refusal (Chinese and English sessions), saying why; nothing else went wrong.
@@ -147,15 +191,22 @@ private slots:
             count += w.contains(logged) ? 1 : 0;
         }
         QVERIFY2(count == times, qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        ranInItsDisplayMode(r, elderly);
         noPersonalData(r);
     }
 
     // A resident without a readable card (identity-no-card): typed passport details, one wrong staff PIN
     // (the only warning, and without personal data), then confirmed by staff; through to the receipt, and
     // the platform accepted the case with identity_method "staff_confirmed" (it refuses other values).
+    void noCardPathConfirmedByStaff_data()
+    {
+        QTest::addColumn<bool>("elderly");
+        bothDisplayModes([](bool elderly, const char *mode) { QTest::newRow(mode) << elderly; });
+    }
     void noCardPathConfirmedByStaff()
     {
-        const Run r = run(QStringLiteral("identity-no-card"));
+        QFETCH(bool, elderly);
+        const Run r = run(QStringLiteral("identity-no-card"), elderly);
         QVERIFY2(r.exitCode == 0, qPrintable(r.output.right(3000)));
         QVERIFY(r.report.value(QStringLiteral("passed")).toBool());
         QVERIFY2(r.warnings == QStringList{QStringLiteral("onestop.identity.nocard: wrong staff PIN, 2 attempts left")},
@@ -165,6 +216,7 @@ private slots:
         QVERIFY(!r.output.contains(QLatin1String("975310")));
         const QString caseId = r.report.value(QStringLiteral("case_id")).toString();
         QVERIFY(!caseId.isEmpty());
+        ranInItsDisplayMode(r, elderly);
         noPersonalData(r);
 
         QNetworkAccessManager network;
