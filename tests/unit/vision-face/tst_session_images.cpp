@@ -61,7 +61,8 @@ class TestSessionImages : public QObject
         if (!image)
             return -1;
         image->setParentItem(window.contentItem());
-        QTest::qWaitFor(
+        // The status read below is the answer, whether the wait ended by itself or by its bound.
+        (void)QTest::qWaitFor(
             [&] {
                 return image->property("status").toInt() >= 1 /* Ready, Loading, Error */ &&
                        image->property("status").toInt() != 2;
