@@ -25,9 +25,10 @@ struct UploadResult;
 //   case   -> PUT <base>/api/v1/cases/{case_id}          Idempotency-Key: {case_id}
 //   rating -> PUT <base>/api/v1/cases/{case_id}/rating   Idempotency-Key: {the rating's own key}
 //   attachment (after its case) -> PUT .../attachments/{seq} (the declaration; skipped when the store holds
-//             an acknowledged offset), then PUT .../attachments/{seq}/content one chunk at a time from the
-//             offset the platform acknowledged (persisted after every chunk: CaseStore::recordUploadOffset),
-//             until the platform says "received" (AttachmentUpload.h)
+//             an acknowledged offset and the platform's chunk limit is known), then
+//             PUT .../attachments/{seq}/content one chunk at a time from the offset the platform
+//             acknowledged (persisted after every chunk: CaseStore::recordUploadOffset), until the platform
+//             says "received" (AttachmentUpload.h)
 // with the stored body bytes (identical on every retry). The answer decides (see UploadOutcome.h):
 // synced -> CaseStore::markSynced; rejected (only the platform's own 400/422 error) -> markRejected (the
 // item is parked for staff) and on to the next item; anything else -> recordFailedAttempt with the next
@@ -151,6 +152,7 @@ private:
     QString m_alert;
     QString m_alertCause;
     int m_pendingCount = 0;
+    qint64 m_platformChunkBytes = 0; // the platform's chunk limit, from its last upload state (0 = not known)
     bool m_started = false;
     bool m_networkAvailable = true;
 };

@@ -1,7 +1,8 @@
 // SyncClient: the upload of one attachment item (kind "attachment"), one request after the other while the
-// platform acknowledges progress: the declaration (unless the store holds an acknowledged offset), then the
-// chunks from that offset. The offset is persisted after every acknowledged chunk, so a restarted kiosk
-// resumes where the platform is, not from 0. docs/platform-api.md, "Attachment uploads".
+// platform acknowledges progress: the declaration (unless the store holds an acknowledged offset and the
+// platform's chunk limit is known), then the chunks from that offset. The offset is persisted after every
+// acknowledged chunk, so a restarted kiosk resumes where the platform is, not from 0. docs/platform-api.md,
+// "Attachment uploads".
 // Thread: the SyncClient's.
 #include "SyncClient.h"
 
@@ -50,7 +51,11 @@ bool SyncClient::beginAttachment(const OutboxItem &item)
     }
     m_inFlight.offset = std::clamp<qint64>(item.uploadOffset, 0, declaration.size);
     m_inFlight.chunkLimit = std::max(1, m_settings.attachmentChunkBytes);
-    m_inFlight.declaring = item.uploadOffset <= 0;
+    if (m_platformChunkBytes > 0)
+        m_inFlight.chunkLimit = std::min<qint64>(m_inFlight.chunkLimit, m_platformChunkBytes);
+    // Resumed from the acknowledged offset without asking again, once the platform's chunk limit is known
+    // (the declaration's answer names it: a chunk is never larger than the platform takes).
+    m_inFlight.declaring = item.uploadOffset <= 0 || m_platformChunkBytes <= 0;
     return true;
 }
 
@@ -88,9 +93,11 @@ bool SyncClient::concludeAttachmentStep(const UploadResult &result, UploadOutcom
 {
     const AttachmentUpload::Step step = AttachmentUpload::classifyAnswer(
         result, m_inFlight.caseId, m_inFlight.declaration, m_settings.maxRetryAfterMs);
-    if (step.maxChunkBytes > 0)
+    if (step.maxChunkBytes > 0) {
+        m_platformChunkBytes = step.maxChunkBytes;
         m_inFlight.chunkLimit =
             std::max<qint64>(1, std::min<qint64>(m_settings.attachmentChunkBytes, step.maxChunkBytes));
+    }
     const bool wasDeclaring = std::exchange(m_inFlight.declaring, false);
     bool progress = false;
     if (step.offset && *step.offset != m_inFlight.offset) {
