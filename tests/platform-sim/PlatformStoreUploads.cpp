@@ -49,7 +49,8 @@ std::optional<PlatformStore::UploadState> PlatformStore::readUpload(const QStrin
 {
     {
         // Complete: in `attachments` (uploaded, or inline in a version-3 case body).
-        Statement done(m_db, "SELECT size, sha256 FROM attachments WHERE case_id = ?1 AND sequence = ?2");
+        Statement done(m_db,
+                       "SELECT size, sha256, data FROM attachments WHERE case_id = ?1 AND sequence = ?2");
         done.bind(1, caseId);
         done.bind(2, qint64(sequence));
         const int rc = done.step();
@@ -68,8 +69,11 @@ std::optional<PlatformStore::UploadState> PlatformStore::readUpload(const QStrin
         }
         if (declarationSha)
             *declarationSha = urc == SQLITE_ROW ? upload.text(0) : QString();
-        if (rc == SQLITE_ROW)
+        if (rc == SQLITE_ROW) {
+            if (received)
+                *received = done.blob(2);
             return UploadState{done.integer(0), done.integer(0), done.text(1), true};
+        }
     }
     Statement s(m_db,
                 "SELECT size, sha256, received FROM attachment_uploads WHERE case_id = ?1 AND sequence = ?2");
@@ -186,7 +190,7 @@ PlatformStore::UploadResult PlatformStore::putChunk(const QString &caseId, int s
         // A retry of bytes the platform has: the same bytes are a duplicate; anything else is answered with
         // the offset the platform has.
         const bool contained = offset + bytes.size() <= state->offset;
-        const bool same = contained && (state->complete || received.mid(offset, bytes.size()) == bytes);
+        const bool same = contained && received.mid(offset, bytes.size()) == bytes;
         return finish(same ? Upload::Duplicate : Upload::OffsetMismatch, "ROLLBACK");
     }
     if (offset != state->offset)
