@@ -4,6 +4,8 @@
 // a chunk damaged on the way is refused and sent again; a file whose SHA-256 differs is refused as a whole;
 // another kiosk can neither read nor write a case's attachments; the kiosk's files hold no copy of the image.
 #include "CanaryScan.h"
+#include "Database.h"
+#include "Migrations.h"
 #include "OutboxBodies.h"
 #include "PlatformSimProcess.h"
 #include "RawHttpClient.h"
@@ -350,6 +352,55 @@ private slots:
                             "PUT", "/api/v1/cases/" + newId().toUtf8() + "/attachments/1",
                             {{"Content-Type", "application/json"}, {"Idempotency-Key", "x"}}, declaration));
         QVERIFY(r->status == 400 || r->status == 404);
+    }
+
+    // Compatibility: a case still pending in a store of schema version 3 (its body with the attachment in
+    // base64) goes inline after the upgrade, as it was built, and the platform stores the attachment with it.
+    void pendingVersion3CaseStillGoesInline()
+    {
+        const QString id = newId();
+        const QByteArray page = imageBytes(3 * kChunk, "v3");
+        const QVector<StoredAttachment> pages{
+            {QStringLiteral("page-1.jpg"), QStringLiteral("image/jpeg"), page, QStringLiteral("page")}};
+        const QByteArray fullBody = caseOutboxBody(testSubmission(id), pages);
+        SyncTestKiosk kiosk(kioskDir());
+        QString error;
+        {
+            std::unique_ptr<Database> db =
+                Database::open(kiosk.dataDir + QStringLiteral("/cases.sqlite"), &error);
+            QVERIFY2(db && migrateDatabase(*db, 3, &error), qPrintable(error));
+            std::optional<Statement> insert = db->prepare(
+                "INSERT INTO cases (id, case_number, service_id, center_id, submitted_at, language, "
+                "form_json, "
+                "created_at) VALUES (?1, ?2, 'residence-permit', 'SH-XH-LHJD', '2026-11-27T08:30:00.000Z', "
+                "'zh_CN', '{}', '2026-11-27T08:30:00.100Z')",
+                "case", &error);
+            QVERIFY2(insert && insert->bind(1, id).bind(2, testCaseNumber(id)).run(&error),
+                     qPrintable(error));
+            std::optional<Statement> row = db->prepare(
+                "INSERT INTO attachments (case_id, sequence, kind, name, mime_type, data, sha256) "
+                "VALUES (?1, 1, 'page', 'page-1.jpg', 'image/jpeg', ?2, ?3)",
+                "attachment", &error);
+            QVERIFY2(row && row->bind(1, id).bindBlob(2, page).bind(3, sha256(page)).run(&error),
+                     qPrintable(error));
+            std::optional<Statement> outbox =
+                db->prepare("INSERT INTO outbox (kind, ref_id, body, created_at) VALUES ('case', ?1, ?2, "
+                            "'2026-11-27T08:30:00.100Z')",
+                            "outbox", &error);
+            QVERIFY2(outbox && outbox->bind(1, id).bindBlob(2, fullBody).run(&error), qPrintable(error));
+        }
+        QVERIFY2(kiosk.open(&error), qPrintable(error)); // migrated to the current version
+        QCOMPARE(kiosk.store->pendingCount(), 1);        // no attachment item: the page goes inline
+        SyncClient client(*kiosk.store, m_nam, fastSyncSettings(), m_sim->baseUrl());
+        client.start();
+        QTRY_COMPARE(client.pendingCount(), 0);
+        QCOMPARE(sha256(storedBytes(*m_sim, id, 1)), sha256(page));
+        QCOMPARE(chunks(*m_sim, id, 1), 0);
+        const QJsonObject body =
+            QJsonDocument::fromJson(
+                platformColumn(m_sim->dbPath(), QStringLiteral("cases"), QStringLiteral("body"), id).toUtf8())
+                .object();
+        QCOMPARE(body.value(QStringLiteral("attachments")).toArray().size(), 1);
     }
 
     // Over mutual TLS: the owner's multi-chunk upload arrives; another kiosk (another client certificate)
