@@ -34,6 +34,8 @@ struct SyncSettings
     int requestDeadlineMs = 60000;   // a whole request (connect, TLS, upload, answer) never takes longer
     int maxAnswerBytes = 1024 * 1024; // the platform's answer is read up to this size; larger = failed attempt
     int maxRetryAfterMs = 600000;    // a Retry-After never delays an item longer than this
+    // An attachment is uploaded in chunks of at most this many bytes (and at most what the platform names).
+    int attachmentChunkBytes = 256 * 1024;
     // Mutual TLS (docs/platform-api.md "Transport"): the platform's CA (the only trusted root: pinned),
     // and the kiosk's client certificate and key (PEM). Relative paths are relative to site.json's folder.
     QString platformCaFile;

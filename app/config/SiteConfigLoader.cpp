@@ -117,6 +117,8 @@ SyncSettings readSync(JsonObjectReader &root, const QDir &configDir)
         object->integer(QStringLiteral("request_deadline_ms"), s.requestDeadlineMs, 1000, 600000);
     s.maxAnswerBytes = object->integer(QStringLiteral("max_answer_bytes"), s.maxAnswerBytes, 1024, 64 * 1024 * 1024);
     s.maxRetryAfterMs = object->integer(QStringLiteral("max_retry_after_ms"), s.maxRetryAfterMs, 0, 3600000);
+    s.attachmentChunkBytes = object->integer(QStringLiteral("attachment_chunk_bytes"), s.attachmentChunkBytes, 1024,
+                                             8 * 1024 * 1024);
     const auto path = [&](const QString &key) {
         const QString value = object->string(key, Need::Optional);
         return value.isEmpty() ? value : QDir::cleanPath(configDir.absoluteFilePath(value));

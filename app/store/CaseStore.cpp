@@ -172,10 +172,16 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
         if (!insert->bindBlob(6, seal("attachments.data", row, attachment.data)).run(error))
             return false;
     }
-    // The body references the attachment rows instead of copying them (assembled again at send time).
+    // The case first, then one item per attachment (each uploaded on its own, in chunks, after the case is
+    // acknowledged): no bytes in the outbox, they are read from the attachment rows when sent.
     if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("case"), submission.id, submission.id,
-                           stripAttachmentData(caseOutboxBody(submission, attachments)), now, error))
+                           caseSubmissionBody(submission), now, error))
         return false;
+    for (int i = 0; i < attachments.size(); ++i) {
+        if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("attachment"), submission.id, submission.id,
+                               attachmentOutboxBody(submission.id, i + 1, attachments[i]), now, error))
+            return false;
+    }
     if (!appendAuditEntry(*m_db, QStringLiteral("case.submitted"), submission.id, error) ||
         !transaction->commit(error))
         return false;

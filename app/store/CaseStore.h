@@ -67,13 +67,14 @@ enum class SyncState { Unknown, Pending, Synced, Parked, Rejected = Parked };
 struct OutboxItem
 {
     qint64 seq = 0;         // upload order
-    QString kind;           // "case" or "rating"
+    QString kind;           // "case", "attachment" (schema 6) or "rating"
     QString refId;          // case id
     QString idempotencyKey; // the item's own: a case's id; a rating's own UUID, made when it was stored
     QByteArray body; // the exact JSON body to PUT (stable across retries; decrypted, attachments filled in)
     int attempts = 0;
     QDateTime nextAttemptAt; // UTC; invalid = now
     QString lastError;
+    qint64 uploadOffset = 0; // an attachment: the bytes the platform has acknowledged (resume from here)
 };
 
 // The answer to "what should be sent now?" (CaseStore::nextDueOutboxItem). A failed read is Failed, never
@@ -107,7 +108,7 @@ struct ParkedItem
 class CaseStore
 {
 public:
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
 
     ~CaseStore();
     // Opens (creating or migrating) DATA_DIR/cases.sqlite. A file from a newer schema, or one that cannot
@@ -138,7 +139,8 @@ public:
     // This store file's epoch (StoreIdentity.h).
     QString storeEpoch() const { return m_epoch; }
 
-    // One transaction: case row + attachments + outbox item (kind "case") + audit entry.
+    // One transaction: case row + attachments + outbox items (kind "case", then one "attachment" per
+    // attachment, uploaded in chunks after the case) + audit entry.
     bool submitCase(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments,
                     QString *error);
     // One transaction: rating row + outbox item (kind "rating") + audit entry. level 1..5 (5 = 非常满意).
@@ -167,8 +169,8 @@ public:
     SyncState caseSyncState(const QString &caseId) const;
 
     // Outbox. Items stay until synced or parked; nothing is ever dropped silently.
-    // The item to send now: the oldest pending item whose earlier items of the same case are all synced (a
-    // rating waits for its case; independent cases never wait for each other) and whose next_attempt_at
+    // The item to send now: the oldest pending item whose case item is synced (an attachment and a rating
+    // wait for their case only, not for each other; independent cases never wait for each other) and whose next_attempt_at
     // has come (`ignoreSchedule`: whatever its time). A stored next_attempt_at later than now + maxDelayMs
     // (a clock that jumped, a Retry-After from a broken server) is clamped to now + maxDelayMs and written
     // back, so a restart never freezes sync. An item whose stored values cannot be read (damage) is parked
@@ -194,6 +196,12 @@ public:
     bool exportParked(QByteArray *json, QString *error) const;
     bool recordFailedAttempt(qint64 seq, const QString &reason, const QDateTime &nextAttemptAt,
                              QString *error);
+    // An attachment item: the platform has acknowledged `offset` bytes (persisted, so a restart resumes
+    // there; 0 starts again with the declaration). Not personal data, not sealed.
+    bool recordUploadOffset(qint64 seq, qint64 offset, QString *error);
+    // The bytes of one attachment (decrypted; the row is sealed as one piece). Null + error if missing or
+    // unreadable.
+    std::optional<QByteArray> attachmentBytes(const QString &caseId, int sequence, QString *error) const;
 
     // Why the most recent write that failed did so, for staff alerts: "disk_full" (sqlite found no room to
     // write: the data folder's file system is full), "damaged" (sqlite reports a corrupt file), or "other"

@@ -68,8 +68,8 @@ std::optional<OutboxItem> CaseStore::nextOutboxItem() const
 {
     QString error;
     std::optional<Statement> select = m_db->prepare(
-        "SELECT seq, kind, ref_id, body, attempts, next_attempt_at, last_error, idempotency_key "
-        "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1",
+        "SELECT seq, kind, ref_id, body, attempts, next_attempt_at, last_error, idempotency_key, "
+        "upload_offset FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1",
         "read next outbox item", &error);
     if (!select) {
         qCWarning(lcStore).noquote() << error;
@@ -91,6 +91,7 @@ std::optional<OutboxItem> CaseStore::nextOutboxItem() const
     item.attempts = int(select->integer(4));
     item.nextAttemptAt = parseStoredTime(select->text(5));
     item.idempotencyKey = select->text(7);
+    item.uploadOffset = select->integer(8);
     if (!readOutboxValues(select->blob(3), select->isNull(6) ? QByteArray() : select->blob(6), &item,
                           &error)) {
         qCWarning(lcStore).noquote() << error;
@@ -112,7 +113,7 @@ bool CaseStore::readOutboxValues(const QByteArray &sealedBody, const QByteArray 
     const std::optional<QByteArray> body = unseal("outbox.body", seq, sealedBody, error);
     if (!body)
         return false;
-    if (item->kind != QLatin1String("case")) {
+    if (item->kind != QLatin1String("case")) { // rating; attachment: its declaration
         item->body = *body;
         return true;
     }
@@ -128,12 +129,11 @@ bool CaseStore::readOutboxValues(const QByteArray &sealedBody, const QByteArray 
     return true;
 }
 
-// Pending items whose earlier items of the same case (ref_id) are all synced: a rating waits for its case,
-// cases never wait for each other.
+// Pending items whose case item (an earlier "case" item of the same ref_id) is synced: attachments and the
+// rating wait for their case only, never for each other; cases never wait for each other.
 #define ELIGIBLE                                                                                             \
     "o.state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.ref_id = o.ref_id AND e.seq < "      \
-    "o.seq "                                                                                                 \
-    "AND e.state <> 'synced')"
+    "o.seq AND e.kind = 'case' AND e.state <> 'synced')"
 
 OutboxRead CaseStore::nextDueOutboxItem(const QDateTime &now, qint64 maxDelayMs, bool ignoreSchedule)
 {
@@ -152,8 +152,8 @@ OutboxRead CaseStore::nextDueOutboxItem(const QDateTime &now, qint64 maxDelayMs,
     }
     for (;;) {
         std::optional<Statement> select = m_db->prepare(
-            "SELECT seq, kind, ref_id, body, attempts, next_attempt_at, last_error, idempotency_key FROM "
-            "outbox o "
+            "SELECT seq, kind, ref_id, body, attempts, next_attempt_at, last_error, idempotency_key, "
+            "upload_offset FROM outbox o "
             "WHERE " ELIGIBLE
             " AND (?1 OR o.next_attempt_at IS NULL OR o.next_attempt_at <= ?2) ORDER BY o.seq LIMIT 1",
             "read next due outbox item", &read.error);
@@ -184,6 +184,7 @@ OutboxRead CaseStore::nextDueOutboxItem(const QDateTime &now, qint64 maxDelayMs,
         item.attempts = int(select->integer(4));
         item.nextAttemptAt = parseStoredTime(select->text(5));
         item.idempotencyKey = select->text(7);
+        item.uploadOffset = select->integer(8);
         QString problem;
         if (readOutboxValues(select->blob(3), select->isNull(6) ? QByteArray() : select->blob(6), &item,
                              &problem)) {
@@ -275,4 +276,38 @@ bool CaseStore::recordFailedAttempt(qint64 seq, const QString &reason, const QDa
     else
         update->bindNull(3);
     return updatePending(*m_db, *update, seq, "record failed upload attempt", error);
+}
+
+bool CaseStore::recordUploadOffset(qint64 seq, qint64 offset, QString *error)
+{
+    std::optional<Statement> update = m_db->prepare(
+        "UPDATE outbox SET upload_offset = ?2 WHERE seq = ?1 AND state = 'pending' AND kind = 'attachment'",
+        "record upload offset", error);
+    if (!update)
+        return false;
+    update->bind(1, seq).bind(2, std::max<qint64>(0, offset));
+    return updatePending(*m_db, *update, seq, "record upload offset", error);
+}
+
+std::optional<QByteArray> CaseStore::attachmentBytes(const QString &caseId, int sequence, QString *error) const
+{
+    std::optional<Statement> select = m_db->prepare(
+        "SELECT data FROM attachments WHERE case_id = ?1 AND sequence = ?2", "read attachment bytes", error);
+    if (!select)
+        return std::nullopt;
+    switch (select->bind(1, caseId).bind(2, sequence).step(error)) {
+    case Statement::Step::Row:
+        break;
+    case Statement::Step::Done:
+        if (error)
+            *error = QStringLiteral("%1: attachment %2 of case %3 is not in the store")
+                         .arg(m_db->filePath())
+                         .arg(sequence)
+                         .arg(caseId);
+        return std::nullopt;
+    case Statement::Step::Failed:
+        return std::nullopt;
+    }
+    return unseal("attachments.data", caseId + QLatin1Char('|') + QString::number(sequence), select->blob(0),
+                  error);
 }

@@ -58,6 +58,25 @@ QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<Stored
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
+QByteArray caseSubmissionBody(const CaseSubmission &submission)
+{
+    return caseOutboxBody(submission, {});
+}
+
+QByteArray attachmentOutboxBody(const QString &caseId, int sequence, const StoredAttachment &attachment)
+{
+    const QJsonObject body{
+        {QStringLiteral("case_id"), caseId},
+        {QStringLiteral("sequence"), sequence},
+        {QStringLiteral("kind"), attachmentKind(attachment)},
+        {QStringLiteral("name"), attachment.name},
+        {QStringLiteral("mime_type"), attachment.mimeType},
+        {QStringLiteral("size"), qint64(attachment.data.size())},
+        {QStringLiteral("sha256"), attachmentSha256(attachment.data)},
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
 QByteArray ratingOutboxBody(const QString &caseId, int level, const QString &comment,
                             const QDateTime &ratedAt)
 {

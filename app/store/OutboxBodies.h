@@ -22,7 +22,14 @@ QDateTime parseStoredTime(const QString &text);
 // base64 (RFC 4648, with padding), sha256 lowercase hex of the bytes, sequence 1, 2, ... in list order.
 QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments);
 
-// What the outbox stores for a case since schema version 4: the same body without each attachment's "data"
+// The case body since schema version 6: as caseOutboxBody() with an empty "attachments" array; each
+// attachment travels on its own, in chunks (attachmentOutboxBody, docs/platform-api.md "Attachment uploads").
+QByteArray caseSubmissionBody(const CaseSubmission &submission);
+// An attachment's declaration, its outbox item's body: {"case_id","kind","mime_type","name","sequence",
+// "sha256","size"} (no bytes: they are read from the attachment row when the chunks are sent).
+QByteArray attachmentOutboxBody(const QString &caseId, int sequence, const StoredAttachment &attachment);
+
+// What the outbox stored for a case in schema versions 4 and 5: the same body without each attachment's "data"
 // (the bytes are in the attachment rows; storing them twice cost 2.3 times their size). Bodies without
 // attachment entries that have a "sequence" are returned unchanged (version-2 bodies).
 QByteArray stripAttachmentData(const QByteArray &body);

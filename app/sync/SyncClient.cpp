@@ -145,7 +145,7 @@ void SyncClient::processNext(bool ignoreSchedule)
     const qint64 maxDelayMs = m_backoff.maxMs() + m_settings.maxRetryAfterMs;
     OutboxRead next = m_store.nextDueOutboxItem(now, maxDelayMs, ignoreSchedule);
     while (next.status == OutboxRead::Status::Due && next.item.kind != QLatin1String("case") &&
-           next.item.kind != QLatin1String("rating")) {
+           next.item.kind != QLatin1String("rating") && next.item.kind != QLatin1String("attachment")) {
         const QString reason = QStringLiteral("unknown outbox kind '%1'").arg(next.item.kind);
         QString error;
         if (!m_store.markRejected(next.item.seq, reason, &error)) {
@@ -176,6 +176,18 @@ void SyncClient::processNext(bool ignoreSchedule)
     send(next.item);
 }
 
+QNetworkRequest SyncClient::baseRequest(const QUrl &url) const
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setTransferTimeout(m_settings.requestTimeoutMs);
+    if (m_baseUrl.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(m_tls);
+    return request;
+}
+
 void SyncClient::send(const OutboxItem &item)
 {
     m_inFlight = InFlight();
@@ -183,22 +195,25 @@ void SyncClient::send(const OutboxItem &item)
     m_inFlight.kind = item.kind;
     m_inFlight.caseId = item.refId;
     m_inFlight.attempts = item.attempts;
-    QNetworkRequest request(endpointFor(item.kind, item.refId));
+    if (item.kind == QLatin1String("attachment")) {
+        if (beginAttachment(item))
+            sendAttachmentRequest();
+        return;
+    }
+    QNetworkRequest request = baseRequest(endpointFor(item.kind, item.refId));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Accept", "application/json");
     // The item's own key from its outbox row (a case: its id; a rating: its own UUID), the same on every
     // retry.
     request.setRawHeader("Idempotency-Key",
                          (item.idempotencyKey.isEmpty() ? item.refId : item.idempotencyKey).toUtf8());
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setTransferTimeout(m_settings.requestTimeoutMs);
-    if (m_baseUrl.scheme() == QLatin1String("https"))
-        request.setSslConfiguration(m_tls);
-
     qCInfo(lcSync).noquote() << "PUT seq" << item.seq << item.kind << item.refId << "attempt"
                              << item.attempts + 1;
-    QNetworkReply *reply = m_nam.put(request, item.body);
+    dispatch(request, item.body);
+}
+
+void SyncClient::dispatch(QNetworkRequest request, const QByteArray &body)
+{
+    QNetworkReply *reply = m_nam.put(request, body);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { readCapped(reply); });
@@ -298,8 +313,15 @@ void SyncClient::onReplyFinished(QNetworkReply *reply)
 void SyncClient::conclude(const UploadResult &result)
 {
     m_inFlight.answer.clear();
-    const UploadOutcome outcome = classifyUpload(result, m_inFlight.caseId, m_settings.maxRetryAfterMs);
+    UploadOutcome outcome;
+    if (m_inFlight.kind == QLatin1String("attachment")) {
+        if (concludeAttachmentStep(result, &outcome))
+            return; // the next chunk is on its way
+    } else {
+        outcome = classifyUpload(result, m_inFlight.caseId, m_settings.maxRetryAfterMs);
+    }
     const InFlight item = m_inFlight;
+    m_inFlight.bytes.clear(); // the attachment's bytes are not kept between attempts
     QString error;
 
     switch (outcome.kind) {

@@ -3,7 +3,10 @@
 #include "Backoff.h"
 #include "SiteConfig.h"
 
+#include "AttachmentUpload.h"
+
 #include <QDateTime>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -21,6 +24,11 @@ struct UploadResult;
 // for each other's retries):
 //   case   -> PUT <base>/api/v1/cases/{case_id}          Idempotency-Key: {case_id}
 //   rating -> PUT <base>/api/v1/cases/{case_id}/rating   Idempotency-Key: {the rating's own key}
+//   attachment (after its case) -> PUT .../attachments/{seq} (the declaration; skipped when the store holds
+//             an acknowledged offset and the platform's chunk limit is known), then
+//             PUT .../attachments/{seq}/content one chunk at a time from the offset the platform
+//             acknowledged (persisted after every chunk: CaseStore::recordUploadOffset), until the platform
+//             says "received" (AttachmentUpload.h)
 // with the stored body bytes (identical on every retry). The answer decides (see UploadOutcome.h):
 // synced -> CaseStore::markSynced; rejected (only the platform's own 400/422 error) -> markRejected (the
 // item is parked for staff) and on to the next item; anything else -> recordFailedAttempt with the next
@@ -92,6 +100,11 @@ private:
 
     void processNext(bool ignoreSchedule);
     void send(const OutboxItem &item);
+    bool beginAttachment(const OutboxItem &item);
+    void sendAttachmentRequest();
+    void dispatch(QNetworkRequest request, const QByteArray &body);
+    QNetworkRequest baseRequest(const QUrl &url) const;
+    bool concludeAttachmentStep(const UploadResult &result, UploadOutcome *outcome);
     void onReplyFinished(QNetworkReply *reply);
     void readCapped(QNetworkReply *reply);
     void conclude(const UploadResult &result);
@@ -113,6 +126,14 @@ private:
         bool tooLarge = false;    // the answer passed maxAnswerBytes: aborted
         bool deadlineHit = false; // requestDeadlineMs passed: aborted
         bool tlsErrors = false;   // the platform's certificate failed verification
+        // An attachment item (kind "attachment"): its declaration, bytes and upload position.
+        AttachmentUpload::Declaration declaration;
+        QByteArray declarationBody;
+        QByteArray bytes;         // the attachment's bytes, read from the store once per attempt
+        qint64 offset = 0;        // acknowledged by the platform (as persisted)
+        qint64 chunkLimit = 0;    // min(our chunk size, the platform's)
+        bool declaring = false;   // the request in flight is the declaration
+        int stalls = 0;           // offset_mismatch answers in a row without progress
     };
 
     CaseStore &m_store;
@@ -131,6 +152,7 @@ private:
     QString m_alert;
     QString m_alertCause;
     int m_pendingCount = 0;
+    qint64 m_platformChunkBytes = 0; // the platform's chunk limit, from its last upload state (0 = not known)
     bool m_started = false;
     bool m_networkAvailable = true;
 };

@@ -97,23 +97,37 @@ SuiteReport runStoreSuite(const BenchConfig &config)
     report.results.append(resultOf(QStringLiteral("sync_case"), sync.syncItemMs, caseBytes));
     report.baselines.append(resultOf(QStringLiteral("bare_put"), sync.bareItemMs, caseBytes));
     report.addRatio(QStringLiteral("sync_case"), QStringLiteral("bare_put"));
+    report.results.append(resultOf(QStringLiteral("sync_attachment"), sync.syncAttachmentMs,
+                                   sync.cases > 0 ? sync.attachmentBytes / sync.cases : 0));
+    report.baselines.append(resultOf(QStringLiteral("bare_attachment_upload"), sync.bareAttachmentMs,
+                                     sync.cases > 0 ? sync.attachmentBytes / sync.cases : 0));
+    report.addRatio(QStringLiteral("sync_attachment"), QStringLiteral("bare_attachment_upload"));
     const double syncRate = ratio(sync.cases, sync.syncSeconds);
     const double bareRate = ratio(sync.cases, sync.bareSeconds);
     report.extra.insert(
         QStringLiteral("sync"),
-        QJsonObject{{QStringLiteral("cases"), sync.cases},
-                    {QStringLiteral("cases_per_s"), syncRate},
-                    {QStringLiteral("bare_cases_per_s"), bareRate},
-                    {QStringLiteral("throughput_ratio"), ratio(syncRate, bareRate)},
-                    {QStringLiteral("sync_seconds"), sync.syncSeconds},
-                    {QStringLiteral("bare_seconds"), sync.bareSeconds},
-                    {QStringLiteral("cases_on_platform"), sync.onPlatform},
-                    {QStringLiteral("goal_min_ratio"), kSyncGoalRatio},
-                    {QStringLiteral("within_goal"), ratio(syncRate, bareRate) >= kSyncGoalRatio},
-                    {QStringLiteral("transport"), QStringLiteral("HTTPS, mutual TLS, 127.0.0.1")}});
+        QJsonObject{
+            {QStringLiteral("cases"), sync.cases},
+            {QStringLiteral("cases_per_s"), syncRate},
+            {QStringLiteral("bare_cases_per_s"), bareRate},
+            {QStringLiteral("throughput_ratio"), ratio(syncRate, bareRate)},
+            {QStringLiteral("sync_seconds"), sync.syncSeconds},
+            {QStringLiteral("bare_seconds"), sync.bareSeconds},
+            {QStringLiteral("cases_on_platform"), sync.onPlatform},
+            {QStringLiteral("attachments_on_platform"), sync.attachmentsOnPlatform},
+            {QStringLiteral("attachment_bytes_per_s"), ratio(double(sync.attachmentBytes), sync.syncSeconds)},
+            {QStringLiteral("bare_attachment_bytes_per_s"),
+             ratio(double(sync.attachmentBytes), sync.bareSeconds)},
+            {QStringLiteral("goal_min_ratio"), kSyncGoalRatio},
+            {QStringLiteral("within_goal"), ratio(syncRate, bareRate) >= kSyncGoalRatio},
+            {QStringLiteral("transport"), QStringLiteral("HTTPS, mutual TLS, 127.0.0.1")}});
     double load[1] = {0};
     if (getloadavg(load, 1) == 1)
         report.extra.insert(QStringLiteral("load_average_1min"), load[0]);
+    if (sync.attachmentsOnPlatform != 2 * sync.cases && report.error.isEmpty())
+        report.error = QStringLiteral("sync: the platform holds %1 attachments, expected %2")
+                           .arg(sync.attachmentsOnPlatform)
+                           .arg(2 * sync.cases);
     if (sync.onPlatform != 2 * sync.cases)
         report.error = QStringLiteral("sync: the platform holds %1 cases, expected %2")
                            .arg(sync.onPlatform)

@@ -1,5 +1,6 @@
 #include "StoreSyncBench.h"
 
+#include "AttachmentUpload.h"
 #include "CaseStore.h"
 #include "PlatformSimProcess.h"
 #include "StoreBenchCase.h"
@@ -20,7 +21,8 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr int kDeadlineMs = 600000; // a stuck run ends with an error, never hangs
+constexpr int kDeadlineMs = 600000;            // a stuck run ends with an error, never hangs
+constexpr qint64 kBareChunkBytes = 256 * 1024; // platform-sim's default chunk limit
 
 double msBetween(Clock::time_point a, Clock::time_point b)
 {
@@ -67,9 +69,10 @@ bool runSyncClient(CaseStore &store, const SyncSettings &settings, const QUrl &b
     });
     Clock::time_point last = Clock::now();
     const Clock::time_point start = last;
-    QObject::connect(&client, &SyncClient::itemSynced, &loop, [&] {
+    QObject::connect(&client, &SyncClient::itemSynced, &loop, [&](const QString &kind) {
         const Clock::time_point now = Clock::now();
-        figures->syncItemMs.push_back(msBetween(last, now));
+        (kind == QLatin1String("case") ? figures->syncItemMs : figures->syncAttachmentMs)
+            .push_back(msBetween(last, now));
         last = now;
     });
     deadline.start(kDeadlineMs);
@@ -87,10 +90,19 @@ bool runSyncClient(CaseStore &store, const SyncSettings &settings, const QUrl &b
     return true;
 }
 
-// The bodies SyncClient would send for a store's items, in order (the store's own outbox read).
-QList<QPair<QString, QByteArray>> outboxBodies(CaseStore &store, QString *error)
+// One outbox item as SyncClient would send it: a case body, or an attachment's declaration and bytes.
+struct BareItem
 {
-    QList<QPair<QString, QByteArray>> bodies;
+    QString kind;
+    QString caseId;
+    QByteArray body;
+    QByteArray bytes; // an attachment's
+};
+
+// The items SyncClient would send for a store, in order (the store's own outbox read).
+QList<BareItem> outboxItems(CaseStore &store, QString *error)
+{
+    QList<BareItem> items;
     for (;;) {
         const OutboxRead read = store.nextDueOutboxItem(QDateTime::currentDateTimeUtc(), 60000, true);
         if (read.status == OutboxRead::Status::Failed) {
@@ -98,16 +110,47 @@ QList<QPair<QString, QByteArray>> outboxBodies(CaseStore &store, QString *error)
             return {};
         }
         if (read.status == OutboxRead::Status::NothingDue)
-            return bodies;
-        bodies.append({read.item.refId, read.item.body});
+            return items;
+        BareItem item{read.item.kind, read.item.refId, read.item.body, {}};
+        if (item.kind == QLatin1String("attachment")) {
+            const AttachmentUpload::Declaration declaration = AttachmentUpload::parseDeclaration(item.body);
+            const std::optional<QByteArray> bytes =
+                store.attachmentBytes(item.caseId, declaration.sequence, error);
+            if (!bytes)
+                return {};
+            item.bytes = *bytes;
+        }
+        items.append(item);
         if (!store.markSynced(read.item.seq, "{}", error))
             return {};
     }
 }
 
-// The bare loop: one PUT at a time with the same TLS configuration and headers, each answered 201.
-bool runBarePuts(const QList<QPair<QString, QByteArray>> &bodies, const SyncSettings &settings,
-                 const QUrl &base, SyncFigures *figures)
+// One PUT, waited for; the status (0: no answer).
+int put(QNetworkAccessManager &nam, const QSslConfiguration &tls, const QUrl &url,
+        const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    for (const auto &header : headers)
+        request.setRawHeader(header.first, header.second);
+    request.setSslConfiguration(tls);
+    request.setTransferTimeout(kDeadlineMs);
+    QNetworkReply *reply = nam.put(request, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->readAll();
+    reply->deleteLater();
+    return status;
+}
+
+// The bare loop: one PUT at a time with the same TLS configuration and headers: a case answered 201; an
+// attachment declared (201) and sent in chunks of the platform's default limit (200 each).
+bool runBarePuts(const QList<BareItem> &items, const SyncSettings &settings, const QUrl &base,
+                 SyncFigures *figures)
 {
     QSslConfiguration tls;
     if (!SyncTransport::tlsConfiguration(settings, &tls, &figures->error))
@@ -115,32 +158,44 @@ bool runBarePuts(const QList<QPair<QString, QByteArray>> &bodies, const SyncSett
     QNetworkAccessManager nam;
     nam.setProxy(QNetworkProxy::NoProxy);
     const Clock::time_point start = Clock::now();
-    for (const auto &[id, body] : bodies) {
-        QUrl url = base;
-        url.setPath(QStringLiteral("/api/v1/cases/") + id);
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("Accept", "application/json");
-        request.setRawHeader("Idempotency-Key", id.toUtf8());
-        request.setSslConfiguration(tls);
-        request.setTransferTimeout(kDeadlineMs);
+    for (const BareItem &item : items) {
         const Clock::time_point sent = Clock::now();
-        QNetworkReply *reply = nam.put(request, body);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        if (!reply->isFinished())
-            loop.exec();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->readAll();
-        reply->deleteLater();
-        figures->bareItemMs.push_back(msBetween(sent, Clock::now()));
-        if (status != 201) {
-            figures->error = QStringLiteral("bare PUT of case %1: HTTP %2 (%3)")
-                                 .arg(id)
-                                 .arg(status)
-                                 .arg(reply->errorString());
+        QString failure;
+        if (item.kind == QLatin1String("case")) {
+            QUrl url = base;
+            url.setPath(QStringLiteral("/api/v1/cases/") + item.caseId);
+            const int status = put(
+                nam, tls, url,
+                {{"Content-Type", "application/json"}, {"Idempotency-Key", item.caseId.toUtf8()}}, item.body);
+            if (status != 201)
+                failure = QStringLiteral("bare PUT of case %1: HTTP %2").arg(item.caseId).arg(status);
+        } else {
+            const AttachmentUpload::Declaration declaration = AttachmentUpload::parseDeclaration(item.body);
+            int status = put(
+                nam, tls, AttachmentUpload::url(base, item.caseId, declaration.sequence, false),
+                {{"Content-Type", "application/json"}, {"Idempotency-Key", item.caseId.toUtf8()}}, item.body);
+            for (qint64 offset = 0; status >= 200 && status < 300 && offset < item.bytes.size();
+                 offset += kBareChunkBytes) {
+                const QByteArray chunk = item.bytes.mid(offset, kBareChunkBytes);
+                status = put(nam, tls, AttachmentUpload::url(base, item.caseId, declaration.sequence, true),
+                             {{"Content-Type", "application/octet-stream"},
+                              {"Content-Range",
+                               AttachmentUpload::contentRange(offset, chunk.size(), item.bytes.size())},
+                              {"Content-Digest", AttachmentUpload::contentDigest(chunk)}},
+                             chunk);
+            }
+            if (status != 200 && status != 201)
+                failure = QStringLiteral("bare upload of an attachment of case %1: HTTP %2")
+                              .arg(item.caseId)
+                              .arg(status);
+            figures->attachmentBytes += item.bytes.size();
+        }
+        if (!failure.isEmpty()) {
+            figures->error = failure;
             return false;
         }
+        (item.kind == QLatin1String("case") ? figures->bareItemMs : figures->bareAttachmentMs)
+            .push_back(msBetween(sent, Clock::now()));
     }
     figures->bareSeconds = msBetween(start, Clock::now()) / 1000.0;
     return true;
@@ -172,13 +227,17 @@ SyncFigures measureSync(int cases)
     std::unique_ptr<CaseStore> source =
         storeWithCases(dir.filePath(QStringLiteral("bare")), bareKiosk, cases, &figures.error);
     if (kiosk && source && runSyncClient(*kiosk, settingsFor(pki, syncKiosk), sim.baseUrl(), &figures)) {
-        const auto bodies = outboxBodies(*source, &figures.error);
-        if (bodies.size() == cases)
-            runBarePuts(bodies, settingsFor(pki, bareKiosk), sim.baseUrl(), &figures);
+        const QList<BareItem> items = outboxItems(*source, &figures.error);
+        const auto caseItems = std::count_if(
+            items.cbegin(), items.cend(), [](const BareItem &i) { return i.kind == QLatin1String("case"); });
+        if (caseItems == cases)
+            runBarePuts(items, settingsFor(pki, bareKiosk), sim.baseUrl(), &figures);
         else if (figures.error.isEmpty())
-            figures.error = QStringLiteral("bare loop: %1 bodies for %2 cases").arg(bodies.size()).arg(cases);
+            figures.error =
+                QStringLiteral("bare loop: %1 case bodies for %2 cases").arg(caseItems).arg(cases);
     }
     figures.onPlatform = platformRowCount(sim.dbPath(), QStringLiteral("cases"));
+    figures.attachmentsOnPlatform = platformRowCount(sim.dbPath(), QStringLiteral("attachments"));
     sim.terminate();
     return figures;
 }

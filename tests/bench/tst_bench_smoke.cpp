@@ -123,12 +123,15 @@ private slots:
         QStringList names;
         for (const QJsonValue &v : root.value("results").toArray())
             names.append(v["name"].toString());
-        QCOMPARE(names, (QStringList{"commit_case", "sync_case"}));
+        QCOMPARE(names, (QStringList{"commit_case", "sync_case", "sync_attachment"}));
         QCOMPARE(root.value("results")[0]["runs"].toInt(), 20);
         QCOMPARE(root.value("results")[1]["runs"].toInt(), 10);
-        QCOMPARE(root.value("baseline").toObject().keys(), (QStringList{"bare_insert", "bare_put"}));
+        QCOMPARE(root.value("results")[2]["runs"].toInt(), 10); // one attachment per case, uploaded on its own
+        QCOMPARE(root.value("baseline").toObject().keys(),
+                 (QStringList{"bare_attachment_upload", "bare_insert", "bare_put"}));
         QVERIFY(root.value("ratios")["commit_case / bare_insert"].toDouble() > 0);
         QVERIFY(root.value("ratios")["sync_case / bare_put"].toDouble() > 0);
+        QVERIFY(root.value("ratios")["sync_attachment / bare_attachment_upload"].toDouble() > 0);
 
         const QJsonObject commit = root.value("commit").toObject();
         for (const char *part : {"submit_case", "bare_insert"}) {
@@ -143,6 +146,9 @@ private slots:
         const QJsonObject sync = root.value("sync").toObject();
         QCOMPARE(sync.value("cases").toInt(), 10);
         QCOMPARE(sync.value("cases_on_platform").toInt(), 20);
+        QCOMPARE(sync.value("attachments_on_platform").toInt(), 20);
+        QVERIFY(sync.value("attachment_bytes_per_s").toDouble() > 0);
+        QVERIFY(sync.value("bare_attachment_bytes_per_s").toDouble() > 0);
         QVERIFY(sync.value("cases_per_s").toDouble() > 0);
         QVERIFY(sync.value("bare_cases_per_s").toDouble() > 0);
         QVERIFY(sync.value("throughput_ratio").toDouble() > 0);

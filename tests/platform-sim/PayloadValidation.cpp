@@ -134,3 +134,35 @@ QString validateRatingBody(const QJsonObject &body)
         return problem;
     return requireTimestamp(body, QStringLiteral("rated_at"));
 }
+
+QString validateAttachmentDeclaration(const QJsonObject &body, int sequence, CaseAttachment *out, qint64 *size)
+{
+    for (const char *key : {"case_id", "kind", "name", "mime_type", "sha256"}) {
+        const QString problem = requireString(body, QString::fromLatin1(key));
+        if (!problem.isEmpty())
+            return problem;
+    }
+    if (body.value(QStringLiteral("sequence")).toDouble(-1) != sequence)
+        return QStringLiteral("sequence: missing or not the sequence in the path");
+    out->sequence = sequence;
+    out->kind = body.value(QStringLiteral("kind")).toString();
+    if (out->kind != QLatin1String("page") && out->kind != QLatin1String("photo") && out->kind != QLatin1String("pdf"))
+        return QStringLiteral("kind: not page, photo or pdf");
+    out->mimeType = body.value(QStringLiteral("mime_type")).toString();
+    if (out->mimeType != QLatin1String("image/jpeg") && out->mimeType != QLatin1String("image/png") &&
+        out->mimeType != QLatin1String("application/pdf"))
+        return QStringLiteral("mime_type: not image/jpeg, image/png or application/pdf");
+    out->name = body.value(QStringLiteral("name")).toString();
+    const QJsonValue declaredSize = body.value(QStringLiteral("size"));
+    const double number = declaredSize.toDouble(-1);
+    if (!declaredSize.isDouble() || number < 0 || number > double(maxAttachmentBytes) || number != std::floor(number))
+        return QStringLiteral("size: not an integer from 0 to %1").arg(maxAttachmentBytes);
+    *size = qint64(number);
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    out->sha256 = body.value(QStringLiteral("sha256")).toString();
+    if (!hex.match(out->sha256).hasMatch())
+        return QStringLiteral("sha256: not 64 lowercase hex digits");
+    if (*size == 0 && out->sha256 != QString::fromLatin1(QCryptographicHash::hash({}, QCryptographicHash::Sha256).toHex()))
+        return QStringLiteral("sha256: not the SHA-256 of zero bytes");
+    return {};
+}

@@ -31,3 +31,7 @@ constexpr qsizetype maxAttachmentBytes = 4 * 1024 * 1024; // decoded
 // Fills *attachments (when given) with the decoded attachments of an acceptable body.
 QString validateCaseBody(const QJsonObject &body, QList<CaseAttachment> *attachments = nullptr);
 QString validateRatingBody(const QJsonObject &body);
+// An attachment declaration (docs/platform-api.md, "Attachment uploads"):
+// {"case_id", "sequence", "kind", "name", "mime_type", "size", "sha256"}; `sequence` must equal the path's.
+// Fills *out (without data) and *size.
+QString validateAttachmentDeclaration(const QJsonObject &body, int sequence, CaseAttachment *out, qint64 *size);

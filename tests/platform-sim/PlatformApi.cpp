@@ -112,10 +112,15 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
     if (path.startsWith("/api/v1/cases/")) {
         const QList<QByteArray> segments = path.mid(qstrlen("/api/v1/cases/")).split('/');
         const QString caseId = QString::fromUtf8(QByteArray::fromPercentEncoding(segments.first()));
-        if (segments.size() > 2 || (segments.size() == 2 && segments.at(1) != "rating"))
+        // .../attachments/{sequence} and .../attachments/{sequence}/content (AttachmentApi.cpp)
+        const bool attachmentPath = segments.size() >= 3 && segments.at(1) == "attachments" &&
+                (segments.size() == 3 || (segments.size() == 4 && segments.at(3) == "content"));
+        if (!attachmentPath && (segments.size() > 2 || (segments.size() == 2 && segments.at(1) != "rating")))
             return notFound(QStringLiteral("no such resource"));
         if (!isValidCaseId(caseId))
             return badRequest(QStringLiteral("case id in the path: 1..128 characters of [A-Za-z0-9._~-]"));
+        if (attachmentPath)
+            return attachmentResource(caseId, segments, request);
         if (segments.size() == 2)
             return method == "PUT" ? putResource(Resource::Rating, caseId, request) : methodNotAllowed("PUT");
         if (method == "GET")
@@ -162,19 +167,8 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
         r.delayMs = delayMs;
         return r;
     };
-    if (m_failNextCount > 0) {
-        --m_failNextCount;
-        HttpResponse r = HttpResponse::error(m_failStatus, QStringLiteral("injected"),
-                                             QStringLiteral("test hook fail-next (%1 more)").arg(m_failNextCount));
-        if (m_failHtml) { // what a proxy or load balancer in the way answers
-            r.contentType = "text/html; charset=utf-8";
-            r.body = "<html><head><title>" + QByteArray::number(m_failStatus) + " " + httpReasonPhrase(m_failStatus)
-                    + "</title></head><body><h1>" + httpReasonPhrase(m_failStatus) + "</h1><hr>nginx</body></html>\n";
-        }
-        if (m_failRetryAfter >= 0)
-            r.headers.append({"Retry-After", QByteArray::number(m_failRetryAfter)});
-        return delayed(r);
-    }
+    if (failThisPut())
+        return delayed(injectedFailure());
     if (!isJsonContentType(request.header("content-type")))
         return delayed(HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
                                            QStringLiteral("Content-Type must be application/json")));
@@ -239,6 +233,32 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
     return delayed(HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("database error")));
 }
 
+bool PlatformApi::failThisPut()
+{
+    if (m_failNextCount <= 0)
+        return false;
+    if (m_failAfter > 0) { // let this many through first
+        --m_failAfter;
+        return false;
+    }
+    return true;
+}
+
+HttpResponse PlatformApi::injectedFailure()
+{
+    --m_failNextCount;
+    HttpResponse r = HttpResponse::error(m_failStatus, QStringLiteral("injected"),
+                                         QStringLiteral("test hook fail-next (%1 more)").arg(m_failNextCount));
+    if (m_failHtml) { // what a proxy or load balancer in the way answers
+        r.contentType = "text/html; charset=utf-8";
+        r.body = "<html><head><title>" + QByteArray::number(m_failStatus) + " " + httpReasonPhrase(m_failStatus)
+                + "</title></head><body><h1>" + httpReasonPhrase(m_failStatus) + "</h1><hr>nginx</body></html>\n";
+    }
+    if (m_failRetryAfter >= 0)
+        r.headers.append({"Retry-After", QByteArray::number(m_failRetryAfter)});
+    return r;
+}
+
 HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &request)
 {
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
@@ -262,7 +282,11 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
             return badRequest(QStringLiteral("html: true or false"));
         if (body.contains(QStringLiteral("retry_after")) && (retryAfter < 0 || retryAfter > 1000000))
             return badRequest(QStringLiteral("retry_after: an integer from 0 to 1000000 (seconds)"));
+        const int after = integer(QStringLiteral("after"), 0);
+        if (after < 0 || after > 100000)
+            return badRequest(QStringLiteral("after: an integer from 0 to 100000"));
         m_failNextCount = count;
+        m_failAfter = after;
         m_failStatus = status;
         m_failHtml = html.toBool(false);
         m_failRetryAfter = retryAfter;
@@ -275,6 +299,11 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
         qCInfo(lcApi).noquote() << "chaos now" << spec->toString();
     } else if (name == "identity-token") {
         return IdentityTokenIssuer::issue(body, QDateTime::currentSecsSinceEpoch());
+    } else if (name == "corrupt-next-chunk") {
+        const int count = integer(QStringLiteral("count"), 1);
+        if (count < 0 || count > 1000)
+            return badRequest(QStringLiteral("count: an integer from 0 to 1000"));
+        m_corruptNextChunks = count;
     } else if (name == "delay-next") {
         const int ms = integer(QStringLiteral("ms"), -1);
         if (ms < 0 || ms > 600000)

@@ -14,6 +14,9 @@ public:
     PlatformApi(PlatformStore &store, QByteArray catalogJson, bool testHooks, class Chaos *chaos = nullptr);
 
     HttpResponse handle(const HttpRequest &request);
+    // The largest chunk an attachment upload may send (413 above it); told to the kiosk in every upload state.
+    void setMaxChunkBytes(qint64 bytes) { m_maxChunkBytes = bytes; }
+    static constexpr qint64 defaultMaxChunkBytes = 256 * 1024;
 
 private:
     enum class Resource { Case, Rating };
@@ -22,6 +25,13 @@ private:
     HttpResponse getCase(const QString &caseId);
     HttpResponse putResource(Resource resource, const QString &caseId, const HttpRequest &request);
     HttpResponse testHook(const QByteArray &name, const HttpRequest &request);
+    bool failThisPut(); // the test hook fail-next: true if this PUT is to be answered with the failure
+    HttpResponse injectedFailure();
+    // Attachment uploads (AttachmentApi.cpp).
+    HttpResponse attachmentResource(const QString &caseId, const QList<QByteArray> &segments, const HttpRequest &request);
+    HttpResponse declareAttachment(const QString &caseId, int sequence, const HttpRequest &request);
+    HttpResponse putChunk(const QString &caseId, int sequence, const HttpRequest &request);
+    HttpResponse uploadAnswer(int status, const QString &caseId, int sequence, const PlatformStore::UploadResult &result);
 
     PlatformStore &m_store;
     QByteArray m_catalogJson;
@@ -32,4 +42,7 @@ private:
     bool m_failHtml = false;   // test hook: the failures carry an HTML page, not the platform's error body
     int m_failRetryAfter = -1; // test hook: the failures carry Retry-After: <seconds>
     int m_delayNextMs = 0;     // test hook: hold back the next case/rating PUT's answer
+    int m_failAfter = 0;       // test hook: PUTs let through before the fail-next failures start
+    int m_corruptNextChunks = 0; // test hook: flip a byte of the next n chunks as they arrive (transit damage)
+    qint64 m_maxChunkBytes = defaultMaxChunkBytes;
 };

@@ -3,63 +3,14 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 
+#include "SimSqlite.h"
+
 #include <sqlite3.h>
 
 namespace {
 
-// One prepared statement, finalized on scope exit.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const char *sql) : m_db(db)
-    {
-        m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool ok() const { return m_rc == SQLITE_OK; }
-    void bind(int index, const QString &text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    }
-    void bindBlob(int index, const QByteArray &data)
-    {
-        sqlite3_bind_blob(m_stmt, index, data.constData(), int(data.size()), SQLITE_TRANSIENT);
-    }
-    int step() { return sqlite3_step(m_stmt); }
-    void bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
-    QByteArray blob(int column) const
-    {
-        const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
-        return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, column)) : QByteArray("");
-    }
-    QString text(int column) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
-        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, column)) : QString();
-    }
-    qint64 integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
-    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-    int m_rc = SQLITE_ERROR;
-};
-
-bool exec(sqlite3 *db, const char *sql, QString *error)
-{
-    char *message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK)
-        return true;
-    if (error)
-        *error = QString::fromUtf8(message ? message : "unknown error");
-    sqlite3_free(message);
-    return false;
-}
+using simsql::exec;
+using simsql::Statement;
 
 const char *const schemaV1 = R"SQL(
 CREATE TABLE IF NOT EXISTS cases(
@@ -112,6 +63,37 @@ UPDATE ratings SET idempotency_key = case_id;
 PRAGMA user_version = 4;
 )SQL";
 
+// Attachments uploaded on their own, in chunks (docs/platform-api.md, "Attachment uploads"): one row per
+// declared attachment with the bytes received so far; once complete and checked, the attachment moves to
+// `attachments` (as inline ones are) and `received` is emptied. chunk_log records every chunk request the
+// platform was sent (ids, offsets, lengths and outcomes, no bytes): the tests read it.
+const char *const schemaV5 = R"SQL(
+CREATE TABLE IF NOT EXISTS attachment_uploads(
+    case_id            TEXT NOT NULL REFERENCES cases(case_id),
+    sequence           INTEGER NOT NULL,
+    declaration_sha256 TEXT NOT NULL,
+    kind               TEXT NOT NULL,
+    name               TEXT NOT NULL,
+    mime_type          TEXT NOT NULL,
+    size               INTEGER NOT NULL,
+    sha256             TEXT NOT NULL,
+    received           BLOB NOT NULL,
+    declared_at        TEXT NOT NULL,
+    completed_at       TEXT,
+    PRIMARY KEY (case_id, sequence)
+);
+CREATE TABLE IF NOT EXISTS chunk_log(
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id  TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    offset   INTEGER NOT NULL,
+    length   INTEGER NOT NULL,
+    outcome  TEXT NOT NULL,
+    at       TEXT NOT NULL
+);
+PRAGMA user_version = 5;
+)SQL";
+
 QString sha256Hex(const QByteArray &data)
 {
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
@@ -144,15 +126,16 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
         if (s.ok() && s.step() == SQLITE_ROW)
             version = int(s.integer(0));
     }
-    bool ok = version >= 0 && version <= 4;
+    bool ok = version >= 0 && version <= 5;
     if (!ok)
         why = version < 0 ? QStringLiteral("cannot read user_version (not a sqlite database?)")
-                          : QStringLiteral("schema version %1 is newer than this simulator (4)").arg(version);
+                          : QStringLiteral("schema version %1 is newer than this simulator (5)").arg(version);
     ok = ok && exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why);
     ok = ok && (version >= 1 || exec(db, schemaV1, &why));
     ok = ok && (version >= 2 || exec(db, schemaV2, &why));
     ok = ok && (version >= 3 || exec(db, schemaV3, &why));
     ok = ok && (version >= 4 || exec(db, schemaV4, &why));
+    ok = ok && (version >= 5 || exec(db, schemaV5, &why));
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: schema: %2").arg(filePath, why);

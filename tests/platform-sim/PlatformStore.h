@@ -21,6 +21,8 @@ struct sqlite3;
 //   cases.owner (the kiosk id of the client certificate that first sent it; NULL over plain HTTP) and
 //   cases.case_number (version 3): another kiosk's PUT of an owned case is NotOwner, a case number held by
 //   another case id is NumberTaken.
+//   attachment_uploads(case_id, sequence, declaration, size, sha256, received bytes, ...) and chunk_log
+//   (version 5): attachments uploaded on their own in chunks; complete ones are copied to `attachments`.
 // Thread: the main thread only.
 class PlatformStore
 {
@@ -66,11 +68,51 @@ public:
                         const QString &owner = QString());
     std::optional<Receipt> findCase(const QString &caseId, QString *error) const;
 
+    // ---- Attachment uploads (PlatformStoreUploads.cpp; docs/platform-api.md, "Attachment uploads") ----
+    struct UploadState
+    {
+        qint64 offset = 0; // bytes received and kept, from the start
+        qint64 size = 0;
+        QString sha256;
+        bool complete = false; // all bytes received and their SHA-256 checked: in `attachments`
+    };
+    enum class Upload {
+        Declared,        // a new declaration was stored
+        Redeclared,      // the same declaration again: the state as it is
+        Accepted,        // the chunk was appended (or completed the attachment)
+        Duplicate,       // a retry of bytes the platform already has (identical): nothing changed
+        OffsetMismatch,  // the chunk does not start where the received bytes end: state.offset says where
+        DigestMismatch,  // complete, but the SHA-256 of all bytes differs: the bytes were dropped (offset 0)
+        TooLong,         // the chunk goes past the declared size
+        Conflict,        // declared before (or stored inline) with different values
+        UnknownCase,     // the case was never received
+        NotDeclared,     // a chunk for an attachment that was never declared
+        NotOwner,        // the case belongs to another kiosk
+        Failed           // database error
+    };
+    struct UploadResult
+    {
+        Upload outcome = Upload::Failed;
+        UploadState state;
+        QString error;
+    };
+    // declaration: the canonical declaration body (its SHA-256 makes repeats idempotent).
+    UploadResult declareAttachment(const QString &caseId, const CaseAttachment &declared, qint64 size,
+                                   const QByteArray &declaration, const QString &owner);
+    UploadResult putChunk(const QString &caseId, int sequence, qint64 offset, const QByteArray &bytes,
+                          const QString &owner);
+    UploadResult uploadState(const QString &caseId, int sequence, const QString &owner);
+    // One line of chunk_log (outcome: "accepted", "duplicate", "offset_mismatch", "chunk_digest_mismatch", ...).
+    void logChunk(const QString &caseId, int sequence, qint64 offset, qint64 length, const QString &outcome);
+
 private:
     explicit PlatformStore(sqlite3 *db, QString filePath);
     PutResult put(const char *table, const QString &caseId, const QByteArray &canonicalBody,
                   const QList<CaseAttachment> &attachments, const QString &owner, const QString &caseNumberOrKey);
     QString nextPlatformRef(const QString &day, QString *error);
+    Upload checkOwner(const QString &caseId, const QString &owner, QString *error) const;
+    std::optional<UploadState> readUpload(const QString &caseId, int sequence, QString *declarationSha,
+                                          QByteArray *received, QString *error) const;
 
     sqlite3 *m_db;
     QString m_filePath;

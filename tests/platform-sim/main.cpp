@@ -1,7 +1,7 @@
 // platform-sim: a reference implementation of the central platform API (docs/platform-api.md) for
 // tests and the demo. Never linked into the kiosk.
 //   platform-sim --db FILE [--port N] [--catalog FILE] [--test-hooks]
-//                [--tls-cert FILE --tls-key FILE --client-ca FILE [--refuse-in-handshake]]
+//                [--tls-cert FILE --tls-key FILE --client-ca FILE [--refuse-in-handshake]] [--max-chunk-bytes N]
 // Prints exactly one line "listening http://127.0.0.1:<port>" (https with the TLS options) to stdout once
 // it accepts connections.
 // SIGTERM / SIGINT end it cleanly (the database is closed).
@@ -88,14 +88,21 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Network faults on /api/v1/ requests, e.g. seed=7,drop=0.05,503=0.05 "
                                                         "(see docs/platform-api.md; POST /test/chaos changes it at runtime)."),
                                          QStringLiteral("SPEC"));
+    const QCommandLineOption chunkOption(QStringLiteral("max-chunk-bytes"),
+                                         QStringLiteral("The largest attachment chunk accepted (default 262144; tests use less)."),
+                                         QStringLiteral("N"), QString::number(PlatformApi::defaultMaxChunkBytes));
     cli.addOptions({portOption, dbOption, catalogOption, hooksOption, certOption, keyOption, clientCaOption, handshakeOption,
-                    chaosOption});
+                    chaosOption, chunkOption});
     cli.process(app);
 
     bool portOk = false;
     const uint port = cli.value(portOption).toUInt(&portOk);
     if (!portOk || port > 65535)
         return fail(QStringLiteral("--port: not a port number: %1").arg(cli.value(portOption)), 2);
+    bool chunkOk = false;
+    const qint64 maxChunkBytes = cli.value(chunkOption).toLongLong(&chunkOk);
+    if (!chunkOk || maxChunkBytes < 1 || maxChunkBytes > 8 * 1024 * 1024)
+        return fail(QStringLiteral("--max-chunk-bytes: not a number from 1 to 8388608: %1").arg(cli.value(chunkOption)), 2);
     if (!cli.isSet(dbOption))
         return fail(QStringLiteral("--db FILE is required"), 2);
 
@@ -128,6 +135,7 @@ int main(int argc, char *argv[])
     if (!store)
         return fail(error);
     PlatformApi api(*store, catalog, cli.isSet(hooksOption), &chaos);
+    api.setMaxChunkBytes(maxChunkBytes);
     HttpServer::Options serverOptions;
     if (tlsOptions == 3)
         serverOptions.tls = &tls;

@@ -100,6 +100,27 @@ QSet<QString> platformCaseIds(const QString &platformDb, QString *error)
     return ids(platformDb, "SELECT case_id FROM cases", error);
 }
 
+QSet<QString> storeAttachmentKeys(const QString &storePath, QString *error)
+{
+    return ids(storePath, "SELECT case_id || ':' || sequence || ':' || sha256 FROM attachments", error);
+}
+
+QSet<QString> platformAttachmentKeys(const QString &platformDb, QString *error)
+{
+    return ids(
+        platformDb,
+        "SELECT case_id || ':' || sequence || ':' || sha256 FROM attachments WHERE length(data) = size",
+        error);
+}
+
+int platformDuplicateChunks(const QString &platformDb)
+{
+    QString error;
+    const QSet<QString> rows =
+        ids(platformDb, "SELECT 'n' || count(*) FROM chunk_log WHERE outcome = 'duplicate'", &error);
+    return error.isEmpty() && rows.size() == 1 ? rows.values().first().mid(1).toInt() : -1;
+}
+
 QString integrityCheck(const QString &path)
 {
     sqlite3 *db = nullptr;

@@ -41,3 +41,10 @@ QString integrityCheck(const QString &path);
 // Every case id at the platform with its row count (a count > 1 cannot happen with a primary key, so the
 // duplicate check is "no case the kiosk did not commit"): case_id -> 1.
 QSet<QString> platformCaseIds(const QString &platformDb, QString *error);
+// Every attachment as "<case id>:<sequence>:<sha256>": in the kiosk's store (plaintext columns; the bytes
+// are sealed), and complete at the platform (its `attachments` table, whose bytes match the sha256).
+QSet<QString> storeAttachmentKeys(const QString &storePath, QString *error);
+QSet<QString> platformAttachmentKeys(const QString &platformDb, QString *error);
+// Chunks the platform was sent again for an attachment it already had them for ("duplicate" in its
+// chunk_log: a kill between the platform's answer and the kiosk's record of it), -1 if unreadable.
+int platformDuplicateChunks(const QString &platformDb);

@@ -5,9 +5,13 @@
 // without a kill drains the outbox, and:
 //   - every case the kiosk logged as committed (before the resident is told "saved") is at the platform;
 //   - every case at the platform is a case of the kiosk's store (nothing sent twice under another id);
-//   - the store's cases and the platform's cases are the same set (0 lost, 0 duplicated).
+//   - the store's cases and the platform's cases are the same set (0 lost, 0 duplicated);
+//   - the same for the attachments, by case, sequence and SHA-256: every third run plays a journey that
+//     photographs a page (kiosk-config/scenarios/camera-materials.json, recorded camera frames), and the
+//     platform takes 4 KiB chunks, so kills land in the middle of attachment uploads too
+//     (ONESTOP_CRASH_MATERIALS_EVERY: 0 = never).
 // ONESTOP_CRASH_SEED reproduces a run (the seed is printed). ONESTOP_CRASH_REPORT names a JSON file that
-// receives the counts (./kiosk bench crash runs 1,000 kills that way).
+// receives the counts (./kiosk bench store runs 1,000 kills that way).
 #include "KioskCrashRun.h"
 #include "PlatformSimProcess.h"
 #include "StrictWarnings.h"
@@ -41,6 +45,7 @@ private slots:
         QStringList platformArguments{QStringLiteral("--test-hooks")};
         platformArguments +=
             qEnvironmentVariable("ONESTOP_CRASH_PLATFORM_ARGS").split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        platformArguments += {QStringLiteral("--max-chunk-bytes"), QStringLiteral("4096")};
         PlatformSimProcess platform(dir.filePath(QStringLiteral("platform.sqlite")), platformArguments);
         QString error;
         QVERIFY2(platform.start(&error), qPrintable(error));
@@ -57,6 +62,25 @@ private slots:
         const int journeyMs = qMax(500, int(clock.elapsed()));
         QVERIFY2(first.finished && first.exitCode == 0, qPrintable(first.log));
         QCOMPARE(first.committed.size(), 1);
+        // The journey with a photographed page, once whole as well.
+        const int materialsEvery = qEnvironmentVariableIsSet("ONESTOP_CRASH_MATERIALS_EVERY")
+                                       ? qEnvironmentVariableIntValue("ONESTOP_CRASH_MATERIALS_EVERY")
+                                       : 3;
+        const KioskCrashRun materials(
+            dataDir, platform.baseUrl(),
+            sourcePath(QStringLiteral("kiosk-config/scenarios/camera-materials.json")),
+            {QStringLiteral("--camera-source"),
+             QStringLiteral("images:%1/frame_%03d.png?loop=1&fps=10").arg(QStringLiteral(DEMO_CAMERA_DIR))});
+        int materialsMs = journeyMs;
+        QSet<QString> committed = first.committed;
+        if (materialsEvery > 0) {
+            clock.restart();
+            const KioskCrashRun::Result whole = materials.run(-1, 120000);
+            materialsMs = qMax(500, int(clock.elapsed()));
+            QVERIFY2(whole.finished && whole.exitCode == 0, qPrintable(whole.log.right(1500)));
+            QCOMPARE(whole.committed.size(), 1);
+            committed += whole.committed;
+        }
 
         const int wantedKills = qEnvironmentVariableIntValue("ONESTOP_CRASH_KILLS") > 0
                                     ? qEnvironmentVariableIntValue("ONESTOP_CRASH_KILLS")
@@ -68,16 +92,18 @@ private slots:
               seed);
         QRandomGenerator random(seed);
 
-        QSet<QString> committed = first.committed;
         int kills = 0;
         int finishedRuns = 0;
         for (int run = 0; kills < wantedKills && run < 3 * wantedKills; ++run) {
             // Half the kills anywhere in the journey (start-up, screens, the commit, sync of earlier cases),
             // half within 250 ms after the commit (the receipt, the upload, the rating).
+            const bool withPage = materialsEvery > 0 && run % materialsEvery == materialsEvery - 1;
+            const int lengthMs = withPage ? materialsMs : journeyMs;
             const bool afterCommit = random.bounded(2) == 1;
-            const int killAfterMs = afterCommit ? 3 * journeyMs : int(random.bounded(journeyMs + 1));
+            const int killAfterMs = afterCommit ? 3 * lengthMs : int(random.bounded(lengthMs + 1));
             const int killAfterCommitMs = afterCommit ? int(random.bounded(250)) : -1;
-            const KioskCrashRun::Result result = kiosk.run(killAfterMs, 60000, killAfterCommitMs);
+            const KioskCrashRun::Result result =
+                (withPage ? materials : kiosk).run(killAfterMs, 60000, killAfterCommitMs);
             committed += result.committed;
             if (result.killed) {
                 ++kills;
@@ -163,6 +189,25 @@ private slots:
             qInfo("crash test: %d chaos faults injected by the platform: %s", faultCount,
                   qPrintable(faultSummary.join(QStringLiteral(", "))));
         }
+        // The attachments: the store's and the platform's complete ones are the same set (by case, sequence
+        // and SHA-256): none lost, none extra (the platform keeps one per case and sequence).
+        const QSet<QString> storeAttachments = storeAttachmentKeys(store, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QSet<QString> platformAttachments = platformAttachmentKeys(platform.dbPath(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QSet<QString> lostAttachments = storeAttachments - platformAttachments;
+        const QSet<QString> extraAttachments = platformAttachments - storeAttachments;
+        const int duplicateChunks = platformDuplicateChunks(platform.dbPath());
+        qInfo("crash test: %lld attachments in the store, %lld complete at the platform; lost %lld, at the "
+              "platform but not in the store %lld; %d chunk(s) sent again after a kill (answered as "
+              "duplicates)",
+              qint64(storeAttachments.size()), qint64(platformAttachments.size()),
+              qint64(lostAttachments.size()), qint64(extraAttachments.size()), duplicateChunks);
+        report.insert(QStringLiteral("attachments_in_store"), qint64(storeAttachments.size()));
+        report.insert(QStringLiteral("attachments_at_platform"), qint64(platformAttachments.size()));
+        report.insert(QStringLiteral("attachments_lost"), qint64(lostAttachments.size()));
+        report.insert(QStringLiteral("attachments_extra"), qint64(extraAttachments.size()));
+        report.insert(QStringLiteral("chunks_sent_again"), duplicateChunks);
         report.insert(QStringLiteral("seconds"), double(wholeRun.elapsed()) / 1000.0);
         writeReport(report); // before the checks: a bench run reports its counts whatever they are
 
@@ -173,6 +218,12 @@ private slots:
         QVERIFY(committed.size() > 1); // kills landed after commits too, or the test proves little
         if (chaos)
             QVERIFY2(faults.size() >= 3, qPrintable(faultSummary.join(QStringLiteral(", "))));
+        QVERIFY2(lostAttachments.isEmpty(),
+                 qPrintable(QStringList(lostAttachments.values()).join(QLatin1Char(' '))));
+        QVERIFY2(extraAttachments.isEmpty(),
+                 qPrintable(QStringList(extraAttachments.values()).join(QLatin1Char(' '))));
+        if (materialsEvery > 0)
+            QVERIFY(storeAttachments.size() > 1);
         QVERIFY(platform.terminate() == 0);
     }
 

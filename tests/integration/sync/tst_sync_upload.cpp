@@ -83,7 +83,7 @@ private slots:
         QVERIFY2(kiosk.store->submitCase(testSubmission(b), {}, &error), qPrintable(error));
 
         SyncClient client(*kiosk.store, m_nam, fastSyncSettings(), m_sim->baseUrl());
-        QCOMPARE(client.pendingCount(), 3);
+        QCOMPARE(client.pendingCount(), 4); // a, its photo (an item of its own), its rating, b
         QCOMPARE(client.state(), QStringLiteral("idle"));
         QSignalSpy synced(&client, &SyncClient::itemSynced);
         QSignalSpy pending(&client, &SyncClient::pendingCountChanged);
@@ -91,12 +91,14 @@ private slots:
         g_syncLog.clear();
         g_previousHandler = qInstallMessageHandler(captureSyncLog);
         client.start();
-        QTRY_COMPARE(synced.count(), 3);
+        QTRY_COMPARE(synced.count(), 4);
         qInstallMessageHandler(g_previousHandler);
 
         QCOMPARE(synced.at(0), (QVariantList{QStringLiteral("case"), a}));
-        QCOMPARE(synced.at(1), (QVariantList{QStringLiteral("rating"), a}));
-        QCOMPARE(synced.at(2), (QVariantList{QStringLiteral("case"), b}));
+        QCOMPARE(synced.at(1), (QVariantList{QStringLiteral("attachment"), a}));
+        QCOMPARE(synced.at(2), (QVariantList{QStringLiteral("rating"), a}));
+        QCOMPARE(synced.at(3), (QVariantList{QStringLiteral("case"), b}));
+        QCOMPARE(platformRowCount(m_sim->dbPath(), QStringLiteral("attachments"), a), 1);
         QCOMPARE(client.pendingCount(), 0);
         QVERIFY(pending.count() >= 1);
         QTRY_COMPARE(client.state(), QStringLiteral("idle"));
@@ -116,8 +118,8 @@ private slots:
         // Something new in the outbox goes out on kick().
         QVERIFY2(kiosk.store->submitCase(testSubmission(c), {}, &error), qPrintable(error));
         client.kick();
-        QTRY_COMPARE(synced.count(), 4);
-        QCOMPARE(synced.at(3), (QVariantList{QStringLiteral("case"), c}));
+        QTRY_COMPARE(synced.count(), 5);
+        QCOMPARE(synced.at(4), (QVariantList{QStringLiteral("case"), c}));
         QCOMPARE(platformCases(c), 1);
     }
 

@@ -107,7 +107,7 @@ private slots:
         QCOMPARE(found->language, submission.language);
 
         QCOMPARE(m_store->caseSyncState(submission.id), SyncState::Pending);
-        QCOMPARE(m_store->pendingCount(), 1);
+        QCOMPARE(m_store->pendingCount(), 1 + 2); // the case and its two attachments
         QCOMPARE(m_store->auditCount(), 1);
     }
 
@@ -172,7 +172,7 @@ private slots:
         QCOMPARE(m_store->findCase(second.id)->form, second.form);
         QCOMPARE(m_store->caseSyncState(first.id), SyncState::Synced);
         QCOMPARE(m_store->caseSyncState(second.id), SyncState::Pending);
-        QCOMPARE(m_store->pendingCount(), 2); // second case + rating
+        QCOMPARE(m_store->pendingCount(), 2 + 2); // first's two attachments, second case, rating
         QCOMPARE(m_store->auditCount(), 4);   // 2 submitted, 1 rating, 1 synced
         QCOMPARE(m_store->nextCaseNumber(QStringLiteral("C001"), QStringLiteral("K01"), QDate(2024, 5, 1), &error),
                  number("C001", "20240501", 2));

@@ -167,9 +167,16 @@ private slots:
         const std::optional<OutboxItem> item = store->nextOutboxItem();
         QVERIFY(item);
         QCOMPARE(item->refId, caseId);
-        QVERIFY(item->body.contains(
-            R"("sha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")"));
+        QCOMPARE(item->kind, QStringLiteral("case"));
         QCOMPARE(store->auditCount(), 1);
+        // Its attachments follow the case as items of their own (declarations with the SHA-256).
+        QVERIFY2(store->markSynced(item->seq, "{}", &error), qPrintable(error));
+        const std::optional<OutboxItem> attachment = store->nextOutboxItem();
+        QVERIFY(attachment);
+        QCOMPARE(attachment->refId, caseId);
+        QCOMPARE(attachment->kind, QStringLiteral("attachment"));
+        QVERIFY(attachment->body.contains(
+            R"("sha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")"));
     }
 
     void uncommittedWorkIsGoneAfterDeath_data() { committedCaseSurvivesDeath_data(); }

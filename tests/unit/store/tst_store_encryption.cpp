@@ -155,6 +155,16 @@ private slots:
         QCOMPARE(store->findCase(id)->form.value(QStringLiteral("id_number")).toString(),
                  QLatin1String(kIdNumber));
         QCOMPARE(store->attachments(id).value(0).data, photoBytes());
+        // The two attachment items come first: declarations without the bytes.
+        for (int sequence = 1; sequence <= 2; ++sequence) {
+            const std::optional<OutboxItem> attachment = store->nextOutboxItem();
+            QVERIFY(attachment);
+            QCOMPARE(attachment->kind, QStringLiteral("attachment"));
+            QVERIFY(attachment->body.contains("\"sequence\":" + QByteArray::number(sequence)));
+            QVERIFY(!attachment->body.contains(photoBytes().toBase64()));
+            QString error;
+            QVERIFY2(store->markSynced(attachment->seq, "{}", &error), qPrintable(error));
+        }
         const std::optional<OutboxItem> rating = store->nextOutboxItem();
         QVERIFY(rating);
         QCOMPARE(rating->kind, QStringLiteral("rating"));

@@ -162,7 +162,7 @@ private slots:
         QVERIFY2(
             store->submitCase(sampleCase(QStringLiteral("C001-20240501-0003")), sampleAttachments(), &error),
             qPrintable(error));
-        QCOMPARE(store->pendingCount(), 3);
+        QCOMPARE(store->pendingCount(), 3 + 2); // and the new case's two attachments
         const QString path = store->filePath();
         store.reset();
 
@@ -173,7 +173,9 @@ private slots:
                  "SELECT seq, kind, state, next_attempt_at, synced_at IS NOT NULL FROM outbox ORDER BY seq"),
             QStringList({QStringLiteral("1|case|synced|<null>|1"), QStringLiteral("2|case|pending|<null>|0"),
                          QStringLiteral("3|rating|pending|<null>|0"),
-                         QStringLiteral("4|case|pending|<null>|0")}));
+                         QStringLiteral("4|case|pending|<null>|0"),
+                         QStringLiteral("5|attachment|pending|<null>|0"),
+                         QStringLiteral("6|attachment|pending|<null>|0")}));
         QCOMPARE(rows(*db, "SELECT count(*) FROM attachments"), QStringList(QStringLiteral("2")));
     }
 
@@ -286,7 +288,7 @@ private slots:
         }
         std::unique_ptr<CaseStore> store = CaseStore::open(m_dir->path(), &error);
         QVERIFY2(store, qPrintable(error));
-        QCOMPARE(store->userVersion(), 5);
+        QCOMPARE(store->userVersion(), CaseStore::schemaVersion);
         QCOMPARE(store->rating(old.id)->idempotencyKey, old.id);
         QCOMPARE(store->rating(recent.id)->idempotencyKey, recentKey);
     }

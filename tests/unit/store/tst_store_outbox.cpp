@@ -60,18 +60,43 @@ private slots:
             R"("case_id":"c0ffee00-0000-4000-8000-000000000001","case_number":"C001-20240501-0001",)"
             R"("center_id":"C001","form":{"copies":2,"full_name":"测试乙"},"language":"zh_CN",)"
             R"("service_id":"svc.passport","submitted_at":"2024-05-01T08:30:00.123Z"})";
+        // The version-3 body with inline attachments (still sent for cases stored before schema version 6).
         QCOMPARE(caseOutboxBody(submission, sampleAttachments()), expected);
 
+        // Since schema version 6 the case goes without its attachments; each one follows as its own item, a
+        // declaration whose bytes are uploaded in chunks (docs/platform-api.md, "Attachment uploads").
+        const QByteArray expectedCase =
+            R"({"attachments":[],)"
+            R"("case_id":"c0ffee00-0000-4000-8000-000000000001","case_number":"C001-20240501-0001",)"
+            R"("center_id":"C001","form":{"copies":2,"full_name":"测试乙"},"language":"zh_CN",)"
+            R"("service_id":"svc.passport","submitted_at":"2024-05-01T08:30:00.123Z"})";
         QString error;
         QVERIFY2(m_store->submitCase(submission, sampleAttachments(), &error), qPrintable(error));
         const std::optional<OutboxItem> item = m_store->nextOutboxItem();
         QVERIFY(item);
         QCOMPARE(item->kind, QStringLiteral("case"));
         QCOMPARE(item->refId, submission.id);
-        QCOMPARE(item->body, expected);
+        QCOMPARE(item->body, expectedCase);
         QCOMPARE(item->attempts, 0);
         QVERIFY(!item->nextAttemptAt.isValid());
         QVERIFY(item->lastError.isEmpty());
+        QVERIFY2(m_store->markSynced(item->seq, "{}", &error), qPrintable(error));
+        const QByteArray expectedDeclarations[] = {
+            R"({"case_id":"c0ffee00-0000-4000-8000-000000000001","kind":"page","mime_type":"image/jpeg",)"
+            R"("name":"id-front.jpg","sequence":1,)"
+            R"("sha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","size":3})",
+            R"({"case_id":"c0ffee00-0000-4000-8000-000000000001","kind":"pdf","mime_type":"application/pdf",)"
+            R"("name":"empty.pdf","sequence":2,)"
+            R"("sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","size":0})"};
+        for (const QByteArray &declaration : expectedDeclarations) {
+            const std::optional<OutboxItem> attachment = m_store->nextOutboxItem();
+            QVERIFY(attachment);
+            QCOMPARE(attachment->kind, QStringLiteral("attachment"));
+            QCOMPARE(attachment->idempotencyKey, submission.id);
+            QCOMPARE(attachment->body, declaration);
+            QCOMPARE(attachment->uploadOffset, 0);
+            QVERIFY2(m_store->markSynced(attachment->seq, "{}", &error), qPrintable(error));
+        }
     }
 
     void ratingBody()

@@ -37,9 +37,10 @@ private slots:
             QVERIFY2(old->addRating(lost.id, 5, QStringLiteral("good"), &error), qPrintable(error));
             QVERIFY2(old->submitCase(synced, {}, &error), qPrintable(error));
             QVERIFY2(old->submitCase(parked, {}, &error), qPrintable(error));
-            QVERIFY2(old->markSynced(3, "{}", &error), qPrintable(error));
-            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("parked for staff: 4")));
-            QVERIFY2(old->markParked(4, QStringLiteral("HTTP 400"), &error), qPrintable(error));
+            // seq 1 the lost case, 2 and 3 its attachments, 4 its rating, 5 and 6 the other cases
+            QVERIFY2(old->markSynced(5, "{}", &error), qPrintable(error));
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("parked for staff: 6")));
+            QVERIFY2(old->markParked(6, QStringLiteral("HTTP 400"), &error), qPrintable(error));
             lostBody = old->nextOutboxItem()->body;
             lostRatingKey = old->rating(lost.id)->idempotencyKey;
         }
@@ -75,7 +76,7 @@ private slots:
         QCOMPARE(live->caseSyncState(lost.id), SyncState::Pending);
         QCOMPARE(live->caseSyncState(parked.id), SyncState::Pending);
         QVERIFY(!live->findCase(synced.id));
-        QCOMPARE(live->pendingCount(), 1 + 2 + 1); // NEW-1, two cases, one rating
+        QCOMPARE(live->pendingCount(), 1 + 2 + 2 + 1); // NEW-1, two cases, two attachments, one rating
         // The body is the one the first submit built: a platform that had it answers 200, not 422.
         const OutboxRead first = live->nextDueOutboxItem(QDateTime::currentDateTimeUtc(), 60000);
         QCOMPARE(first.status, OutboxRead::Status::Due);
@@ -84,7 +85,7 @@ private slots:
 
         // Exactly once: again adds nothing, and the list says so.
         QCOMPARE(recoverQuarantinedStore(quarantined, keys, *live, &error), 0);
-        QCOMPARE(live->pendingCount(), 2 + 1);
+        QCOMPARE(live->pendingCount(), 2 + 2 + 1);
         list = inspectQuarantinedStores(dir.path(), keys, live.get());
         QCOMPARE(list[0].notRecovered, 0);
 
