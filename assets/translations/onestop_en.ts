@@ -135,6 +135,11 @@
         <translation>camera</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>A4 printer</source>
+        <translation>A4 printer</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>This service needs the %1, which is not working right now. Please ask the staff.</source>
         <translation>This service needs the %1, which is not working right now. Please ask the staff.</translation>
@@ -143,7 +148,7 @@
 <context>
     <name>DocumentCaptureController</name>
     <message>
-        <location filename="../../app/core/DocumentCaptureController.cpp" line="+67"/>
+        <location filename="../../app/core/DocumentCaptureController.cpp" line="+74"/>
         <source>No page found. Please lay the document flat inside the frame.</source>
         <translation>No page found. Please lay the document flat inside the frame.</translation>
     </message>
@@ -161,7 +166,7 @@
 <context>
     <name>FaceCaptureController</name>
     <message>
-        <location filename="../../app/core/FaceCaptureController.cpp" line="+17"/>
+        <location filename="../../app/core/FaceCaptureController.cpp" line="+19"/>
         <source>Please look at the camera</source>
         <translation>Please look at the camera</translation>
     </message>
@@ -206,7 +211,7 @@
         <translation>Hold still</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>You can also use your ID card instead, or ask the staff for help.</source>
         <translation>You can also use your ID card instead, or ask the staff for help.</translation>
     </message>
@@ -580,7 +585,7 @@
         <translation>%1 pages photographed</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Remove page %1</source>
         <translation>Remove page %1</translation>
     </message>
@@ -620,7 +625,7 @@
         <translation>Lay one page flat under the camera, then press &quot;Take picture&quot;.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Page found. Hold still.</source>
         <translation>Page found. Hold still.</translation>
     </message>
@@ -636,12 +641,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Retake</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Back to the list</source>
         <translation>Back to the list</translation>
     </message>
@@ -661,7 +666,7 @@
         <translation>Look at the camera.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>I agree, take my photo</source>
         <translation>I agree, take my photo</translation>
     </message>
@@ -1102,7 +1107,7 @@
         <translation>1 photo</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+164"/>
         <source>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</source>
         <translation>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</translation>
     </message>

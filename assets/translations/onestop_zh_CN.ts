@@ -133,6 +133,11 @@
             <translation>摄像头</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>A4 printer</source>
+            <translation>A4 打印机</translation>
+        </message>
+        <message>
             <location line="+9" />
             <source>This service needs the %1, which is not working right now. Please ask the staff.</source>
             <translation>办理此事项需要使用%1，该设备暂时无法使用，请咨询工作人员。</translation>
@@ -141,7 +146,7 @@
     <context>
         <name>DocumentCaptureController</name>
         <message>
-            <location filename="../../app/core/DocumentCaptureController.cpp" line="+67" />
+            <location filename="../../app/core/DocumentCaptureController.cpp" line="+74" />
             <source>No page found. Please lay the document flat inside the frame.</source>
             <translation>没有找到材料页面，请把材料平放在取景框内。</translation>
         </message>
@@ -159,7 +164,7 @@
     <context>
         <name>FaceCaptureController</name>
         <message>
-            <location filename="../../app/core/FaceCaptureController.cpp" line="+17" />
+            <location filename="../../app/core/FaceCaptureController.cpp" line="+19" />
             <source>Please look at the camera</source>
             <translation>请看摄像头</translation>
         </message>
@@ -204,7 +209,7 @@
             <translation>请保持不动</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+43" />
             <source>You can also use your ID card instead, or ask the staff for help.</source>
             <translation>您也可以改用身份证，或请工作人员协助。</translation>
         </message>
@@ -574,7 +579,7 @@
             <translation>已拍摄%1页</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Remove page %1</source>
             <translation>删除第%1页</translation>
         </message>
@@ -614,7 +619,7 @@
             <translation>请把一页材料平放在摄像头下，然后按“拍摄”。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>Page found. Hold still.</source>
             <translation>已找到材料，请保持不动。</translation>
         </message>
@@ -630,12 +635,12 @@
         </message>
         <message>
             <location line="+11" />
-            <location line="+85" />
+            <location line="+86" />
             <source>Retake</source>
             <translation>重拍</translation>
         </message>
         <message>
-            <location line="-77" />
+            <location line="-78" />
             <source>Back to the list</source>
             <translation>返回材料列表</translation>
         </message>
@@ -655,7 +660,7 @@
             <translation>请看摄像头。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>I agree, take my photo</source>
             <translation>我同意，请拍照</translation>
         </message>
@@ -1093,7 +1098,7 @@
             <translation>1张照片</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location line="+164" />
             <source>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</source>
             <translation>检测到另一张身份证。本次办理属于首张证件的持有人，请先完成或结束本次办理，再开始新的办理。</translation>
         </message>
