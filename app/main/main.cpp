@@ -21,6 +21,7 @@
 #include "KioskDevices.h"
 #include "KioskInfo.h"
 #include "KioskOptions.h"
+#include "QtLogPrivacy.h"
 #include "PinyinEngine.h"
 #include "ProcessStart.h"
 #include "QmlSingletons.h"
@@ -120,6 +121,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("onestop"));
     QCoreApplication::setApplicationName(QStringLiteral("onestop-kiosk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONESTOP_VERSION));
+    // Qt's own debug logging names what is on screen (residents' names, typed text): kept off.
+    QtLogPrivacy::install();
     // The on-screen keyboard (Qt Virtual Keyboard with the kiosk's layouts), unless the environment
     // already names an input method; the scenario runner's input-method events work with either.
     KeyboardEnvironment::prepare();

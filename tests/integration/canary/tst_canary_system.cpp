@@ -84,6 +84,9 @@ class TestCanarySystem : public QObject
         env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("home/.local/share")));
         env.insert(QStringLiteral("XDG_STATE_HOME"), path(QStringLiteral("home/.local/state")));
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), path(QStringLiteral("home/runtime")));
+        // Every debug category on, as a technician chasing a fault would switch them: still nothing personal
+        // in the log (Qt's own categories, which name on-screen text, are kept off by QtLogPrivacy).
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
         kiosk.setProcessEnvironment(env);
         const QString report = path(QStringLiteral("logs/report-%1.json").arg(name));
         kiosk.start(
