@@ -40,10 +40,12 @@ Item {
         anchors.fill: parent
         clip: true
         contentWidth: width
-        contentHeight: column.implicitHeight + 2 * Theme.margin
+        contentHeight: column.height + 2 * Theme.margin
         boundsBehavior: Flickable.StopAtBounds
 
-        ColumnLayout {
+        // A positioner, not a layout: the wrapping texts and flows inside change height with the width, and a
+        // ColumnLayout around them could loop in its polish ("Polish loop detected") when a message appears.
+        Column {
             id: column
             x: Theme.margin
             y: Theme.margin
@@ -58,7 +60,7 @@ Item {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap
-                Layout.fillWidth: true
+                width: column.width
             }
             Label {
                 visible: panel.details
@@ -67,12 +69,12 @@ Item {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
                 font.bold: true
-                Layout.fillWidth: true
+                width: column.width
             }
             Flow {
                 visible: panel.details
                 spacing: Theme.smallSpacing
-                Layout.fillWidth: true
+                width: column.width
 
                 Repeater {
                     model: ["passport", "travel_document", "resident_id"]
@@ -92,7 +94,7 @@ Item {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.Wrap
-                Layout.fillWidth: true
+                width: column.width
             }
             FieldEditor {
                 visible: panel.details
@@ -103,7 +105,7 @@ Item {
                 mandatory: true
                 value: NoCard.number
                 error: NoCard.numberError
-                Layout.fillWidth: true
+                width: column.width
                 onEdited: text => NoCard.setNumber(text)
                 onEditingChanged: if (editing) panel.show(this)
             }
@@ -115,15 +117,15 @@ Item {
                 mandatory: true
                 value: NoCard.fullName
                 error: NoCard.nameError
-                Layout.fillWidth: true
+                width: column.width
                 onEdited: text => NoCard.setFullName(text)
                 onEditingChanged: if (editing) panel.show(this)
             }
             Flow {
                 visible: panel.details
                 spacing: Theme.spacing
-                Layout.fillWidth: true
-                Layout.topMargin: Theme.spacing
+                width: column.width
+                topPadding: Theme.spacing
 
                 KioskButton {
                     objectName: "nocard.askStaff"
@@ -152,7 +154,7 @@ Item {
             RowLayout {
                 visible: panel.staffPin
                 spacing: Theme.margin
-                Layout.fillWidth: true
+                width: column.width
 
                 ColumnLayout {
                     spacing: Theme.spacing
