@@ -750,7 +750,7 @@
         <translation>ID card number (damaged card)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Type the details of the document you have with you. A staff member will check them against the document before you go on.</source>
         <translation>Type the details of the document you have with you. A staff member will check them against the document before you go on.</translation>
     </message>
@@ -1107,7 +1107,7 @@
         <translation>1 photo</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location filename="../../app/core/SessionIdentity.cpp" line="+53"/>
         <source>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</source>
         <translation>Another ID card was placed. This session belongs to the first card; finish or end it before starting a new one.</translation>
     </message>
@@ -1117,17 +1117,17 @@
         <translation>This card could not be used: its ID number did not pass the check. Please ask the staff for help.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</source>
         <translation>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This code is not needed here.</source>
         <translation>This code is not needed here.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../app/core/SessionController.cpp" line="+169"/>
         <source>Some entries need your attention.</source>
         <translation>Some entries need your attention.</translation>
     </message>
