@@ -115,10 +115,11 @@ SyncSettings readSync(JsonObjectReader &root, const QDir &configDir)
         object->integer(QStringLiteral("request_timeout_ms"), s.requestTimeoutMs, 1000, 300000);
     s.requestDeadlineMs =
         object->integer(QStringLiteral("request_deadline_ms"), s.requestDeadlineMs, 1000, 600000);
-    s.maxAnswerBytes = object->integer(QStringLiteral("max_answer_bytes"), s.maxAnswerBytes, 1024, 64 * 1024 * 1024);
+    s.maxAnswerBytes =
+        object->integer(QStringLiteral("max_answer_bytes"), s.maxAnswerBytes, 1024, 64 * 1024 * 1024);
     s.maxRetryAfterMs = object->integer(QStringLiteral("max_retry_after_ms"), s.maxRetryAfterMs, 0, 3600000);
-    s.attachmentChunkBytes = object->integer(QStringLiteral("attachment_chunk_bytes"), s.attachmentChunkBytes, 1024,
-                                             8 * 1024 * 1024);
+    s.attachmentChunkBytes = object->integer(QStringLiteral("attachment_chunk_bytes"), s.attachmentChunkBytes,
+                                             1024, 8 * 1024 * 1024);
     const auto path = [&](const QString &key) {
         const QString value = object->string(key, Need::Optional);
         return value.isEmpty() ? value : QDir::cleanPath(configDir.absoluteFilePath(value));
@@ -128,8 +129,9 @@ SyncSettings readSync(JsonObjectReader &root, const QDir &configDir)
     s.clientKeyFile = path(QStringLiteral("client_key"));
     s.allowInsecureHttp = object->boolean(QStringLiteral("allow_insecure_http"), false);
     if (s.clientCertificateFile.isEmpty() != s.clientKeyFile.isEmpty())
-        object->diagnostics().add(object->placeOf(s.clientKeyFile.isEmpty() ? QStringLiteral("client_certificate")
-                                                                              : QStringLiteral("client_key")),
+        object->diagnostics().add(object->placeOf(s.clientKeyFile.isEmpty()
+                                                      ? QStringLiteral("client_certificate")
+                                                      : QStringLiteral("client_key")),
                                   QStringLiteral("client_certificate and client_key go together"));
     if (s.maxBackoffMs < s.initialBackoffMs)
         object->diagnostics().add(
@@ -154,19 +156,25 @@ StoreSettings readStore(JsonObjectReader &root)
     return s;
 }
 
+// A PIN with its lock ("pin", "max_attempts", "lockout_seconds"): the technician's and the staff's.
+void readPinLock(JsonObjectReader &object, TechnicianPin *pin, int *maxAttempts, int *lockoutSeconds)
+{
+    const QString text = object.string(QStringLiteral("pin"));
+    QString error;
+    if (!text.isEmpty() && !TechnicianPin::parse(text, pin, &error))
+        object.diagnostics().add(object.placeOf(QStringLiteral("pin")), error);
+    *maxAttempts = object.integer(QStringLiteral("max_attempts"), *maxAttempts, 1, 20);
+    *lockoutSeconds = object.integer(QStringLiteral("lockout_seconds"), *lockoutSeconds, 30, 86400);
+}
+
 TechnicianSettings readTechnician(JsonObjectReader &root)
 {
     TechnicianSettings t;
     auto object = root.object(QStringLiteral("technician"), Need::Optional);
     if (!object)
         return t;
-    const QString pin = object->string(QStringLiteral("pin"));
-    QString error;
-    if (!pin.isEmpty() && !TechnicianPin::parse(pin, &t.pin, &error))
-        object->diagnostics().add(object->placeOf(QStringLiteral("pin")), error);
+    readPinLock(*object, &t.pin, &t.maxAttempts, &t.lockoutSeconds);
     t.idleSeconds = object->integer(QStringLiteral("idle_seconds"), t.idleSeconds, 30, 3600);
-    t.maxAttempts = object->integer(QStringLiteral("max_attempts"), t.maxAttempts, 1, 20);
-    t.lockoutSeconds = object->integer(QStringLiteral("lockout_seconds"), t.lockoutSeconds, 30, 86400);
     object->rejectUnknownKeys();
     return t;
 }
@@ -177,12 +185,7 @@ StaffSettings readStaff(JsonObjectReader &root)
     auto object = root.object(QStringLiteral("staff"), Need::Optional);
     if (!object)
         return t;
-    const QString pin = object->string(QStringLiteral("pin"));
-    QString error;
-    if (!pin.isEmpty() && !TechnicianPin::parse(pin, &t.pin, &error))
-        object->diagnostics().add(object->placeOf(QStringLiteral("pin")), error);
-    t.maxAttempts = object->integer(QStringLiteral("max_attempts"), t.maxAttempts, 1, 20);
-    t.lockoutSeconds = object->integer(QStringLiteral("lockout_seconds"), t.lockoutSeconds, 30, 86400);
+    readPinLock(*object, &t.pin, &t.maxAttempts, &t.lockoutSeconds);
     object->rejectUnknownKeys();
     return t;
 }
@@ -195,7 +198,8 @@ QDateTime readUtcTime(JsonObjectReader &object, const QString &key)
     static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
     const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
     if (!utc.match(text).hasMatch() || !time.isValid()) {
-        object.diagnostics().add(object.placeOf(key), QStringLiteral("expected a UTC time as YYYY-MM-DDTHH:MM:SSZ"));
+        object.diagnostics().add(object.placeOf(key),
+                                 QStringLiteral("expected a UTC time as YYYY-MM-DDTHH:MM:SSZ"));
         return QDateTime();
     }
     return time.toUTC();
@@ -208,7 +212,8 @@ IdentityTokenSettings readIdentityTokens(JsonObjectReader &root)
     auto object = root.object(QStringLiteral("identity_tokens"), Need::Optional);
     if (!object)
         return t;
-    t.maxLifetimeSeconds = object->integer(QStringLiteral("max_lifetime_seconds"), t.maxLifetimeSeconds, 30, 3600);
+    t.maxLifetimeSeconds =
+        object->integer(QStringLiteral("max_lifetime_seconds"), t.maxLifetimeSeconds, 30, 3600);
     t.clockSkewSeconds = object->integer(QStringLiteral("clock_skew_seconds"), t.clockSkewSeconds, 0, 600);
     t.replayCacheSize = object->integer(QStringLiteral("replay_cache_size"), t.replayCacheSize, 16, 1000000);
     const QString place = object->placeOf(QStringLiteral("keys"));
@@ -225,13 +230,16 @@ IdentityTokenSettings readIdentityTokens(JsonObjectReader &root)
                                              QStringLiteral("expected 1..32 of [A-Za-z0-9._-]"));
             for (const IdentityTokenKey &other : t.keys)
                 if (!key.kid.isEmpty() && other.kid == key.kid)
-                    keyObject->diagnostics().add(keyObject->placeOf(QStringLiteral("kid")),
-                                                 QStringLiteral("key id \"%1\" is listed twice").arg(key.kid));
+                    keyObject->diagnostics().add(
+                        keyObject->placeOf(QStringLiteral("kid")),
+                        QStringLiteral("key id \"%1\" is listed twice").arg(key.kid));
             const QString publicKey = keyObject->string(QStringLiteral("public_key"));
-            const auto decoded = QByteArray::fromBase64Encoding(publicKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            const auto decoded =
+                QByteArray::fromBase64Encoding(publicKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (!publicKey.isEmpty() && (!decoded || decoded.decoded.size() != 32))
-                keyObject->diagnostics().add(keyObject->placeOf(QStringLiteral("public_key")),
-                                             QStringLiteral("expected a 32-byte Ed25519 public key in base64"));
+                keyObject->diagnostics().add(
+                    keyObject->placeOf(QStringLiteral("public_key")),
+                    QStringLiteral("expected a 32-byte Ed25519 public key in base64"));
             else if (decoded)
                 key.publicKey = decoded.decoded;
             key.notBefore = readUtcTime(*keyObject, QStringLiteral("not_before"));
