@@ -14,7 +14,7 @@
 #include "SessionController.h"
 #include "SimulatorController.h"
 #include "SubmissionController.h"
-#include "SyncClient.h"
+#include "SyncMonitor.h"
 #include "TechnicianController.h"
 #include "QuarantineController.h"
 
@@ -30,7 +30,7 @@ struct QmlSingletons
     SubmissionController *submission = nullptr;
     DeviceHub *devices = nullptr;
     KioskInfo *kiosk = nullptr;
-    SyncClient *sync = nullptr;
+    SyncMonitor *sync = nullptr;
     SimulatorController *simulator = nullptr; // null unless the devices are simulated
     TechnicianController *technician = nullptr;
     DocumentCaptureController *documentCapture = nullptr; // the materials screen's document photos
@@ -125,11 +125,11 @@ public:
 struct SyncSingleton
 {
     Q_GADGET
-    QML_FOREIGN(SyncClient)
+    QML_FOREIGN(SyncMonitor)
     QML_NAMED_ELEMENT(Sync)
     QML_SINGLETON
 public:
-    static SyncClient *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().sync); }
+    static SyncMonitor *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOver(QmlSingletons::current().sync); }
 };
 
 struct SimulatorSingleton

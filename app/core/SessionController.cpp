@@ -57,6 +57,10 @@ SessionController::SessionController(const SiteConfig &site, const Catalog &cata
     connect(&reader, &IdCardReader::cardRead, this, &SessionController::onCardRead);
     connect(&scanner, &CodeScanner::codeScanned, this, &SessionController::onCodeScanned);
     connect(&submission, &SubmissionController::finished, this, &SessionController::onSubmissionFinished);
+    connect(&submission, &SubmissionController::ratingFinished, this, [this](bool saved) {
+        if (!saved && m_screen == Screen::Goodbye)
+            setNotice(tr("Your rating could not be saved; thank you all the same."));
+    });
 }
 
 SessionController::~SessionController() = default;
@@ -343,9 +347,7 @@ void SessionController::rate(int level)
 {
     if (m_screen != Screen::Rating || level < 1 || level > 5)
         return;
-    if (!m_submission.rate(level)) {
-        setNotice(tr("Your rating could not be saved; thank you all the same."));
-    }
+    m_submission.rate(level); // ratingFinished(false) tells the resident on the goodbye screen
     m_rating = level;
     emit ratingChanged();
     setScreen(Screen::Goodbye);

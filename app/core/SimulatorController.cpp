@@ -4,7 +4,7 @@
 #include "SimulatedCodeScanner.h"
 #include "SimulatedIdCardReader.h"
 #include "SimulatedReceiptPrinter.h"
-#include "SyncClient.h"
+#include "SyncMonitor.h"
 
 #include <QLoggingCategory>
 #include <QVariantMap>
@@ -12,7 +12,7 @@
 Q_LOGGING_CATEGORY(lcSimulator, "onestop.simulator")
 
 SimulatorController::SimulatorController(SimulatedIdCardReader &reader, SimulatedCodeScanner &scanner,
-                                         SimulatedReceiptPrinter &printer, SimulatedCamera *camera, SyncClient &sync,
+                                         SimulatedReceiptPrinter &printer, SimulatedCamera *camera, SyncMonitor &sync,
                                          QVector<IdCardData> residents, QObject *parent)
     : QObject(parent), m_reader(reader), m_scanner(scanner), m_printer(printer), m_camera(camera), m_sync(sync),
       m_residents(std::move(residents))

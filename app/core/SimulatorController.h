@@ -11,7 +11,7 @@ class SimulatedCamera;
 class SimulatedCodeScanner;
 class SimulatedIdCardReader;
 class SimulatedReceiptPrinter;
-class SyncClient;
+class SyncMonitor;
 
 // The knobs of the demo's simulated hall: place a sample resident's card, scan a code, change the paper,
 // unplug a device, cut the network. Used by the simulator panel and by the scenario runner. Only exists
@@ -26,7 +26,7 @@ class SimulatorController : public QObject
 
 public:
     SimulatorController(SimulatedIdCardReader &reader, SimulatedCodeScanner &scanner, SimulatedReceiptPrinter &printer,
-                        SimulatedCamera *camera, SyncClient &sync, QVector<IdCardData> residents,
+                        SimulatedCamera *camera, SyncMonitor &sync, QVector<IdCardData> residents,
                         QObject *parent = nullptr);
 
     QVariantList residents() const; // [{index, label}] — sample (fictional) residents
@@ -48,7 +48,7 @@ private:
     SimulatedCodeScanner &m_scanner;
     SimulatedReceiptPrinter &m_printer;
     SimulatedCamera *m_camera; // null when the camera is real (a recorded source in the demo)
-    SyncClient &m_sync;
+    SyncMonitor &m_sync;
     QVector<IdCardData> m_residents;
     bool m_networkUp = true;
 };

@@ -7,37 +7,41 @@
 #include "ReceiptJobQueue.h"
 #include "ReceiptPrinter.h"
 #include "SiteConfig.h"
-#include "SyncClient.h"
+#include "StoreExecutor.h"
+#include "SyncMonitor.h"
 
 #include <QLoggingCategory>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcSubmission, "onestop.submission")
 
-SubmissionController::SubmissionController(const SiteConfig &site, const Catalog &catalog, CaseStore &store,
-                                           SyncClient &sync, ReceiptPrinter &printer, QObject *parent)
+// What the store's thread reports about a commit: the case as committed (without the form: the GUI keeps
+// the card read in this session for the receipt), or which step failed, sqlite's reason and its cause.
+struct SubmissionController::Commit
+{
+    bool ok = false;
+    CaseSubmission submission; // form left out
+    int attachmentCount = 0;
+    QString failedStep;
+    QString error;
+    QString cause; // CaseStore::lastFailureCause
+};
+
+SubmissionController::SubmissionController(const SiteConfig &site, const Catalog &catalog,
+                                           StoreExecutor &store, SyncMonitor &sync, ReceiptPrinter &printer,
+                                           QObject *parent)
     : QObject(parent), m_site(site), m_catalog(catalog), m_store(store), m_sync(sync), m_printer(printer)
 {
-    connect(&sync, &SyncClient::itemSynced, this, &SubmissionController::onItemSynced);
+    connect(&sync, &SyncMonitor::itemSynced, this, &SubmissionController::onItemSynced);
+    connect(&sync, &SyncMonitor::itemRejected, this,
+            [this](const QString &kind, const QString &caseId) { onItemRejected(kind, caseId); });
     connect(&printer, &ReceiptPrinter::jobCompleted, this, &SubmissionController::onJobCompleted);
     connect(&printer, &ReceiptPrinter::jobFailed, this, &SubmissionController::onJobFailed);
 }
 
 QString SubmissionController::syncState() const
 {
-    if (m_caseId.isEmpty())
-        return QString();
-    switch (m_store.caseSyncState(m_caseId)) {
-    case SyncState::Synced:
-        return QStringLiteral("synced");
-    case SyncState::Rejected:
-        return QStringLiteral("rejected");
-    case SyncState::Pending:
-        return QStringLiteral("pending");
-    case SyncState::Unknown:
-        break;
-    }
-    return QString();
+    return m_caseId.isEmpty() ? QString() : m_syncState;
 }
 
 QString SubmissionController::trackingUrl() const
@@ -54,41 +58,82 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
                                   const IdCardData &resident, const QVector<StoredAttachment> &attachments,
                                   const QString &identityMethod)
 {
+    if (m_state == State::Saving) {
+        qCWarning(lcSubmission) << "submission ignored: a commit is still running";
+        return false;
+    }
     m_state = State::Saving;
     m_errorText.clear();
     emit changed();
 
-    QString error;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString caseNumber =
-        m_store.nextCaseNumber(m_site.centerId, m_site.kioskId, now.toLocalTime().date(), &error);
-    if (caseNumber.isEmpty())
-        return commitFailed("case number not allocated", error);
-
     CaseSubmission submission;
     submission.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    submission.caseNumber = caseNumber;
     submission.serviceId = serviceId;
     submission.centerId = m_site.centerId;
-    submission.submittedAt = now;
+    submission.submittedAt = QDateTime::currentDateTimeUtc();
     submission.form = form;
     submission.language = language;
     submission.identityMethod = identityMethod;
-    if (!m_store.submitCase(submission, attachments, &error))
-        return commitFailed("case not committed", error);
+    const QString kioskId = m_site.kioskId;
+    const quint64 generation = ++m_generation;
+
+    // On the store's thread: the number and the commit. Values only cross (the form is implicitly shared).
+    const auto commit = [submission, attachments, kioskId](CaseStore &store) mutable {
+        Commit result;
+        QString error;
+        submission.caseNumber = store.nextCaseNumber(submission.centerId, kioskId,
+                                                     submission.submittedAt.toLocalTime().date(), &error);
+        if (submission.caseNumber.isEmpty()) {
+            result.failedStep = QStringLiteral("case number not allocated");
+        } else if (!store.submitCase(submission, attachments, &error)) {
+            result.failedStep = QStringLiteral("case not committed");
+        } else {
+            result.ok = true;
+        }
+        result.error = error;
+        if (!result.ok)
+            result.cause = store.lastFailureCause();
+        submission.form = QJsonObject();
+        result.submission = submission;
+        result.attachmentCount = int(attachments.size());
+        return result;
+    };
+    m_store.post(this, commit, [this, generation, resident](const Commit &result) {
+        if (generation != m_generation) {
+            // The session ended while the commit ran: the case (if committed) is kept and sent; nobody is
+            // waiting for its receipt.
+            qCInfo(lcSubmission) << "commit finished after its session ended:"
+                                 << (result.ok ? "case kept" : "not committed") << result.submission.id;
+            if (result.ok)
+                m_sync.kick();
+            return;
+        }
+        m_resident = resident;
+        onCommitted(result);
+    });
+    return true;
+}
+
+void SubmissionController::onCommitted(const Commit &commit)
+{
+    if (!commit.ok) {
+        m_resident = IdCardData();
+        commitFailed(commit.failedStep, commit.error, commit.cause);
+        return;
+    }
     setStoreAlert(QString(), QString());
 
     // Durable from here on: the resident may be told.
-    m_caseId = submission.id;
-    m_caseNumber = caseNumber;
-    m_serviceId = serviceId;
-    m_language = language;
-    m_resident = resident;
-    m_submittedAt = now;
-    m_attachmentCount = int(attachments.size());
+    m_caseId = commit.submission.id;
+    m_caseNumber = commit.submission.caseNumber;
+    m_serviceId = commit.submission.serviceId;
+    m_language = commit.submission.language;
+    m_submittedAt = commit.submission.submittedAt;
+    m_attachmentCount = commit.attachmentCount;
+    m_syncState = QStringLiteral("pending");
     m_state = State::Saved;
     m_receiptState = ReceiptState::None;
-    qCInfo(lcSubmission) << "case committed" << m_caseId << caseNumber << "with" << m_attachmentCount
+    qCInfo(lcSubmission) << "case committed" << m_caseId << m_caseNumber << "with" << m_attachmentCount
                          << "attachments";
     emit changed();
     emit finished(true);
@@ -97,35 +142,51 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     // the session at once still gets it). It says whether the platform has the case yet.
     printReceipt();
     m_sync.kick();
-    return true;
 }
 
 bool SubmissionController::rate(int level)
 {
     if (m_caseId.isEmpty())
         return false;
-    QString error;
-    if (!m_store.addRating(m_caseId, level, QString(), &error)) {
-        qCWarning(lcSubmission) << "rating not saved for case" << m_caseId << ":" << error;
-        setStoreAlert(m_store.lastFailureCause(), error);
-        return false;
-    }
-    setStoreAlert(QString(), QString());
-    m_sync.kick();
+    const QString caseId = m_caseId;
+    struct Outcome
+    {
+        bool ok = false;
+        QString error;
+        QString cause;
+    };
+    m_store.post(
+        this,
+        [caseId, level](CaseStore &store) {
+            Outcome outcome;
+            outcome.ok = store.addRating(caseId, level, QString(), &outcome.error);
+            if (!outcome.ok)
+                outcome.cause = store.lastFailureCause();
+            return outcome;
+        },
+        [this, caseId](const Outcome &outcome) {
+            if (!outcome.ok) {
+                qCWarning(lcSubmission) << "rating not saved for case" << caseId << ":" << outcome.error;
+                setStoreAlert(outcome.cause, outcome.error);
+            } else {
+                setStoreAlert(QString(), QString());
+                m_sync.kick();
+            }
+            emit ratingFinished(outcome.ok);
+        });
     return true;
 }
 
 // Nothing was committed: the resident stays on the review screen with what they entered (finished(false)),
 // the log says which step failed and sqlite's reason (paths and steps only), and staff get the alert.
-bool SubmissionController::commitFailed(const char *what, const QString &error)
+void SubmissionController::commitFailed(const QString &what, const QString &error, const QString &cause)
 {
     m_state = State::Failed;
     m_errorText = error;
-    qCWarning(lcSubmission).noquote() << QString::fromLatin1(what) + QLatin1Char(':') << error;
-    setStoreAlert(m_store.lastFailureCause(), error);
+    qCWarning(lcSubmission).noquote() << what + QLatin1Char(':') << error;
+    setStoreAlert(cause, error);
     emit changed();
     emit finished(false);
-    return false;
 }
 
 void SubmissionController::setStoreAlert(const QString &cause, const QString &text)
@@ -142,13 +203,21 @@ void SubmissionController::setStoreAlert(const QString &cause, const QString &te
 
 void SubmissionController::onItemSynced(const QString &kind, const QString &caseId)
 {
-    if (caseId != m_caseId)
+    if (caseId != m_caseId || kind != QLatin1String("case"))
         return;
-    Q_UNUSED(kind);
-    emit changed(); // syncState
+    m_syncState = QStringLiteral("synced");
+    emit changed();
 }
 
-CaseReceiptContent SubmissionController::receiptContent(const CaseSubmission &stored) const
+void SubmissionController::onItemRejected(const QString &kind, const QString &caseId)
+{
+    if (caseId != m_caseId || kind != QLatin1String("case"))
+        return;
+    m_syncState = QStringLiteral("rejected");
+    emit changed();
+}
+
+CaseReceiptContent SubmissionController::receiptContent(const CaseSubmission &stored, bool synced) const
 {
     const ServiceSpec *service = m_catalog.find(stored.serviceId);
     // The resident's name and number as the form holds them (the fields the card fills in).
@@ -168,7 +237,7 @@ CaseReceiptContent SubmissionController::receiptContent(const CaseSubmission &st
     content.submittedAt = stored.submittedAt.toLocalTime();
     content.maskedName = IdNumber::maskName(stored.form.value(nameField).toString());
     content.maskedIdNumber = IdNumber::mask(stored.form.value(idField).toString());
-    content.synced = m_store.caseSyncState(stored.id) == SyncState::Synced;
+    content.synced = synced;
     QString url = m_site.trackingUrlTemplate;
     url.replace(QLatin1String("{case_id}"), stored.id);
     url.replace(QLatin1String("{case_number}"), stored.caseNumber);
@@ -187,7 +256,7 @@ void SubmissionController::printReceipt()
     stored.serviceId = m_serviceId;
     stored.submittedAt = m_submittedAt;
     stored.language = m_language;
-    CaseReceiptContent content = receiptContent(stored);
+    CaseReceiptContent content = receiptContent(stored, m_syncState == QLatin1String("synced"));
     content.maskedName = IdNumber::maskName(m_resident.name); // the card read in this session
     content.maskedIdNumber = IdNumber::mask(m_resident.idNumber);
 
@@ -249,30 +318,50 @@ void SubmissionController::onJobFailed(const QString &jobId, const QString &reas
     emit changed();
 }
 
-bool SubmissionController::reprint(const QString &caseId, QString *error)
+void SubmissionController::reprint(const QString &caseId)
+{
+    struct Found
+    {
+        std::optional<CaseSubmission> stored;
+        bool synced = false;
+    };
+    m_store.post(
+        this,
+        [caseId](CaseStore &store) {
+            Found found;
+            found.stored = store.findCase(caseId);
+            found.synced = found.stored && store.caseSyncState(caseId) == SyncState::Synced;
+            if (found.stored)
+                store.audit(QStringLiteral("receipt_reprinted"), caseId);
+            return found;
+        },
+        [this, caseId](const Found &found) {
+            if (!found.stored) {
+                qCWarning(lcSubmission) << "receipt not reprinted for case" << caseId << ": not in the store";
+                emit reprintFinished(caseId, false, QStringLiteral("no case %1 in the store").arg(caseId));
+                return;
+            }
+            printReprint(caseId, *found.stored, found.synced);
+        });
+}
+
+void SubmissionController::printReprint(const QString &caseId, const CaseSubmission &stored, bool synced)
 {
     const auto fail = [&](const QString &why) {
         qCWarning(lcSubmission) << "receipt not reprinted for case" << caseId << ":" << why;
-        if (error)
-            *error = why;
-        return false;
+        emit reprintFinished(caseId, false, why);
     };
-    const std::optional<CaseSubmission> stored = m_store.findCase(caseId);
-    if (!stored)
-        return fail(QStringLiteral("no case %1 in the store").arg(caseId));
     if (!m_printer.isReady())
         return fail(QStringLiteral("the printer is not ready: %1").arg(m_printer.reason()));
     QString encodeError;
     const QByteArray bytes =
-        CaseReceipt::build(receiptContent(*stored), m_printer.charactersPerLine(), &encodeError);
+        CaseReceipt::build(receiptContent(stored, synced), m_printer.charactersPerLine(), &encodeError);
     if (bytes.isEmpty())
         return fail(QStringLiteral("the receipt could not be laid out: %1").arg(encodeError));
     const QString jobId = QStringLiteral("reprint-%1-%2").arg(caseId).arg(++m_reprintCount);
     m_reprintJobs.insert(jobId, caseId);
     qCInfo(lcSubmission) << "reprinting the receipt of case" << caseId;
-    m_store.audit(QStringLiteral("receipt_reprinted"), caseId);
     m_printer.print(jobId, ReceiptJobQueue::withReprintHeader(bytes));
-    return true;
 }
 
 void SubmissionController::clear()
@@ -282,7 +371,9 @@ void SubmissionController::clear()
         if (m_printer.cancel(m_caseId))
             qCInfo(lcSubmission) << "receipt of case" << m_caseId << "cancelled at session end";
     }
+    ++m_generation; // a commit still running is no longer this session's
     m_state = State::Idle;
+    m_syncState.clear();
     m_caseId.clear();
     m_caseNumber.clear();
     m_serviceId.clear();

@@ -10,12 +10,14 @@
 #include <QtQml/qqmlregistration.h>
 
 class ReceiptPrinter;
-class SyncClient;
+class StoreExecutor;
+class SyncMonitor;
 struct Catalog;
 struct SiteConfig;
 
-// Turns a reviewed form into a case: commits it to the store (the resident hears "saved" only after the
-// commit returned), hands it to sync, and prints the receipt at once: the receipt never waits for the
+// Turns a reviewed form into a case: commits it to the store on the store's thread (StoreExecutor: the GUI
+// never waits on sqlite; the resident hears "saved" only after the commit's job returned: finished(true)),
+// hands it to sync, and prints the receipt at once: the receipt never waits for the
 // platform; it says whether the platform has the case yet ("submitted to the platform" / "sent when the
 // network is back"). At session end (clear()) a receipt not yet printed (held for paper, say) is
 // cancelled, so it never comes out into the next resident's hands; one already on the wire finishes.
@@ -45,8 +47,8 @@ public:
     enum class ReceiptState { None, WaitingForSync, Printing, Printed, NotPrinted };
     Q_ENUM(ReceiptState)
 
-    SubmissionController(const SiteConfig &site, const Catalog &catalog, CaseStore &store, SyncClient &sync,
-                         ReceiptPrinter &printer, QObject *parent = nullptr);
+    SubmissionController(const SiteConfig &site, const Catalog &catalog, StoreExecutor &store,
+                         SyncMonitor &sync, ReceiptPrinter &printer, QObject *parent = nullptr);
 
     State state() const { return m_state; }
     QString caseId() const { return m_caseId; }
@@ -62,53 +64,61 @@ public:
     // "disk_full" | "damaged" | "other" (CaseStore::lastFailureCause); empty without an alert.
     QString storeAlertCause() const { return m_storeAlertCause; }
 
-    // Commits the case with its attachments (pages, photo: all in the same transaction); true once it is
-    // durable. Then sync and the receipt follow asynchronously. identityMethod ("card" | "personal_code" |
-    // "staff_confirmed", "" = not said) goes into the case's submission as identity_method.
+    // Commits the case with its attachments (pages, photo: all in the same transaction) on the store's
+    // thread: state Saving at once, then finished(true) once it is durable (sync and the receipt follow) or
+    // finished(false) (state Failed, storeAlert). False (and nothing posted) while a commit is running.
+    // identityMethod ("card" | "personal_code" | "staff_confirmed", "" = not said) goes into the case's
+    // submission as identity_method.
     bool submit(const QString &serviceId, const QJsonObject &form, const QString &language,
                 const IdCardData &resident, const QVector<StoredAttachment> &attachments = {},
                 const QString &identityMethod = QString());
     // How many attachments the last committed case has (0 after clear()).
     int attachmentCount() const { return m_attachmentCount; }
+    // Stores the rating of the last case (with its own outbox item); ratingFinished follows. False when
+    // there is no case to rate.
     bool rate(int level);
     // Session end: cancels the receipt if it has not gone to the printer yet, and forgets everything about
-    // the last case.
+    // the last case. A commit still running completes (the case is kept and sent) but is no longer
+    // reported: the resident who was waiting for it has gone.
     void clear();
 
-    // Staff: prints the receipt of a stored case again, with a "*** 重打 / REPRINT ***" line on top. False
-    // and *error when the case is unknown, the printer is not ready or the receipt cannot be laid out;
-    // reprintFinished follows a true.
-    bool reprint(const QString &caseId, QString *error = nullptr);
-
-    // Has no effect any more: the receipt prints as soon as the case is durable, without waiting for the
-    // platform. Kept for callers that still set it.
-    void setSyncWaitMs(int ms) { Q_UNUSED(ms); }
+    // Staff: prints the receipt of a stored case again, with a "*** 重打 / REPRINT ***" line on top, once
+    // the store has found it. reprintFinished says how it ended: printed, or not with the reason (the case
+    // is unknown, the printer is not ready, the receipt cannot be laid out, the print failed).
+    void reprint(const QString &caseId);
 
 signals:
     void changed();
     void finished(bool saved);
     void reprintFinished(const QString &caseId, bool printed, const QString &reason);
+    void ratingFinished(bool saved);
     void storeAlertChanged();
 
 private:
+    struct Commit; // what the store's thread reports about a commit
+    void onCommitted(const Commit &commit);
     void printReceipt();
-    CaseReceiptContent receiptContent(const CaseSubmission &stored) const;
+    void printReprint(const QString &caseId, const CaseSubmission &stored, bool synced);
+    CaseReceiptContent receiptContent(const CaseSubmission &stored, bool synced) const;
     void onItemSynced(const QString &kind, const QString &caseId);
+    void onItemRejected(const QString &kind, const QString &caseId);
     void onJobCompleted(const QString &jobId);
     void onJobFailed(const QString &jobId, const QString &reason);
     QString residentPrinterProblem() const;
-    bool commitFailed(const char *what, const QString &error);
+    void commitFailed(const QString &what, const QString &error, const QString &cause);
     void setStoreAlert(const QString &cause, const QString &text);
 
     const SiteConfig &m_site;
     const Catalog &m_catalog;
-    CaseStore &m_store;
-    SyncClient &m_sync;
+    StoreExecutor &m_store;
+    SyncMonitor &m_sync;
     ReceiptPrinter &m_printer;
     QHash<QString, QString> m_reprintJobs; // job id -> case id
     int m_reprintCount = 0;
 
     State m_state = State::Idle;
+    quint64 m_generation = 0; // counts submissions and clear(): an answer for an older one is not shown
+    QString m_syncState;      // "pending" | "synced" | "rejected" | ""
     QString m_caseId;
     QString m_caseNumber;
     QString m_serviceId;

@@ -43,7 +43,8 @@
 #include "SiteConfigLoader.h"
 #include "SpeechController.h"
 #include "SubmissionController.h"
-#include "SyncClient.h"
+#include "StoreExecutor.h"
+#include "SyncOnStoreThread.h"
 #include "TechnicianController.h"
 #include "QuarantineController.h"
 #include "Translations.h"
@@ -57,7 +58,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTimer>
@@ -165,7 +165,9 @@ int main(int argc, char *argv[])
     if (!QDir().mkpath(options.dataDir))
         return outOfService(QStringLiteral("cannot create the data directory %1").arg(options.dataDir), StoreUnavailable, options);
     FileKeyProvider storeKeys(site.store.keyFile.isEmpty() ? FileKeyProvider::defaultPath(options.dataDir) : site.store.keyFile);
-    std::unique_ptr<CaseStore> store = CaseStore::open(options.dataDir, storeKeys, &storeError);
+    // The store lives on its own thread (StoreExecutor): sqlite's commits never hold up the screen.
+    std::unique_ptr<StoreExecutor> store = StoreExecutor::startWorker(
+        [&](QString *error) { return CaseStore::open(options.dataDir, storeKeys, error); }, &storeError);
     if (!store)
         return outOfService(QStringLiteral("case store unavailable: %1").arg(storeError), StoreUnavailable, options);
 
@@ -174,16 +176,19 @@ int main(int argc, char *argv[])
     for (const QString &file : CaseStore::quarantinedFiles(options.dataDir))
         qCCritical(lcMain).noquote() << "quarantined case store waiting for a technician:" << file;
 
-    QNetworkAccessManager network;
-    SyncClient sync(*store, network, site.sync, site.platformUrl);
+    SyncOnStoreThread syncOnStoreThread(*store, site.sync, site.platformUrl);
+    SyncMonitor &sync = syncOnStoreThread.monitor();
 
     // Retention: a synced case's personal data is purged site.store.retention_hours after the platform has it
     // (docs/store.md); checked at start and every 15 minutes.
     QTimer retention;
     const auto purgeExpired = [&store, &site] {
-        QString error;
-        if (store->purgeExpired(QDateTime::currentDateTimeUtc(), qint64(site.store.retentionHours) * 3600 * 1000, &error) < 0)
-            qCWarning(lcMain).noquote() << "retention:" << error;
+        const qint64 retentionMs = qint64(site.store.retentionHours) * 3600 * 1000;
+        store->post([retentionMs](CaseStore &cases) {
+            QString error;
+            if (cases.purgeExpired(QDateTime::currentDateTimeUtc(), retentionMs, &error) < 0)
+                qCWarning(lcMain).noquote() << "retention:" << error;
+        });
     };
     QObject::connect(&retention, &QTimer::timeout, &app, purgeExpired);
     retention.start(15 * 60 * 1000);

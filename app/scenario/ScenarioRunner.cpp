@@ -11,7 +11,8 @@
 #include "SessionController.h"
 #include "SimulatorController.h"
 #include "SubmissionController.h"
-#include "SyncClient.h"
+#include "StoreExecutor.h"
+#include "SyncMonitor.h"
 #include "WarningCollector.h"
 
 #include <QCoreApplication>
@@ -526,7 +527,11 @@ bool ScenarioRunner::run(const Scenario &scenario)
         }
     }
 
-    const bool synced = !m_caseId.isEmpty() && m_parts.store->caseSyncState(m_caseId) == SyncState::Synced;
+    const QString caseId = m_caseId;
+    const auto [synced, pending] = m_parts.store->wait([caseId](CaseStore &store) {
+        return std::make_pair(!caseId.isEmpty() && store.caseSyncState(caseId) == SyncState::Synced,
+                              store.pendingCount());
+    });
     QJsonObject timings{{QStringLiteral("total_ms"), m_elapsed.elapsed()}, {QStringLiteral("steps"), m_stepTimings}};
     if (m_firstFrameMs >= 0)
         timings.insert(QStringLiteral("process_start_to_first_frame_ms"), m_firstFrameMs);
@@ -544,7 +549,7 @@ bool ScenarioRunner::run(const Scenario &scenario)
                            {QStringLiteral("case_synced"), synced},
                            {QStringLiteral("receipt_printed"), m_receiptPrinted},
                            {QStringLiteral("receipt_problem"), m_receiptProblem},
-                           {QStringLiteral("outbox_pending"), m_parts.store->pendingCount()},
+                           {QStringLiteral("outbox_pending"), pending},
                            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings.messages())},
                            {QStringLiteral("display_mode"),
                             m_parts.elderly ? QStringLiteral("elderly") : QStringLiteral("standard")},

@@ -21,7 +21,8 @@ class SessionController;
 class SimulatorController;
 class HallControl;
 class SubmissionController;
-class SyncClient;
+class StoreExecutor;
+class SyncMonitor;
 
 // Plays a Scenario through the real controllers and the real screens (offscreen): taps and typing are
 // delivered as mouse and input-method events to the named QML controls. Records the screens visited,
@@ -36,8 +37,8 @@ public:
         SessionController *session = nullptr;
         FormController *form = nullptr;
         SubmissionController *submission = nullptr;
-        SyncClient *sync = nullptr;
-        CaseStore *store = nullptr;
+        SyncMonitor *sync = nullptr;
+        StoreExecutor *store = nullptr; // read for the report only (waits for the store's thread)
         SimulatorController *simulator = nullptr; // null when devices are real (network steps use sync then)
         HallControl *hall = nullptr;              // card, scan, paper and plug steps; null = none possible
         ManualClock *clock = nullptr;             // null when the clock is real

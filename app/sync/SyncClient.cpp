@@ -29,6 +29,7 @@ SyncClient::SyncClient(CaseStore &store, QNetworkAccessManager &nam, const SyncS
         }
     });
     m_pendingCount = m_store.pendingCount();
+    m_published = status();
     m_configProblem = SyncTransport::checkUrl(m_baseUrl, m_settings);
     if (m_configProblem.isEmpty() && m_baseUrl.scheme() == QLatin1String("https"))
         SyncTransport::tlsConfiguration(m_settings, &m_tls, &m_configProblem);
@@ -119,12 +120,14 @@ void SyncClient::setNetworkAvailable(bool available)
             reply->deleteLater();
         }
         setState(State::Offline);
+        publish();
         return;
     }
     if (m_started)
         processNext(true);
     else
         setState(State::Idle);
+    publish();
 }
 
 void SyncClient::processNext(bool ignoreSchedule)
@@ -385,6 +388,7 @@ void SyncClient::setState(State state)
         return;
     m_state = state;
     emit stateChanged();
+    publish();
 }
 
 void SyncClient::setLastError(const QString &error)
@@ -393,6 +397,7 @@ void SyncClient::setLastError(const QString &error)
         return;
     m_lastError = error;
     emit lastErrorChanged();
+    publish();
 }
 
 void SyncClient::setAlert(const QString &cause, const QString &text)
@@ -404,6 +409,7 @@ void SyncClient::setAlert(const QString &cause, const QString &text)
     m_alertCause = cause;
     m_alert = text;
     emit alertChanged();
+    publish();
 }
 
 void SyncClient::refreshPendingCount()
@@ -413,4 +419,26 @@ void SyncClient::refreshPendingCount()
         return;
     m_pendingCount = count;
     emit pendingCountChanged();
+    publish();
+}
+
+SyncStatus SyncClient::status() const
+{
+    SyncStatus status;
+    status.pendingCount = m_pendingCount;
+    status.state = state();
+    status.lastError = m_lastError;
+    status.alert = m_alert;
+    status.alertCause = m_alertCause;
+    status.networkAvailable = m_networkAvailable;
+    return status;
+}
+
+void SyncClient::publish()
+{
+    const SyncStatus now = status();
+    if (now == m_published)
+        return;
+    m_published = now;
+    emit statusChanged(now);
 }

@@ -4,6 +4,7 @@
 #include "SiteConfig.h"
 
 #include "AttachmentUpload.h"
+#include "SyncStatus.h"
 
 #include <QDateTime>
 #include <QNetworkRequest>
@@ -42,7 +43,8 @@ struct UploadResult;
 // an http:// URL without allowInsecureHttp, or unreadable TLS files, stop sync ("misconfigured") with an
 // alert, and nothing is sent.
 // Logs (onestop.sync) name seq, kind, case id and status, never body content.
-// Thread: the thread of the store and the QNetworkAccessManager (the GUI thread).
+// Thread: the thread of the store and the QNetworkAccessManager (the store's thread in the kiosk: the GUI
+// follows through SyncMonitor).
 class SyncClient : public QObject
 {
     Q_OBJECT
@@ -74,6 +76,8 @@ public:
     // The reason of the most recent failed or rejected upload; cleared by the next successful one.
     QString lastError() const { return m_lastError; }
     bool networkAvailable() const { return m_networkAvailable; }
+    // All of the above in one value (statusChanged carries it to other threads: SyncMonitor).
+    SyncStatus status() const;
 
     // The URL an item is PUT to.
     QUrl endpointFor(const QString &kind, const QString &caseId) const;
@@ -92,6 +96,8 @@ signals:
     void stateChanged();
     void lastErrorChanged();
     void alertChanged();
+    // Emitted after any of the changes above, with the whole status.
+    void statusChanged(const SyncStatus &status);
     void itemSynced(const QString &kind, const QString &caseId);
     void itemRejected(const QString &kind, const QString &caseId, const QString &reason);
 
@@ -115,6 +121,7 @@ private:
     void setLastError(const QString &error);
     void setAlert(const QString &cause, const QString &text);
     void refreshPendingCount();
+    void publish();
 
     struct InFlight
     {
@@ -155,4 +162,5 @@ private:
     qint64 m_platformChunkBytes = 0; // the platform's chunk limit, from its last upload state (0 = not known)
     bool m_started = false;
     bool m_networkAvailable = true;
+    SyncStatus m_published;
 };

@@ -1,6 +1,7 @@
 #include "StoreSuite.h"
 
 #include "StoreCommitBench.h"
+#include "StoreStallBench.h"
 #include "StoreSyncBench.h"
 
 #include <QJsonObject>
@@ -88,6 +89,30 @@ SuiteReport runStoreSuite(const BenchConfig &config)
                     {QStringLiteral("goal_p99_ms"), kCommitGoalP99Ms},
                     {QStringLiteral("within_goal"), storeP99 < kCommitGoalP99Ms},
                     {QStringLiteral("settings"), QStringLiteral("WAL, synchronous=FULL (both)")}});
+
+    // The GUI thread while cases are committed: the store on its own thread beside the store on the GUI thread.
+    const StallFigures stalls = measureGuiStalls(commits);
+    if (!stalls.error.isEmpty()) {
+        report.error = QStringLiteral("gui stalls: %1").arg(stalls.error);
+        return report;
+    }
+    const double frameMs = 1000.0 / 60.0;
+    const auto framesMissed = [frameMs](const std::vector<double> &gaps) {
+        return int(std::count_if(gaps.begin(), gaps.end(), [frameMs](double g) { return g > frameMs; }));
+    };
+    report.extra.insert(
+        QStringLiteral("gui_thread"),
+        QJsonObject{{QStringLiteral("commits"), commits},
+                    {QStringLiteral("store_thread_gaps"), latency(stalls.workerGapsMs)},
+                    {QStringLiteral("store_on_gui_thread_gaps"), latency(stalls.inlineGapsMs)},
+                    {QStringLiteral("ratio_max_gap"),
+                     ratio(stalls.workerGapsMs.empty() ? 0 : *std::max_element(stalls.workerGapsMs.begin(), stalls.workerGapsMs.end()),
+                           stalls.inlineGapsMs.empty() ? 0 : *std::max_element(stalls.inlineGapsMs.begin(), stalls.inlineGapsMs.end()))},
+                    {QStringLiteral("gaps_over_a_frame"), framesMissed(stalls.workerGapsMs)},
+                    {QStringLiteral("gaps_over_a_frame_store_on_gui_thread"), framesMissed(stalls.inlineGapsMs)},
+                    {QStringLiteral("commit_round_trip"), latency(stalls.roundTripMs)},
+                    {QStringLiteral("what"), QStringLiteral("gaps between the ticks of a 1 ms timer on the GUI thread "
+                                                            "while cases commit one after another")}});
 
     const SyncFigures sync = measureSync(syncCases);
     if (!sync.error.isEmpty()) {

@@ -70,7 +70,7 @@ TestCase {
 
     // Waits until the session is on `name` and its screen is the one loaded.
     function expectScreen(name) {
-        tryCompare(Session, "screenName", name)
+        tryCompare(Session, "screenName", name, 20000) // a commit on a loaded machine can take seconds
         return item("screen." + name)
     }
 

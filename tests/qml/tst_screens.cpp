@@ -39,7 +39,9 @@
 #include "SiteConfigLoader.h"
 #include "StrictWarnings.h"
 #include "SubmissionController.h"
+#include "StoreExecutor.h"
 #include "SyncClient.h"
+#include "SyncMonitor.h"
 #include "UserActivityFilter.h"
 
 #include <QDir>
@@ -70,8 +72,10 @@ struct Kiosk
     Catalog catalog;
     QVector<IdCardData> residents;
     std::unique_ptr<CaseStore> store;
+    std::unique_ptr<StoreExecutor> executor; // jobs on this thread, from the event loop
     QNetworkAccessManager network;
     std::unique_ptr<SyncClient> sync;
+    std::unique_ptr<SyncMonitor> syncMonitor;
     SimulatedIdCardReader reader{QStringLiteral("test-idcard")};
     SimulatedCodeScanner scanner{QStringLiteral("test-scanner")};
     std::unique_ptr<SimulatedReceiptPrinter> printer;
@@ -173,6 +177,8 @@ public slots:
         // Port 9 on loopback (discard): nothing answers there, and the network is marked down anyway.
         k.sync = std::make_unique<SyncClient>(*k.store, k.network, k.site.sync, QUrl(QStringLiteral("http://127.0.0.1:9")));
         k.sync->setNetworkAvailable(false);
+        k.executor = StoreExecutor::onThisThread(*k.store);
+        k.syncMonitor = std::make_unique<SyncMonitor>(*k.sync, k.sync->status());
 
         k.printer = std::make_unique<SimulatedReceiptPrinter>(QStringLiteral("test-printer"), 80);
         k.devices.add(&k.reader);
@@ -181,15 +187,14 @@ public slots:
         k.devices.add(&k.camera);
 
         k.services = std::make_unique<ServiceCatalogModel>(k.catalog, k.devices);
-        k.submission = std::make_unique<SubmissionController>(k.site, k.catalog, *k.store, *k.sync, *k.printer);
-        k.submission->setSyncWaitMs(100); // the receipt prints without waiting 3 s for a platform that is not there
+        k.submission = std::make_unique<SubmissionController>(k.site, k.catalog, *k.executor, *k.syncMonitor, *k.printer);
         k.session = std::make_unique<SessionController>(k.site, k.catalog, k.reader, k.scanner, *k.services, k.form,
                                                         *k.submission, k.clock);
         k.noCard = std::make_unique<NoCardIdentityController>(k.site.staff, k.clock);
         k.session->setNoCardIdentity(k.noCard.get());
         IdentitySingletons::set({k.noCard.get()});
         k.kiosk = std::make_unique<KioskInfo>(k.site, true, false);
-        k.simulator = std::make_unique<SimulatorController>(k.reader, k.scanner, *k.printer, &k.camera, *k.sync, k.residents);
+        k.simulator = std::make_unique<SimulatorController>(k.reader, k.scanner, *k.printer, &k.camera, *k.syncMonitor, k.residents);
         QObject::connect(k.session.get(), &SessionController::languageChanged, k.kiosk.get(), [&k](const QString &language) {
             k.kiosk->setLanguage(language);
             k.form.setLanguage(language);
@@ -216,10 +221,10 @@ public slots:
         k.harness->setSessionImages(&m_sessionImages);
 
         QmlSingletons::set({k.session.get(), &k.form, k.services.get(), k.submission.get(), &k.devices, k.kiosk.get(),
-                            k.sync.get(), k.simulator.get(), k.technician.get(), &k.documentCapture, &k.faceCapture,
+                            k.syncMonitor.get(), k.simulator.get(), k.technician.get(), &k.documentCapture, &k.faceCapture,
                             k.cameraFeed.get()});
         k.storeKeys = std::make_unique<FileKeyProvider>(FileKeyProvider::defaultPath(k.dataDir.path()));
-        k.quarantine = std::make_unique<QuarantineController>(k.dataDir.path(), k.storeKeys.get(), k.store.get(),
+        k.quarantine = std::make_unique<QuarantineController>(k.dataDir.path(), k.storeKeys.get(), k.executor.get(),
                                                               [&k] { k.sync->kick(); });
         QmlSingletons::current().quarantine = k.quarantine.get();
         qmlRegisterSingletonInstance("OneStop.Test", 1, 0, "Harness", k.harness.get());

@@ -60,8 +60,10 @@ struct DiskKiosk
     SiteConfig site = testSite();
     Catalog catalog = testCatalog();
     std::unique_ptr<CaseStore> store;
+    std::unique_ptr<StoreExecutor> executor; // on this thread: the test reads `store` between jobs
     QNetworkAccessManager network;
     std::unique_ptr<SyncClient> sync;
+    std::unique_ptr<SyncMonitor> syncMonitor;
     SimulatedIdCardReader reader{QStringLiteral("reader")};
     SimulatedCodeScanner scanner{QStringLiteral("scanner")};
     SimulatedReceiptPrinter printer{QStringLiteral("printer"), 80};
@@ -81,17 +83,35 @@ struct DiskKiosk
         Q_ASSERT_X(store, "DiskKiosk", qPrintable(error));
         network.setProxy(QNetworkProxy::NoProxy);
         site.platformUrl = platform;
+        executor = StoreExecutor::onThisThread(*store);
         sync = std::make_unique<SyncClient>(*store, network, site.sync, site.platformUrl);
+        syncMonitor = std::make_unique<SyncMonitor>(*sync, sync->status());
         reader.setReadDelay(0);
         printer.setPrintDurationMs(50);
         for (Device *d : std::initializer_list<Device *>{&reader, &scanner, &queue, &camera})
             devices.add(d);
         devices.startAll();
         services = std::make_unique<ServiceCatalogModel>(catalog, devices);
-        submission = std::make_unique<SubmissionController>(site, catalog, *store, *sync, queue);
+        submission = std::make_unique<SubmissionController>(site, catalog, *executor, *syncMonitor, queue);
         session = std::make_unique<SessionController>(site, catalog, reader, scanner, *services, form,
                                                       *submission, clock);
         sync->start();
+    }
+
+    ~DiskKiosk()
+    {
+        session.reset();
+        submission.reset();
+        syncMonitor.reset();
+        executor.reset();
+    }
+
+    // Submits and waits for the commit's answer: the screen after it.
+    Screen submitAndWait()
+    {
+        session->submit(true);
+        QTest::qWaitFor([this] { return session->screen() != Screen::Saving; });
+        return session->screen();
     }
 
     // From attract to the review screen with a form that differs by its phone number.
@@ -116,8 +136,7 @@ struct DiskKiosk
         walkToReview(phone);
         if (QTest::currentTestFailed())
             return QString();
-        session->submit(true);
-        if (session->screen() != Screen::Receipt)
+        if (submitAndWait() != Screen::Receipt)
             return QString();
         const QString id = submission->caseId();
         if (!QTest::qWaitFor(
@@ -203,7 +222,7 @@ private slots:
             QSignalSpy finished(k.submission.get(), &SubmissionController::finished);
             QSignalSpy alerted(k.submission.get(), &SubmissionController::storeAlertChanged);
             QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QLatin1String(kFailureLog)));
-            k.session->submit(true);
+            QCOMPARE(k.submitAndWait(), Screen::Review);
             QCOMPARE(finished.count(), 1);
             QCOMPARE(finished.at(0).at(0).toBool(), false);
             QCOMPARE(k.session->screen(), Screen::Review); // not the receipt: never told "saved"
@@ -221,8 +240,7 @@ private slots:
 
             // A second tap while the disk is still full: the same answer, still nothing stored.
             QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QLatin1String(kFailureLog)));
-            k.session->submit(true);
-            QCOMPARE(k.session->screen(), Screen::Review);
+            QCOMPARE(k.submitAndWait(), Screen::Review);
             QCOMPARE(k.submission->storeAlertCause(), QStringLiteral("disk_full"));
 
             // What was saved before is unharmed, read while the disk is full.
@@ -236,8 +254,7 @@ private slots:
 
             // Staff free the space; the resident taps submit again: the same form, committed once.
             QVERIFY2(disk.freeSpace(&error), qPrintable(error));
-            k.session->submit(true);
-            QCOMPARE(k.session->screen(), Screen::Receipt);
+            QCOMPARE(k.submitAndWait(), Screen::Receipt);
             const QString caseC = k.submission->caseId();
             QVERIFY(!caseC.isEmpty());
             QCOMPARE(k.phoneOf(caseC), QStringLiteral("13800000003"));

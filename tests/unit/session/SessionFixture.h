@@ -1,7 +1,9 @@
 #pragma once
 
-// A session's object graph for controller tests: a real case store in a temp dir, simulated devices, a
-// sync client whose network is down (nothing leaves the machine), and a manual clock.
+// A session's object graph for controller tests: a real case store in a temp dir, used through a
+// StoreExecutor on the test's own thread (jobs run from the event loop, as they do on the kiosk's store
+// thread: a commit is reported later, never within the call), simulated devices, a sync client whose network
+// is down (nothing leaves the machine), and a manual clock. The test may read `store` directly between jobs.
 
 #include "CaseStore.h"
 #include "Catalog.h"
@@ -15,11 +17,15 @@
 #include "SimulatedIdCardReader.h"
 #include "SimulatedReceiptPrinter.h"
 #include "SiteConfig.h"
+#include "StoreExecutor.h"
 #include "SubmissionController.h"
 #include "SyncClient.h"
+#include "SyncMonitor.h"
 
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <memory>
 
 inline LocalizedText text(const char *zh, const char *en)
@@ -120,8 +126,10 @@ struct SessionFixture
     SiteConfig site = testSite();
     Catalog catalog = testCatalog();
     std::unique_ptr<CaseStore> store;
+    std::unique_ptr<StoreExecutor> executor;
     QNetworkAccessManager network;
     std::unique_ptr<SyncClient> sync;
+    std::unique_ptr<SyncMonitor> syncMonitor;
     SimulatedIdCardReader reader{QStringLiteral("reader")};
     SimulatedCodeScanner scanner{QStringLiteral("scanner")};
     SimulatedReceiptPrinter printer{QStringLiteral("printer"), 80};
@@ -133,21 +141,46 @@ struct SessionFixture
     std::unique_ptr<SubmissionController> submission;
     std::unique_ptr<SessionController> session;
 
+    ~SessionFixture()
+    {
+        // Controllers first (they post to the store), then the executor runs what is left.
+        session.reset();
+        submission.reset();
+        syncMonitor.reset();
+        executor.reset();
+    }
+
     SessionFixture()
     {
         QString error;
         store = CaseStore::open(dir.path(), &error);
         Q_ASSERT_X(store, "SessionFixture", qPrintable(error));
+        executor = StoreExecutor::onThisThread(*store);
         sync = std::make_unique<SyncClient>(*store, network, site.sync, site.platformUrl);
         sync->setNetworkAvailable(false);
+        syncMonitor = std::make_unique<SyncMonitor>(*sync, sync->status());
         reader.setReadDelay(0);
         for (Device *d : std::initializer_list<Device *>{&reader, &scanner, &printer, &camera})
             devices.add(d);
         devices.startAll();
         services = std::make_unique<ServiceCatalogModel>(catalog, devices);
-        submission = std::make_unique<SubmissionController>(site, catalog, *store, *sync, printer);
-        submission->setSyncWaitMs(0);
+        submission = std::make_unique<SubmissionController>(site, catalog, *executor, *syncMonitor, printer);
         session = std::make_unique<SessionController>(site, catalog, reader, scanner, *services, form, *submission, clock);
+    }
+
+    // The jobs posted to the store so far have run and their answers arrived (a commit, a rating).
+    void settleStore()
+    {
+        executor->wait([](CaseStore &) {});
+        QCoreApplication::sendPostedEvents(executor.get(), QEvent::MetaCall);
+    }
+
+    // session->submit(consent), and the commit's answer: true when the session has left the saving screen.
+    bool submitAndSettle(bool consent)
+    {
+        session->submit(consent);
+        settleStore();
+        return session->screen() != SessionController::Screen::Saving;
     }
 
     void advance(qint64 ms)

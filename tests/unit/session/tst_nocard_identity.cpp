@@ -267,7 +267,7 @@ private slots:
         f.form.setValue(QStringLiteral("reason"), QStringLiteral("damaged"));
         f.session->toReview();
         QCOMPARE(f.session->screen(), Screen::Review);
-        f.session->submit(true);
+        QVERIFY(f.submitAndSettle(true));
         QCOMPARE(f.session->screen(), Screen::Receipt);
 
         const QJsonObject body = QJsonDocument::fromJson(f.store->nextOutboxItem()->body).object();

@@ -69,7 +69,7 @@ private slots:
         f.session->toReview();
         QCOMPARE(f.session->notice(), QString()); // the prefilled number passed the form's check
         QCOMPARE(f.session->screen(), Screen::Review);
-        f.session->submit(true);
+        QVERIFY(f.submitAndSettle(true));
         QCOMPARE(f.session->screen(), Screen::Receipt);
         const auto stored = f.store->findCase(f.submission->caseId());
         QVERIFY(stored.has_value());

@@ -46,6 +46,12 @@ private slots:
         QVERIFY(!f.session->notice().isEmpty());
 
         f.session->submit(true);
+        // Not within the call: the commit is a job of the store's thread; the resident sees "saving" until
+        // it has returned, and only then the receipt.
+        QCOMPARE(f.session->screen(), Screen::Saving);
+        QCOMPARE(f.submission->state(), SubmissionController::State::Saving);
+        QCOMPARE(f.store->pendingCount(), 0);
+        f.settleStore();
         QCOMPARE(f.session->screen(), Screen::Receipt);
         const QString caseId = f.submission->caseId();
         QVERIFY(!caseId.isEmpty());
@@ -61,6 +67,7 @@ private slots:
         f.session->toRating();
         QCOMPARE(f.session->screen(), Screen::Rating);
         f.session->rate(5);
+        f.settleStore();
         QCOMPARE(f.session->screen(), Screen::Goodbye);
         QCOMPARE(f.store->pendingCount(), 2); // the case and its rating
 
@@ -172,7 +179,7 @@ private slots:
         walkToReview(f);
         f.printer.setPaper(ReceiptPrinter::PaperState::Out);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("receipt not printed")));
-        f.session->submit(true);
+        QVERIFY(f.submitAndSettle(true));
         QCOMPARE(f.session->screen(), Screen::Receipt); // the case is saved regardless
         QTRY_COMPARE(f.submission->receiptState(), SubmissionController::ReceiptState::NotPrinted);
         QVERIFY(f.submission->receiptProblem().contains(QStringLiteral("paper")));
@@ -188,7 +195,7 @@ private slots:
         QCOMPARE(sqlite3_open(QDir(f.dir.path()).filePath(QStringLiteral("cases.sqlite")).toUtf8().constData(), &other), SQLITE_OK);
         QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("case number not allocated: .*locked")));
-        f.session->submit(true);
+        QVERIFY(f.submitAndSettle(true));
         sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
         sqlite3_close(other);
 
@@ -200,7 +207,7 @@ private slots:
         QCOMPARE(f.store->pendingCount(), 0);
 
         // The same form goes through once the database is free again.
-        f.session->submit(true);
+        QVERIFY(f.submitAndSettle(true));
         QCOMPARE(f.session->screen(), Screen::Receipt);
         QCOMPARE(f.store->pendingCount(), 1);
     }

@@ -230,7 +230,7 @@ private slots:
         f.form.setValue(QStringLiteral("phone"), QStringLiteral("13812345678"));
         f.form.setValue(QStringLiteral("reason"), QStringLiteral("lost"));
         f.session->toReview();
-        f.session->submit(true);
+        QVERIFY(f.submitAndSettle(true));
         QCOMPARE(f.session->screen(), Screen::Receipt);
         f.reader.removeCard();
         QTest::qWait(50);

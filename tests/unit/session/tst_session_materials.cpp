@@ -185,7 +185,7 @@ private slots:
         const QByteArray kept = f.documents.pages().at(0);
         f.session->finishMaterials();
         QCOMPARE(f.session->screen(), Screen::Review);
-        f.session->submit(true);
+        QVERIFY(f.submitAndSettle(true));
         QCOMPARE(f.session->screen(), Screen::Receipt);
 
         const QString caseId = f.submission->caseId();
@@ -228,9 +228,11 @@ private slots:
         QVERIFY(f.addPage());
         f.session->finishMaterials();
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("case not committed: .*attachment 1 has kind")));
-        QVERIFY(!f.submission->submit(QStringLiteral("needs-camera"), f.form.values(), QStringLiteral("en"), testCard(),
-                                      {{QStringLiteral("page-1.jpg"), QStringLiteral("image/jpeg"), "x", QStringLiteral("page")},
-                                       {QStringLiteral("x.bin"), QStringLiteral("image/jpeg"), "y", QStringLiteral("selfie")}}));
+        QVERIFY(f.submission->submit(QStringLiteral("needs-camera"), f.form.values(), QStringLiteral("en"), testCard(),
+                                     {{QStringLiteral("page-1.jpg"), QStringLiteral("image/jpeg"), "x", QStringLiteral("page")},
+                                      {QStringLiteral("x.bin"), QStringLiteral("image/jpeg"), "y", QStringLiteral("selfie")}}));
+        f.settleStore();
+        QCOMPARE(f.submission->state(), SubmissionController::State::Failed);
         QCOMPARE(f.store->pendingCount(), 0);
         QVERIFY(f.submission->caseId().isEmpty());
         QCOMPARE(f.documents.pageCount(), 1);

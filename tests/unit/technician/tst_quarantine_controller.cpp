@@ -6,6 +6,7 @@
 #include "KeyProvider.h"
 #include "Quarantine.h"
 #include "QuarantineController.h"
+#include "StoreExecutor.h"
 #include "StrictWarnings.h"
 
 #include <QDir>
@@ -40,6 +41,23 @@ QVariantMap entryNamed(const QuarantineController &controller, const QString &fi
     return {};
 }
 
+// recover(file), and its answer: the number of cases added (-1: refused or failed). -2: no answer.
+int recoverAndWait(QuarantineController &controller, const QString &file)
+{
+    QSignalSpy finished(&controller, &QuarantineController::recoveryFinished);
+    controller.recover(file);
+    if (finished.isEmpty() && !finished.wait(20000))
+        return -2;
+    return finished.at(0).at(0).toInt();
+}
+
+bool refreshAndWait(QuarantineController &controller)
+{
+    QSignalSpy changed(&controller, &QuarantineController::changed);
+    controller.refresh();
+    return !changed.isEmpty() || changed.wait(20000);
+}
+
 } // namespace
 
 class TestQuarantineController : public QObject
@@ -54,13 +72,13 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QString error;
-        const CaseSubmission pending = sample(QStringLiteral("OLD-1"));
+        const CaseSubmission pendingCase = sample(QStringLiteral("OLD-1"));
         const CaseSubmission synced = sample(QStringLiteral("OLD-2"));
         const CaseSubmission rated = sample(QStringLiteral("OLD-3"));
         {
             std::unique_ptr<CaseStore> old = CaseStore::open(dir.path(), &error);
             QVERIFY2(old, qPrintable(error));
-            QVERIFY2(old->submitCase(pending, {}, &error), qPrintable(error));
+            QVERIFY2(old->submitCase(pendingCase, {}, &error), qPrintable(error));
             QVERIFY2(old->submitCase(synced, {}, &error), qPrintable(error));
             QVERIFY2(old->submitCase(rated, {}, &error), qPrintable(error));
             QVERIFY2(old->addRating(rated.id, 4, QString(), &error), qPrintable(error));
@@ -73,15 +91,19 @@ private slots:
         QVERIFY2(writeQuarantineReason(readable, QStringLiteral("integrity check failed"), &error),
                  qPrintable(error));
 
-        std::unique_ptr<CaseStore> live = CaseStore::open(dir.path(), &error);
-        QVERIFY2(live, qPrintable(error));
-        QCOMPARE(live->pendingCount(), 0);
+        // The live store on its own thread, as in the kiosk: every read and write of it is a job there.
         FileKeyProvider keys(FileKeyProvider::defaultPath(dir.path()));
+        std::unique_ptr<StoreExecutor> live = StoreExecutor::startWorker(
+            [&](QString *openError) { return CaseStore::open(dir.path(), keys, openError); }, &error);
+        QVERIFY2(live, qPrintable(error));
+        QVERIFY(live->hasWorkerThread());
+        const auto pending = [&live] { return live->wait([](CaseStore &store) { return store.pendingCount(); }); };
+        QCOMPARE(pending(), 0);
         int kicks = 0;
         QuarantineController controller(dir.path(), &keys, live.get(), [&kicks] { ++kicks; });
         QSignalSpy changed(&controller, &QuarantineController::changed);
         QCOMPARE(controller.count(), 0); // nothing read before refresh
-        controller.refresh();
+        QVERIFY(refreshAndWait(controller));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(controller.count(), 1);
 
@@ -95,31 +117,33 @@ private slots:
         QCOMPARE(good.value(QStringLiteral("notRecovered")).toInt(), 2);
 
         // Bring them in: two cases and the rating, into the live outbox; sync is kicked once.
-        QCOMPARE(controller.recover(readable), 2);
+        QCOMPARE(recoverAndWait(controller, readable), 2);
         QCOMPARE(kicks, 1);
-        QCOMPARE(live->pendingCount(), 3);
-        QVERIFY(live->findCase(pending.id) && live->findCase(rated.id) && !live->findCase(synced.id));
-        QVERIFY(live->rating(rated.id));
+        QCOMPARE(pending(), 3);
+        QVERIFY(live->wait([&](CaseStore &store) {
+            return store.findCase(pendingCase.id) && store.findCase(rated.id) && !store.findCase(synced.id) &&
+                   store.rating(rated.id);
+        }));
         QVERIFY2(controller.message().contains(QLatin1String("2 case(s)")), qPrintable(controller.message()));
         QCOMPARE(entryNamed(controller, readable).value(QStringLiteral("notRecovered")).toInt(), 0);
         QCOMPARE(controller.count(), 1); // the file stays on disk, listed, for staff to archive
 
         // Again: nothing twice, no kick.
-        QCOMPARE(controller.recover(readable), 0);
+        QCOMPARE(recoverAndWait(controller, readable), 0);
         QCOMPARE(kicks, 1);
-        QCOMPARE(live->pendingCount(), 3);
+        QCOMPARE(pending(), 3);
         QVERIFY2(controller.message().startsWith(QLatin1String("Nothing new")),
                  qPrintable(controller.message()));
 
         // A new controller (a restart of the kiosk) does not bring them twice either.
         QuarantineController again(dir.path(), &keys, live.get());
-        again.refresh();
+        QVERIFY(refreshAndWait(again));
         QCOMPARE(entryNamed(again, readable).value(QStringLiteral("notRecovered")).toInt(), 0);
-        QCOMPARE(again.recover(readable), 0);
-        QCOMPARE(live->pendingCount(), 3);
+        QCOMPARE(recoverAndWait(again, readable), 0);
+        QCOMPARE(pending(), 3);
 
         // Only listed files: never a path from elsewhere.
-        QCOMPARE(controller.recover(dir.filePath(QStringLiteral("elsewhere.sqlite"))), -1);
+        QCOMPARE(recoverAndWait(controller, dir.filePath(QStringLiteral("elsewhere.sqlite"))), -1);
         QCOMPARE(kicks, 1);
     }
 
@@ -145,11 +169,13 @@ private slots:
         QCOMPARE(files.size(), 1);
         std::unique_ptr<CaseStore> live = CaseStore::open(dir.path(), &error);
         QVERIFY2(live, qPrintable(error));
+        // Jobs on this thread (the damage messages are expected on it).
+        std::unique_ptr<StoreExecutor> executor = StoreExecutor::onThisThread(*live);
         FileKeyProvider keys(FileKeyProvider::defaultPath(dir.path()));
         int kicks = 0;
-        QuarantineController controller(dir.path(), &keys, live.get(), [&kicks] { ++kicks; });
+        QuarantineController controller(dir.path(), &keys, executor.get(), [&kicks] { ++kicks; });
         expectDamage();
-        controller.refresh();
+        QVERIFY(refreshAndWait(controller));
         QCOMPARE(controller.count(), 1);
         const QVariantMap bad = entryNamed(controller, files.at(0));
         QCOMPARE(bad.value(QStringLiteral("readable")).toBool(), false);
@@ -162,7 +188,7 @@ private slots:
         expectDamage();
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^recovery failed:")));
         expectDamage();
-        QCOMPARE(controller.recover(files.at(0)), -1);
+        QCOMPARE(recoverAndWait(controller, files.at(0)), -1);
         QVERIFY2(controller.message().startsWith(QLatin1String("The cases could not be brought")),
                  qPrintable(controller.message()));
         QCOMPARE(live->pendingCount(), 0);
@@ -172,9 +198,9 @@ private slots:
     void withoutAStoreTheListIsEmpty()
     {
         QuarantineController inert;
-        inert.refresh();
+        QVERIFY(refreshAndWait(inert));
         QCOMPARE(inert.count(), 0);
-        QCOMPARE(inert.recover(QStringLiteral("/nonexistent")), -1);
+        QCOMPARE(recoverAndWait(inert, QStringLiteral("/nonexistent")), -1);
     }
 };
 

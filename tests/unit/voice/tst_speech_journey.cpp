@@ -109,12 +109,13 @@ class TestSpeechJourney : public QObject
         said(1);
         f.session->submit(false);
         said(1);
-        f.session->submit(true);
+        QVERIFY(f.submitAndSettle(true));
         QCOMPARE(f.session->screen(), Screen::Receipt);
         said(2); // saving, then the receipt
         f.session->toRating();
         said(1);
         f.session->rate(5);
+        f.settleStore();
         QCOMPARE(f.session->screen(), Screen::Goodbye);
         said(1);
         f.advance(6000);
