@@ -48,12 +48,7 @@ struct UploadResult;
 class SyncClient : public QObject
 {
     Q_OBJECT
-    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
-    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
-    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
-    Q_PROPERTY(bool networkAvailable READ networkAvailable WRITE setNetworkAvailable NOTIFY stateChanged)
-    Q_PROPERTY(QString alert READ alert NOTIFY alertChanged)
-    Q_PROPERTY(QString alertCause READ alertCause NOTIFY alertChanged)
+    // No Q_PROPERTYs: QML follows the client through SyncMonitor, on the GUI thread.
 
 public:
     SyncClient(CaseStore &store, QNetworkAccessManager &nam, const SyncSettings &settings,
@@ -136,11 +131,11 @@ private:
         // An attachment item (kind "attachment"): its declaration, bytes and upload position.
         AttachmentUpload::Declaration declaration;
         QByteArray declarationBody;
-        QByteArray bytes;         // the attachment's bytes, read from the store once per attempt
-        qint64 offset = 0;        // acknowledged by the platform (as persisted)
-        qint64 chunkLimit = 0;    // min(our chunk size, the platform's)
-        bool declaring = false;   // the request in flight is the declaration
-        int stalls = 0;           // offset_mismatch answers in a row without progress
+        QByteArray bytes;       // the attachment's bytes, read from the store once per attempt
+        qint64 offset = 0;      // acknowledged by the platform (as persisted)
+        qint64 chunkLimit = 0;  // min(our chunk size, the platform's)
+        bool declaring = false; // the request in flight is the declaration
+        int stalls = 0;         // offset_mismatch answers in a row without progress
     };
 
     CaseStore &m_store;

@@ -12,6 +12,54 @@
 #include <QTimer>
 #include <sqlite3.h>
 
+namespace {
+
+// The submission as main.cpp wires it: the store on its worker, sync made there (its network marked down),
+// and a second sqlite connection that can hold the file's write lock.
+struct ThreadedSubmission
+{
+    QTemporaryDir dir;
+    SiteConfig site = testSite();
+    Catalog catalog = testCatalog();
+    QString error;
+    std::unique_ptr<StoreExecutor> store = StoreExecutor::startWorker(
+        [this](QString *openError) { return CaseStore::open(dir.path(), openError); }, &error);
+    std::unique_ptr<SyncOnStoreThread> sync;
+    SimulatedReceiptPrinter printer{QStringLiteral("printer"), 80};
+    std::unique_ptr<SubmissionController> submission;
+    sqlite3 *other = nullptr;
+
+    ThreadedSubmission()
+    {
+        if (!store)
+            return;
+        sync = std::make_unique<SyncOnStoreThread>(*store, site.sync, site.platformUrl);
+        sync->monitor().setNetworkAvailable(false);
+        printer.start();
+        submission = std::make_unique<SubmissionController>(site, catalog, *store, sync->monitor(), printer);
+    }
+    ~ThreadedSubmission()
+    {
+        sqlite3_close(other);
+        submission.reset();
+        sync.reset();
+    }
+    // Another writer takes the file: our commits wait in sqlite's busy handler, on the store's thread.
+    bool holdWriteLock()
+    {
+        return sqlite3_open(QDir(dir.path()).filePath(QStringLiteral("cases.sqlite")).toUtf8().constData(),
+                            &other) == SQLITE_OK &&
+               sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+    bool releaseWriteLock() { return sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK; }
+    int pending()
+    {
+        return store->wait([](CaseStore &cases) { return cases.pendingCount(); });
+    }
+};
+
+} // namespace
+
 class TestSubmissionThread : public QObject
 {
     Q_OBJECT
@@ -21,27 +69,12 @@ private slots:
 
     void theGuiRunsWhileTheCommitWaitsAndSavedFollowsTheCommit()
     {
-        QTemporaryDir dir;
-        const SiteConfig site = testSite();
-        const Catalog catalog = testCatalog();
-        QString error;
-        std::unique_ptr<StoreExecutor> store = StoreExecutor::startWorker(
-            [&](QString *openError) { return CaseStore::open(dir.path(), openError); }, &error);
-        QVERIFY2(store, qPrintable(error));
-        QVERIFY(store->hasWorkerThread());
-        SyncOnStoreThread sync(*store, site.sync, site.platformUrl);
-        sync.monitor().setNetworkAvailable(false);
-        SimulatedReceiptPrinter printer(QStringLiteral("printer"), 80);
-        printer.start();
-        SubmissionController submission(site, catalog, *store, sync.monitor(), printer);
+        ThreadedSubmission t;
+        QVERIFY2(t.store, qPrintable(t.error));
+        QVERIFY(t.store->hasWorkerThread());
+        SubmissionController &submission = *t.submission;
         QSignalSpy finished(&submission, &SubmissionController::finished);
-
-        // Another writer holds the file: the commit waits in sqlite's busy handler, on the store's thread.
-        sqlite3 *other = nullptr;
-        QCOMPARE(sqlite3_open(QDir(dir.path()).filePath(QStringLiteral("cases.sqlite")).toUtf8().constData(),
-                              &other),
-                 SQLITE_OK);
-        QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        QVERIFY(t.holdWriteLock());
 
         QJsonObject form{{QStringLiteral("name"), QStringLiteral("王秀英")},
                          {QStringLiteral("id_number"), QStringLiteral("310104194803010029")},
@@ -64,18 +97,17 @@ private slots:
         QVERIFY(!submission.submit(QStringLiteral("social-security-card"), form, QStringLiteral("en"),
                                    testCard()));
 
-        QCOMPARE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
-        sqlite3_close(other);
+        QVERIFY(t.releaseWriteLock());
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QCOMPARE(submission.state(), SubmissionController::State::Saved);
         const QString caseId = submission.caseId();
-        const auto stored = store->wait([caseId](CaseStore &cases) { return cases.findCase(caseId); });
+        const auto stored = t.store->wait([caseId](CaseStore &cases) { return cases.findCase(caseId); });
         QVERIFY(stored.has_value());
         QCOMPARE(stored->form.value(QStringLiteral("phone")).toString(), QStringLiteral("13812345678"));
-        QCOMPARE(store->wait([](CaseStore &cases) { return cases.pendingCount(); }), 1);
+        QCOMPARE(t.pending(), 1);
         // The sync client on the store's thread saw the new item (its count reaches the GUI's monitor).
-        QTRY_COMPARE(sync.monitor().pendingCount(), 1);
+        QTRY_COMPARE(t.sync->monitor().pendingCount(), 1);
         QTRY_COMPARE(submission.receiptState(), SubmissionController::ReceiptState::Printed);
     }
 
@@ -83,35 +115,19 @@ private slots:
     // reported to the next resident, and no receipt comes out.
     void aCommitThatEndsAfterItsSessionIsKeptButNotShown()
     {
-        QTemporaryDir dir;
-        const SiteConfig site = testSite();
-        const Catalog catalog = testCatalog();
-        QString error;
-        std::unique_ptr<StoreExecutor> store = StoreExecutor::startWorker(
-            [&](QString *openError) { return CaseStore::open(dir.path(), openError); }, &error);
-        QVERIFY2(store, qPrintable(error));
-        SyncOnStoreThread sync(*store, site.sync, site.platformUrl);
-        sync.monitor().setNetworkAvailable(false);
-        SimulatedReceiptPrinter printer(QStringLiteral("printer"), 80);
-        printer.start();
-        SubmissionController submission(site, catalog, *store, sync.monitor(), printer);
-
-        sqlite3 *other = nullptr;
-        QCOMPARE(sqlite3_open(QDir(dir.path()).filePath(QStringLiteral("cases.sqlite")).toUtf8().constData(),
-                              &other),
-                 SQLITE_OK);
-        QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-        QVERIFY(submission.submit(QStringLiteral("social-security-card"),
-                                  QJsonObject{{QStringLiteral("phone"), QStringLiteral("13812345678")}},
-                                  QStringLiteral("en"), testCard()));
-        submission.clear(); // the session ends
-        QCOMPARE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
-        sqlite3_close(other);
-        QTRY_COMPARE(store->wait([](CaseStore &cases) { return cases.pendingCount(); }), 1);
+        ThreadedSubmission t;
+        QVERIFY2(t.store, qPrintable(t.error));
+        QVERIFY(t.holdWriteLock());
+        QVERIFY(t.submission->submit(QStringLiteral("social-security-card"),
+                                     QJsonObject{{QStringLiteral("phone"), QStringLiteral("13812345678")}},
+                                     QStringLiteral("en"), testCard()));
+        t.submission->clear(); // the session ends
+        QVERIFY(t.releaseWriteLock());
+        QTRY_COMPARE(t.pending(), 1);
         QCoreApplication::processEvents();
-        QCOMPARE(submission.state(), SubmissionController::State::Idle);
-        QVERIFY(submission.caseId().isEmpty());
-        QCOMPARE(printer.jobCount(), 0);
+        QCOMPARE(t.submission->state(), SubmissionController::State::Idle);
+        QVERIFY(t.submission->caseId().isEmpty());
+        QCOMPARE(t.printer.jobCount(), 0);
     }
 };
 
