@@ -56,6 +56,9 @@ struct ServiceSpec
     // Materials screen (services that require the camera; docs/catalog.md):
     bool photo = false;          // asks for one photo of the resident (optional; a printed photo will do)
     bool documentsAsPdf = false; // photographed pages are sent as one PDF rather than one JPEG a page
+    // After submission the resident gets the application summary on A4 (docs/printing-a4.md); without an
+    // A4 printer, or when it fails, they are sent to the counter with the case number.
+    bool a4Summary = false;
     // Browsing and search (docs/catalog.md): the one category (an id of Catalog::categories; empty only in
     // a catalog that declares no categories), any number of life events, and extra search words.
     QString category;

@@ -128,6 +128,7 @@ ServiceSpec readService(JsonObjectReader &object, const Catalog &terms)
     service.requiredDevices = readRequiredDevices(object);
     service.photo = object.boolean(QStringLiteral("photo"), false);
     service.documentsAsPdf = object.boolean(QStringLiteral("documents_as_pdf"), false);
+    service.a4Summary = object.boolean(QStringLiteral("a4_summary"), false);
     readServiceTerms(object, terms.categories, terms.lifeEvents, service);
     object.rejectUnknownKeys();
     return service;

@@ -14,6 +14,7 @@
 #include "SessionController.h"
 #include "SimulatorController.h"
 #include "SubmissionController.h"
+#include "SummaryPrintController.h"
 #include "SyncMonitor.h"
 #include "TechnicianController.h"
 #include "QuarantineController.h"
@@ -37,6 +38,7 @@ struct QmlSingletons
     FaceCaptureController *faceCapture = nullptr;         // the materials screen's photo of the resident
     CameraFrameRouter *cameraFeed = nullptr;              // the camera's frames and preview (CameraFeed)
     QuarantineController *quarantine = nullptr;           // the technician view's quarantined stores
+    SummaryPrintController *summaryPrint = nullptr;       // the A4 application summary after submission
 
     static void set(const QmlSingletons &instances) { current() = instances; }
     static QmlSingletons &current()
@@ -160,6 +162,19 @@ struct QuarantineSingleton
     QML_SINGLETON
 public:
     static QuarantineController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOverOrInert(QmlSingletons::current().quarantine); }
+};
+
+struct SummaryPrintSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(SummaryPrintController)
+    QML_NAMED_ELEMENT(SummaryPrint)
+    QML_SINGLETON
+public:
+    static SummaryPrintController *create(QQmlEngine *, QJSEngine *)
+    {
+        return QmlSingletons::handOverOrInert(QmlSingletons::current().summaryPrint);
+    }
 };
 
 struct DocumentCaptureSingleton

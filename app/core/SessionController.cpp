@@ -14,6 +14,7 @@
 #include "NoCardIdentityController.h"
 #include "ServiceCatalogModel.h"
 #include "SiteConfig.h"
+#include "RatingController.h"
 #include "SubmissionController.h"
 
 #include <QLoggingCategory>
@@ -343,12 +344,32 @@ void SessionController::toRating()
         setScreen(Screen::Rating);
 }
 
+void SessionController::setRatingController(RatingController *rating)
+{
+    m_ratingDetails = rating;
+    if (m_ratingDetails)
+        connect(m_ratingDetails, &RatingController::completed, this, &SessionController::sendRating);
+}
+
 void SessionController::rate(int level)
 {
     if (m_screen != Screen::Rating || level < 1 || level > 5)
         return;
-    m_submission.rate(level); // ratingFinished(false) tells the resident on the goodbye screen
-    m_rating = level;
+    if (m_ratingDetails) {
+        m_ratingDetails->choose(level); // a poor rating asks what was wrong first; completed() follows
+        return;
+    }
+    RatingRecord rating;
+    rating.level = level;
+    sendRating(rating);
+}
+
+void SessionController::sendRating(const RatingRecord &rating)
+{
+    if (m_screen != Screen::Rating)
+        return;
+    m_submission.rate(rating); // ratingFinished(false) tells the resident on the goodbye screen
+    m_rating = rating.level;
     emit ratingChanged();
     setScreen(Screen::Goodbye);
 }
@@ -434,6 +455,8 @@ void SessionController::wipe(const QString &why)
     m_identityMethod.clear();
     if (m_noCard)
         m_noCard->clear(); // typed document details go with the session
+    if (m_ratingDetails)
+        m_ratingDetails->reset(); // the comment is the resident's own words
     m_pendingCard = IdCardData();
     m_identifiedByCard = false;
     m_promptTimer->disarm();

@@ -17,6 +17,8 @@ class IdCardReader;
 class IdentityCodeCheck;
 class IdleTimer;
 class NoCardIdentityController;
+class RatingController;
+struct RatingRecord;
 class ServiceCatalogModel;
 class SubmissionController;
 enum class IdNumberKind;
@@ -101,6 +103,9 @@ public:
     // card (typed details confirmed by staff). Its confirmation identifies the resident; the session's end
     // and any other identification wipe what was typed there.
     void setNoCardIdentity(NoCardIdentityController *noCard);
+    // Optional (GUI thread, before the first session): the rating's details (a poor rating's indicators, a
+    // comment). Without it rate() stores the level alone. Reset whenever a session ends.
+    void setRatingController(RatingController *rating);
     // How the resident was identified, for the case: "card" | "personal_code" | "staff_confirmed"; "" before.
     QString identityMethod() const { return m_identityMethod; }
     // Tests: the wall clock (Unix seconds) that personal identity codes are checked against.
@@ -125,7 +130,7 @@ public:
     Q_INVOKABLE void finishMaterials();               // materials -> review
     Q_INVOKABLE void submit(bool consentGiven);       // review -> saving -> receipt
     Q_INVOKABLE void toRating();                      // receipt -> rating
-    Q_INVOKABLE void rate(int level);                 // 1..5, 5 = very satisfied -> goodbye
+    Q_INVOKABLE void rate(int level);                 // 1..5, 5 = very satisfied -> goodbye (or details)
     Q_INVOKABLE void skipRating();                    // -> goodbye
     Q_INVOKABLE void back();
     Q_INVOKABLE void extendSession();                 // answers the idle warning
@@ -162,6 +167,7 @@ private:
     void identify(const IdCardData &card, const QString &how, const QString &method);
     void setPrompt(const QString &prompt);
     void onSubmissionFinished(bool saved);
+    void sendRating(const RatingRecord &rating);
     void wipe(const QString &why);
     void armTimersFor(Screen screen);
     void setMaterialsStep(const QString &step);
@@ -190,5 +196,6 @@ private:
     IdCardData m_pendingCard; // "second_card": the new card, held until the answer; wiped with the session
     bool m_identifiedByCard = false;
     NoCardIdentityController *m_noCard = nullptr;
+    RatingController *m_ratingDetails = nullptr;
     QString m_identityMethod;
 };

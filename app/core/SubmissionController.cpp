@@ -98,7 +98,10 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
         result.attachmentCount = int(attachments.size());
         return result;
     };
-    m_store.post(this, commit, [this, generation, resident](const Commit &result) {
+    QStringList attachmentNames;
+    for (const StoredAttachment &attachment : attachments)
+        attachmentNames.append(attachment.name);
+    m_store.post(this, commit, [this, generation, resident, form, attachmentNames](const Commit &result) {
         if (generation != m_generation) {
             // The session ended while the commit ran: the case (if committed) is kept and sent; nobody is
             // waiting for its receipt.
@@ -110,6 +113,13 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
         }
         m_resident = resident;
         onCommitted(result);
+        if (result.ok && generation == m_generation) {
+            CommittedCase committed{result.submission.id,         result.submission.caseNumber,
+                                    result.submission.serviceId,  result.submission.language,
+                                    result.submission.submittedAt, form,
+                                    resident,                     attachmentNames};
+            emit caseCommitted(committed);
+        }
     });
     return true;
 }
@@ -144,7 +154,7 @@ void SubmissionController::onCommitted(const Commit &commit)
     m_sync.kick();
 }
 
-bool SubmissionController::rate(int level)
+bool SubmissionController::rate(const RatingRecord &rating)
 {
     if (m_caseId.isEmpty())
         return false;
@@ -157,9 +167,9 @@ bool SubmissionController::rate(int level)
     };
     m_store.post(
         this,
-        [caseId, level](CaseStore &store) {
+        [caseId, rating](CaseStore &store) {
             Outcome outcome;
-            outcome.ok = store.addRating(caseId, level, QString(), &outcome.error);
+            outcome.ok = store.addRating(caseId, rating, &outcome.error);
             if (!outcome.ok)
                 outcome.cause = store.lastFailureCause();
             return outcome;

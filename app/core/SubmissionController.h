@@ -4,10 +4,26 @@
 #include "CaseStore.h"
 #include "IdCardData.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QStringList>
 #include <QtQml/qqmlregistration.h>
+
+// A case as it was committed in this session, for what follows it on the GUI thread (the A4 summary):
+// personal values in memory only, gone with the session.
+struct CommittedCase
+{
+    QString caseId;
+    QString caseNumber;
+    QString serviceId;
+    QString language;
+    QDateTime submittedAt; // UTC
+    QJsonObject form;
+    IdCardData resident;
+    QStringList attachmentNames;
+};
 
 class ReceiptPrinter;
 class StoreExecutor;
@@ -74,9 +90,9 @@ public:
                 const QString &identityMethod = QString());
     // How many attachments the last committed case has (0 after clear()).
     int attachmentCount() const { return m_attachmentCount; }
-    // Stores the rating of the last case (with its own outbox item); ratingFinished follows. False when
-    // there is no case to rate.
-    bool rate(int level);
+    // Stores the rating of the last case (level, indicators, comment: its own outbox item); ratingFinished
+    // follows. False when there is no case to rate.
+    bool rate(const RatingRecord &rating);
     // Session end: cancels the receipt if it has not gone to the printer yet, and forgets everything about
     // the last case. A commit still running completes (the case is kept and sent) but is no longer
     // reported: the resident who was waiting for it has gone.
@@ -90,6 +106,8 @@ public:
 signals:
     void changed();
     void finished(bool saved);
+    // After finished(true): the case as committed.
+    void caseCommitted(const CommittedCase &committed);
     void reprintFinished(const QString &caseId, bool printed, const QString &reason);
     void ratingFinished(bool saved);
     void storeAlertChanged();

@@ -47,6 +47,7 @@
 #include "SyncOnStoreThread.h"
 #include "TechnicianController.h"
 #include "QuarantineController.h"
+#include "RatingSingleton.h"
 #include "Translations.h"
 #include "UsbContext.h"
 #include "UsbDeviceTable.h"
@@ -281,6 +282,10 @@ int main(int argc, char *argv[])
     NoCardIdentityController noCard(site.staff, clock);
     session.setNoCardIdentity(&noCard);
     IdentitySingletons::set({&noCard});
+    // The rating's details: a poor rating's indicators and a comment (GB/T 39734).
+    RatingController rating;
+    session.setRatingController(&rating);
+    RatingSingleton::set(&rating);
     TechnicianController technician(site.technician, clock, [&session] {
         return session.screenName() == QLatin1String("attract");
     });
@@ -321,6 +326,13 @@ int main(int argc, char *argv[])
     QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, simulator.get(), &technician,
                         &documentCapture, &faceCapture, &cameraFeed});
     QmlSingletons::current().quarantine = &quarantine;
+    // The A4 application summary of services that give one (catalog a4_summary), on the document printer;
+    // without one, or when it fails, the resident is sent to the counter with the case number.
+    SummaryPrintController summaryPrint(site, catalog, kioskDevices->documentPrinter());
+    QObject::connect(&submission, &SubmissionController::caseCommitted, &summaryPrint,
+                     &SummaryPrintController::onCaseCommitted);
+    QObject::connect(&session, &SessionController::sessionEnded, &summaryPrint, &SummaryPrintController::clear);
+    QmlSingletons::current().summaryPrint = &summaryPrint;
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);

@@ -106,6 +106,11 @@ Scenario ScreenTour::scenario(const QString &language, bool elderly)
     s.shot(QStringLiteral("receipt-printed"));
     s.tap(QStringLiteral("receipt.continue"));
     s.waitFor(QStringLiteral("rating"));
+    // A poor rating's second step (what was wrong), then back: the tour rates 5.
+    s.tap(QStringLiteral("rating.level.1"));
+    s.tap(QStringLiteral("rating.indicator.efficiency"));
+    s.shot(QStringLiteral("rating-details"));
+    s.tap(QStringLiteral("rating.back"));
     s.tap(QStringLiteral("rating.level.5"));
     s.waitFor(QStringLiteral("goodbye"));
     s.tap(QStringLiteral("goodbye.finish"));

@@ -191,22 +191,42 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
 
 bool CaseStore::addRating(const QString &caseId, int level, const QString &comment, QString *error)
 {
-    return addRating(caseId, level, comment, QDateTime::currentDateTimeUtc(), error);
+    RatingRecord rating;
+    rating.level = level;
+    rating.comment = comment;
+    return addRating(caseId, rating, error);
 }
 
-bool CaseStore::addRating(const QString &caseId, int level, const QString &comment, const QDateTime &ratedAt,
-                          QString *error, const QString &idempotencyKey)
+static bool validIndicators(const QStringList &indicators, QString *problem)
 {
-    const QString key =
-        idempotencyKey.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : idempotencyKey;
+    static const QRegularExpression id(QStringLiteral("^[a-z_]{1,40}$"));
+    if (indicators.size() > 10) {
+        *problem = QStringLiteral("%1 indicators (at most 10)").arg(indicators.size());
+        return false;
+    }
+    for (int i = 0; i < indicators.size(); ++i) {
+        if (!id.match(indicators.at(i)).hasMatch() || indicators.indexOf(indicators.at(i)) != i) {
+            *problem = QStringLiteral("indicator %1 is not an id or is repeated").arg(i + 1);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool CaseStore::addRating(const QString &caseId, const RatingRecord &rating, QString *error)
+{
+    const QString key = rating.idempotencyKey.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                                       : rating.idempotencyKey;
+    const QDateTime ratedAt = rating.ratedAt.isValid() ? rating.ratedAt : QDateTime::currentDateTimeUtc();
+    const int level = rating.level;
+    QString problem;
     if (caseId.isEmpty())
         return invalid(*m_db, "add rating", QStringLiteral("the case id is empty"), error);
     if (level < 1 || level > 5)
         return invalid(*m_db, "add rating",
                        QStringLiteral("case %1: level %2 is outside 1..5").arg(caseId).arg(level), error);
-    if (!ratedAt.isValid())
-        return invalid(*m_db, "add rating", QStringLiteral("case %1: the rating time is invalid").arg(caseId),
-                       error);
+    if (!validIndicators(rating.indicators, &problem))
+        return invalid(*m_db, "add rating", QStringLiteral("case %1: %2").arg(caseId, problem), error);
     std::optional<Transaction> transaction = m_db->begin("add rating", error);
     if (!transaction)
         return false;
@@ -226,17 +246,20 @@ bool CaseStore::addRating(const QString &caseId, int level, const QString &comme
     }
     {
         std::optional<Statement> insert =
-            m_db->prepare("INSERT INTO ratings (case_id, level, comment, created_at) VALUES (?1, ?2, ?3, ?4)",
+            m_db->prepare("INSERT INTO ratings (case_id, level, comment, created_at, indicators) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5)",
                           "insert rating", error);
         if (!insert || !insert->bind(1, caseId)
                             .bind(2, level)
-                            .bindBlob(3, seal("ratings.comment", caseId, comment.toUtf8()))
+                            .bindBlob(3, seal("ratings.comment", caseId, rating.comment.toUtf8()))
                             .bind(4, storedTime(ratedAt))
+                            .bind(5, rating.indicators.join(QLatin1Char(',')))
                             .run(error))
             return false;
     }
     if (!enqueueOutboxItem(*m_db, *m_cipher, QStringLiteral("rating"), caseId, key,
-                           ratingOutboxBody(caseId, level, comment, ratedAt), storedTime(ratedAt), error))
+                           ratingOutboxBody(caseId, level, rating.indicators, rating.comment, ratedAt),
+                           storedTime(ratedAt), error))
         return false;
     if (!appendAuditEntry(*m_db, QStringLiteral("rating.added"), caseId, error) ||
         !transaction->commit(error))

@@ -34,6 +34,7 @@ struct CaseSubmission
 struct RatingRecord
 {
     int level = 0;
+    QStringList indicators; // what a poor rating said was wrong (GB/T 39734 indicator ids), in order
     QString comment;
     QDateTime ratedAt;
     QString idempotencyKey; // the rating's own key towards the platform (its outbox item's); empty if unknown
@@ -108,7 +109,7 @@ struct ParkedItem
 class CaseStore
 {
 public:
-    static constexpr int schemaVersion = 6;
+    static constexpr int schemaVersion = 7;
 
     ~CaseStore();
     // Opens (creating or migrating) DATA_DIR/cases.sqlite. A file from a newer schema, or one that cannot
@@ -148,10 +149,10 @@ public:
     // sends the same key (docs/platform-api.md, "Idempotency").
     bool addRating(const QString &caseId, int level, const QString &comment, QString *error);
 
-    // The same with a given rating time and, if not empty, a given idempotency key (recovery keeps the
-    // original time and key, so the platform sees the same rating again, not a second one).
-    bool addRating(const QString &caseId, int level, const QString &comment, const QDateTime &ratedAt,
-                   QString *error, const QString &idempotencyKey = QString());
+    // The whole rating: `rating.indicators` are ids of lowercase letters and '_' (at most 10, no repeats),
+    // the comment is sealed; an invalid ratedAt is now; an empty idempotencyKey gets a new UUID (recovery
+    // keeps the original time and key, so the platform sees the same rating again, not a second one).
+    bool addRating(const QString &caseId, const RatingRecord &rating, QString *error);
 
     std::optional<CaseSubmission> findCase(const QString &caseId) const;
     std::optional<RatingRecord> rating(const QString &caseId) const;

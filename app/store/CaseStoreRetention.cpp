@@ -12,7 +12,7 @@ std::optional<RatingRecord> CaseStore::rating(const QString &caseId) const
     QString error;
     std::optional<Statement> select = m_db->prepare(
         "SELECT level, comment, created_at, (SELECT idempotency_key FROM outbox WHERE ref_id = ?1 AND kind = "
-        "'rating' ORDER BY seq LIMIT 1) FROM ratings WHERE case_id = ?1",
+        "'rating' ORDER BY seq LIMIT 1), indicators FROM ratings WHERE case_id = ?1",
         "read rating", &error);
     if (!select) {
         qCWarning(lcStore).noquote() << error;
@@ -31,6 +31,7 @@ std::optional<RatingRecord> CaseStore::rating(const QString &caseId) const
     found.level = int(select->integer(0));
     found.ratedAt = parseStoredTime(select->text(2));
     found.idempotencyKey = select->text(3);
+    found.indicators = select->text(4).split(QLatin1Char(','), Qt::SkipEmptyParts);
     const QByteArray sealed = select->blob(1);
     if (!sealed.isEmpty()) { // purged comments are empty
         const std::optional<QByteArray> comment = unseal("ratings.comment", caseId, sealed, &error);

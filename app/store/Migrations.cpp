@@ -318,6 +318,22 @@ static bool migrateTo6(Database &db, const FieldCipher *, QString *error)
                    error);
 }
 
+// ---- Version 7: what a poor rating says was wrong -------------------------------------------------------
+// ratings.indicators: the GB/T 39734 indicators the resident picked (ids such as "efficiency", comma
+// separated; empty for a rating without them and for every rating stored before). Ids only, no personal
+// data: not sealed, kept by retention.
+static bool migrateTo7(Database &db, const FieldCipher *, QString *error)
+{
+    const std::optional<qint64> present = db.queryInteger(
+        "SELECT count(*) FROM pragma_table_info('ratings') WHERE name = 'indicators'", "ratings columns", error);
+    if (!present)
+        return false;
+    if (*present > 0)
+        return true;
+    return db.exec("ALTER TABLE ratings ADD COLUMN indicators TEXT NOT NULL DEFAULT ''", "rating indicators",
+                   error);
+}
+
 // ---- The list ------------------------------------------------------------------------------------------
 // Append only. Entry i migrates from version i to version i + 1.
 using MigrationFunction = bool (*)(Database &, const FieldCipher *, QString *);
@@ -328,6 +344,7 @@ static const MigrationFunction kMigrations[] = {
     migrateTo4,
     migrateTo5,
     migrateTo6,
+    migrateTo7,
 };
 
 int latestSchemaVersion()

@@ -77,15 +77,19 @@ QByteArray attachmentOutboxBody(const QString &caseId, int sequence, const Store
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-QByteArray ratingOutboxBody(const QString &caseId, int level, const QString &comment,
+QByteArray ratingOutboxBody(const QString &caseId, int level, const QStringList &indicators, const QString &comment,
                             const QDateTime &ratedAt)
 {
-    const QJsonObject body{
+    QJsonObject body{
         {QStringLiteral("case_id"), caseId},
         {QStringLiteral("level"), level},
         {QStringLiteral("comment"), comment},
         {QStringLiteral("rated_at"), storedTime(ratedAt)},
     };
+    // Only when there are some: the body of a rating without indicators stays what it was before version 7
+    // (a rating recovered from an older store is the same request again).
+    if (!indicators.isEmpty())
+        body.insert(QStringLiteral("indicators"), QJsonArray::fromStringList(indicators));
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 

@@ -44,5 +44,5 @@ QString attachmentKind(const StoredAttachment &attachment);
 QString attachmentSha256(const QByteArray &data);
 
 // {"case_id","comment","level","rated_at"}
-QByteArray ratingOutboxBody(const QString &caseId, int level, const QString &comment,
+QByteArray ratingOutboxBody(const QString &caseId, int level, const QStringList &indicators, const QString &comment,
                             const QDateTime &ratedAt);

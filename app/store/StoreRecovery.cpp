@@ -75,8 +75,7 @@ int recoverQuarantinedStore(const QString &quarantinedFile, KeyProvider &keys, C
         if (!live.submitCase(*submission, asSubmitted(source->attachments(id)), error))
             return -1;
         const std::optional<RatingRecord> rating = source->rating(id);
-        if (rating && !live.addRating(id, rating->level, rating->comment, rating->ratedAt, error,
-                                      rating->idempotencyKey))
+        if (rating && !live.addRating(id, *rating, error))
             return -1;
         live.audit(QStringLiteral("case.recovered"), id);
         ++added;

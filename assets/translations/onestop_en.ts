@@ -866,12 +866,12 @@
 <context>
     <name>QuarantineController</name>
     <message>
-        <location filename="../../app/core/QuarantineController.cpp" line="+51"/>
+        <location filename="../../app/core/QuarantineController.cpp" line="+81"/>
         <source>This store is not in the list. Refresh and try again.</source>
         <translation>This store is not in the list. Refresh and try again.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>The cases could not be brought into the outbox: %1</source>
         <translation>The cases could not be brought into the outbox: %1</translation>
     </message>
@@ -881,7 +881,7 @@
         <translation>Nothing new: the cases of this store are already in the outbox.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n case(s) brought into the outbox. They will be sent to the platform.</source>
         <translation>
             <numerusform>%n case brought into the outbox. It will be sent to the platform.</numerusform>
@@ -890,9 +890,42 @@
     </message>
 </context>
 <context>
+    <name>RatingController</name>
+    <message>
+        <location filename="../../app/core/RatingController.cpp" line="+18"/>
+        <source>It took too long</source>
+        <translation>It took too long</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How I was treated</source>
+        <translation>How I was treated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many or unclear documents</source>
+        <translation>Too many or unclear documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The steps were unclear</source>
+        <translation>The steps were unclear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service guide did not help</source>
+        <translation>The service guide did not help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kiosk or the equipment</source>
+        <translation>The kiosk or the equipment</translation>
+    </message>
+</context>
+<context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../qml/Screens/RatingScreen.qml" line="+14"/>
+        <location filename="../../qml/Screens/RatingScreen.qml" line="+17"/>
         <source>Very satisfied</source>
         <translation>Very satisfied</translation>
     </message>
@@ -922,13 +955,38 @@
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>What was wrong? Choose all that apply, or none.</source>
+        <translation>What was wrong? Choose all that apply, or none.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../app/voice/ScreenInstructions.cpp" line="+4"/>
         <source>How satisfied are you with this service?</source>
         <translation>How satisfied are you with this service?</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+20"/>
+        <source>Comment (optional)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tap here to type</source>
+        <translation>Tap here to type</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send rating</source>
+        <translation>Send rating</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
@@ -987,7 +1045,22 @@
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+37"/>
+        <source>Your application summary is printing on the A4 printer.</source>
+        <translation>Your application summary is printing on the A4 printer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please take your application summary from the A4 printer.</source>
+        <translation>Please take your application summary from the A4 printer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your application summary could not be printed here. Please collect it at the counter with case number %1.</source>
+        <translation>Your application summary could not be printed here. Please collect it at the counter with case number %1.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Scan to follow your case</source>
         <translation>Scan to follow your case</translation>
     </message>
@@ -1092,7 +1165,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../app/core/SessionController.cpp" line="+106"/>
+        <location filename="../../app/core/SessionController.cpp" line="+111"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
@@ -1152,7 +1225,7 @@
         <translation>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-272"/>
         <source>Your rating could not be saved; thank you all the same.</source>
         <translation>Your rating could not be saved; thank you all the same.</translation>
     </message>
@@ -1274,7 +1347,7 @@
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/core/SubmissionController.cpp" line="+205"/>
+        <location filename="../../app/core/SubmissionController.cpp" line="+284"/>
         <source>the receipt could not be laid out</source>
         <translation>the receipt could not be laid out</translation>
     </message>

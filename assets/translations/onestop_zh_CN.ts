@@ -858,12 +858,12 @@
 <context>
     <name>QuarantineController</name>
     <message>
-        <location filename="../../app/core/QuarantineController.cpp" line="+51"/>
+        <location filename="../../app/core/QuarantineController.cpp" line="+81"/>
         <source>This store is not in the list. Refresh and try again.</source>
         <translation>该数据库不在列表中，请刷新后重试。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>The cases could not be brought into the outbox: %1</source>
         <translation>未能将办件转入待发送队列：%1</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>没有需要转入的办件：该数据库的办件已在待发送队列中。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n case(s) brought into the outbox. They will be sent to the platform.</source>
         <translation>
             <numerusform>已将 %n 件办件转入待发送队列，将发送至平台。</numerusform>
@@ -881,9 +881,42 @@
     </message>
 </context>
 <context>
+    <name>RatingController</name>
+    <message>
+        <location filename="../../app/core/RatingController.cpp" line="+18"/>
+        <source>It took too long</source>
+        <translation>办事效率低，等候或办理时间太长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How I was treated</source>
+        <translation>服务态度不好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many or unclear documents</source>
+        <translation>材料要求多或不清楚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The steps were unclear</source>
+        <translation>办事流程不清晰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service guide did not help</source>
+        <translation>办事指南没有帮助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kiosk or the equipment</source>
+        <translation>自助机或设施设备不好用</translation>
+    </message>
+</context>
+<context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../qml/Screens/RatingScreen.qml" line="+14"/>
+        <location filename="../../qml/Screens/RatingScreen.qml" line="+17"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -913,13 +946,38 @@
         <translation>服务评价</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>What was wrong? Choose all that apply, or none.</source>
+        <translation>哪些方面需要改进？可多选，也可不选。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../app/voice/ScreenInstructions.cpp" line="+4"/>
         <source>How satisfied are you with this service?</source>
         <translation>您对本次服务是否满意？</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+20"/>
+        <source>Comment (optional)</source>
+        <translation>意见建议（选填）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tap here to type</source>
+        <translation>点此输入</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -978,7 +1036,22 @@
         <translation>申请人：%1  %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+37"/>
+        <source>Your application summary is printing on the A4 printer.</source>
+        <translation>您的申请表摘要正在A4打印机上打印。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please take your application summary from the A4 printer.</source>
+        <translation>请从A4打印机取走您的申请表摘要。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your application summary could not be printed here. Please collect it at the counter with case number %1.</source>
+        <translation>申请表摘要无法在本机打印，请凭办件编号 %1 到窗口领取。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Scan to follow your case</source>
         <translation>扫码查询办件进度</translation>
     </message>
@@ -1083,7 +1156,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../app/core/SessionController.cpp" line="+106"/>
+        <location filename="../../app/core/SessionController.cpp" line="+111"/>
         <source>1 page</source>
         <translation>1页</translation>
     </message>
@@ -1143,7 +1216,7 @@
         <translation>您的申请未能在本终端保存。已填写的内容仍然保留，请重试，或咨询工作人员。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-272"/>
         <source>Your rating could not be saved; thank you all the same.</source>
         <translation>您的评价未能保存，仍感谢您的反馈。</translation>
     </message>
@@ -1264,7 +1337,7 @@
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/core/SubmissionController.cpp" line="+205"/>
+        <location filename="../../app/core/SubmissionController.cpp" line="+284"/>
         <source>the receipt could not be laid out</source>
         <translation>回执排版失败</translation>
     </message>

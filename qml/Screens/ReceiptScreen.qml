@@ -114,6 +114,29 @@ Rectangle {
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
+                // The A4 application summary, for services that give one (SummaryPrint decides).
+                Label {
+                    objectName: "receipt.a4"
+                    visible: SummaryPrint.state !== SummaryPrintController.None
+                    text: {
+                        switch (SummaryPrint.state) {
+                        case SummaryPrintController.Printing:
+                            return qsTr("Your application summary is printing on the A4 printer.")
+                        case SummaryPrintController.Printed:
+                            return qsTr("Please take your application summary from the A4 printer.")
+                        case SummaryPrintController.AtCounter:
+                            return qsTr("Your application summary could not be printed here. Please collect it at the counter with case number %1.").arg(SummaryPrint.caseNumber)
+                        default:
+                            return ""
+                        }
+                    }
+                    color: SummaryPrint.state === SummaryPrintController.AtCounter ? Theme.warning : Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    font.bold: SummaryPrint.state === SummaryPrintController.AtCounter
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
 
                 Item { Layout.fillHeight: true }
             }

@@ -132,6 +132,27 @@ QString validateRatingBody(const QJsonObject &body)
         return QStringLiteral("level: not an integer from 1 to 5");
     if (QString problem = requireString(body, QStringLiteral("comment"), true); !problem.isEmpty())
         return problem;
+    if (body.value(QStringLiteral("comment")).toString().size() > 500)
+        return QStringLiteral("comment: longer than 500 characters");
+    // GB/T 39734: what a poor rating says was wrong (docs/platform-api.md, the rating PUT).
+    static const QStringList known{QStringLiteral("efficiency"), QStringLiteral("attitude"),
+                                   QStringLiteral("materials"),  QStringLiteral("process"),
+                                   QStringLiteral("guidance"),   QStringLiteral("facilities")};
+    const QJsonValue indicators = body.value(QStringLiteral("indicators"));
+    if (!indicators.isUndefined()) {
+        if (!indicators.isArray())
+            return QStringLiteral("indicators: not an array");
+        QStringList seen;
+        for (const QJsonValue &entry : indicators.toArray()) {
+            if (!known.contains(entry.toString()))
+                return QStringLiteral("indicators: unknown indicator");
+            if (seen.contains(entry.toString()))
+                return QStringLiteral("indicators: repeated indicator");
+            seen.append(entry.toString());
+        }
+        if (!seen.isEmpty() && number > 3)
+            return QStringLiteral("indicators: only a rating of 3 or less names indicators");
+    }
     return requireTimestamp(body, QStringLiteral("rated_at"));
 }
 

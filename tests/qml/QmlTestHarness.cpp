@@ -15,6 +15,7 @@
 #include "InputSingletons.h"
 #include "PinyinEngine.h"
 #include "QmlSingletons.h"
+#include "RatingSingleton.h"
 #include "SessionImageStore.h"
 #include "TraceScan.h"
 
@@ -93,6 +94,18 @@ QStringList QmlTestHarness::lastCaseAttachmentKinds() const
     return kinds;
 }
 
+QVariantMap QmlTestHarness::lastRating() const
+{
+    if (!m_store || !m_submission)
+        return {};
+    const std::optional<RatingRecord> rating = m_store->rating(m_submission->caseId());
+    if (!rating)
+        return {};
+    return {{QStringLiteral("level"), rating->level},
+            {QStringLiteral("indicators"), rating->indicators},
+            {QStringLiteral("comment"), rating->comment}};
+}
+
 QStringList QmlTestHarness::controllerTraces(const QStringList &canaries) const
 {
     const QmlSingletons &core = QmlSingletons::current();
@@ -114,6 +127,7 @@ QStringList QmlTestHarness::controllerTraces(const QStringList &canaries) const
         {QStringLiteral("Pinyin"), InputSingletons::current().pinyin},
         {QStringLiteral("Keyboard"), InputSingletons::current().keyboard},
         {QStringLiteral("DisplayMode"), AssistSingletons::current().displayMode},
+        {QStringLiteral("Rating"), RatingSingleton::current()},
     };
     QStringList found = TraceScan::find(roots, canaries);
     // Lists handed out by methods rather than properties.

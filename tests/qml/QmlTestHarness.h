@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 #include <QVector>
 
 class ManualClock;
@@ -65,6 +66,8 @@ public:
     Q_INVOKABLE void showToCamera(const QString &what);
     // The attachments committed with the last case (kinds, in order), from the store.
     Q_INVOKABLE QStringList lastCaseAttachmentKinds() const;
+    // The rating stored for the last case, from the store: level, indicators, comment ({} when none yet).
+    Q_INVOKABLE QVariantMap lastRating() const;
     // Where any of `canaries` can still be found outside the item tree: every property and model row of
     // every controller handed to QML (OneStop.Core, .Input, .Assist singletons and the no-card controller),
     // the form's review rows, and the clipboard. One line per hit, [] when none (the canary wipe test).

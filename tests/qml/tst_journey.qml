@@ -127,6 +127,45 @@ Item {
             verify(pending.text.indexOf(String(Sync.pendingCount)) >= 0, pending.text)
         }
 
+        // A poor rating (好差评, GB/T 39734): what was wrong, and a comment typed on the keyboard; the rating
+        // stored has them. The comment is gone with the session.
+        function test_poor_rating_with_indicators_and_comment() {
+            root = createTemporaryObject(shellComponent, top)
+            identify(0)
+            openForm("elderly-allowance")
+            typeInto("form.field.phone", "13812345678")
+            tap("form.field.payout.bank_account")
+            tap("form.next")
+            expectScreen("review")
+            tap("review.consent")
+            tap("review.submit")
+            expectScreen("receipt")
+            tap("receipt.continue")
+            expectScreen("rating")
+            verify(!findVisible(root, "rating.indicator.efficiency"))
+            typeInto("rating.comment", "slow queue")
+            compare(Rating.comment, "slow queue")
+            tap("rating.level.2")
+            compare(Session.screenName, "rating") // the details first
+            verify(!findVisible(root, "rating.level.2"))
+            compare(item("rating.comment").text, "slow queue") // kept on the second step
+            tap("rating.indicator.efficiency")
+            verify(item("rating.indicator.efficiency").selected)
+            tap("rating.indicator.process")
+            tap("rating.indicator.process") // off again
+            verify(!item("rating.indicator.process").selected)
+            tap("rating.send")
+            expectScreen("goodbye")
+            compare(Session.rating, 2)
+            tryVerify(() => Harness.lastRating().level === 2, 20000) // the store's job
+            const stored = Harness.lastRating()
+            compare(stored.indicators, ["efficiency"])
+            compare(stored.comment, "slow queue")
+            tap("goodbye.finish")
+            expectScreen("attract")
+            compare(Rating.comment, "")
+        }
+
         function test_receipt_not_printed_says_what_to_do() {
             root = createTemporaryObject(shellComponent, top)
             identify(0)

@@ -24,6 +24,7 @@
 #include "QmlTestHarness.h"
 #include "Quarantine.h"
 #include "QuarantineController.h"
+#include "RatingSingleton.h"
 #include "QrImageProvider.h"
 #include "SampleResidents.h"
 #include "ServiceCatalogModel.h"
@@ -86,6 +87,7 @@ struct Kiosk
     FormController form;
     std::unique_ptr<SubmissionController> submission;
     std::unique_ptr<NoCardIdentityController> noCard; // the staff PIN of kiosk-config/site.json
+    RatingController rating;
     std::unique_ptr<SessionController> session;
     std::unique_ptr<KioskInfo> kiosk;
     std::unique_ptr<SimulatorController> simulator;
@@ -193,6 +195,8 @@ public slots:
         k.noCard = std::make_unique<NoCardIdentityController>(k.site.staff, k.clock);
         k.session->setNoCardIdentity(k.noCard.get());
         IdentitySingletons::set({k.noCard.get()});
+        k.session->setRatingController(&k.rating);
+        RatingSingleton::set(&k.rating);
         k.kiosk = std::make_unique<KioskInfo>(k.site, true, false);
         k.simulator = std::make_unique<SimulatorController>(k.reader, k.scanner, *k.printer, &k.camera, *k.syncMonitor, k.residents);
         QObject::connect(k.session.get(), &SessionController::languageChanged, k.kiosk.get(), [&k](const QString &language) {
@@ -263,6 +267,7 @@ public slots:
         InputSingletons::set({});
         AssistSingletons::set({});
         IdentitySingletons::set({});
+        RatingSingleton::set(nullptr);
         m_kiosk.reset();
     }
 

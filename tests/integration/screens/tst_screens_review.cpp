@@ -43,6 +43,7 @@ class TestScreensReview : public QObject
                 QStringLiteral("receipt"),
                 QStringLiteral("receipt-printed"),
                 QStringLiteral("rating"),
+                QStringLiteral("rating-details"),
                 QStringLiteral("goodbye"),
                 QStringLiteral("attract")};
     }

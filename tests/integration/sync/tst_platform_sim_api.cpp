@@ -262,6 +262,42 @@ private slots:
         QCOMPARE(platformRowCount(m_sim->dbPath(), QStringLiteral("ratings"), QStringLiteral("seq-a")), 0);
     }
 
+    // GB/T 39734 indicators: known ids, each once, only with a poor rating; a comment of at most 500
+    // characters. Anything else is 400 and nothing is stored.
+    void validatesRatingIndicatorsAndComment()
+    {
+        const QString id = QStringLiteral("indicated");
+        const QString path = QStringLiteral("/api/v1/cases/indicated/rating");
+        QCOMPARE(putCase(id, compact(caseBody(id))).status, 201);
+        const auto withIndicators = [&](int level, const QJsonArray &indicators) {
+            QJsonObject o = ratingBody(id, level);
+            o.insert(QStringLiteral("indicators"), indicators);
+            return o;
+        };
+        QJsonObject longComment = ratingBody(id, 2);
+        longComment.insert(QStringLiteral("comment"), QString(501, QChar(0x6162)));
+        const QList<QJsonObject> refused{
+            withIndicators(2, {QStringLiteral("speed")}),
+            withIndicators(2, {QStringLiteral("efficiency"), QStringLiteral("efficiency")}),
+            withIndicators(4, {QStringLiteral("efficiency")}),
+            withIndicators(2, {1}),
+            longComment,
+        };
+        for (const QJsonObject &body : refused) {
+            const RawHttpResponse r = put(path, compact(body), "indicated-key");
+            QCOMPARE(r.status, 400);
+            const QString detail = jsonOf(r).value(QStringLiteral("detail")).toString();
+            QVERIFY2(detail.startsWith(QLatin1String("indicators")) || detail.startsWith(QLatin1String("comment")),
+                     qPrintable(detail));
+        }
+        QCOMPARE(platformRowCount(m_sim->dbPath(), QStringLiteral("ratings"), id), 0);
+        const QJsonObject good = withIndicators(1, {QStringLiteral("attitude"), QStringLiteral("process")});
+        QCOMPARE(put(path, compact(good), "indicated-key").status, 201);
+        QCOMPARE(platformColumn(m_sim->dbPath(), QStringLiteral("ratings"),
+                                QStringLiteral("json_extract(body, '$.indicators[1]')"), id),
+                 QStringLiteral("process"));
+    }
+
     // A rating has its own idempotency key (docs/platform-api.md, section 5): the same key again is a replay
     // (or 422 with another body), another key for a case that has a rating is 409 rating_exists.
     void ratingHasItsOwnIdempotencyKey()

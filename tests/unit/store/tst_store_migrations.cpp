@@ -241,6 +241,9 @@ private slots:
         // The pending rating keeps the key its kiosk sent it with (the case id; migration 5).
         QCOMPARE(store->nextOutboxItem()->idempotencyKey, store->nextOutboxItem()->refId);
         QCOMPARE(store->rating(store->nextOutboxItem()->refId)->idempotencyKey, store->nextOutboxItem()->refId);
+        // Migration 7: a rating from before has no indicators, and its body is sent as it was.
+        QVERIFY(store->rating(store->nextOutboxItem()->refId)->indicators.isEmpty());
+        QVERIFY(!store->nextOutboxItem()->body.contains("indicators"));
         QCOMPARE(store->auditCount(), 5);
 
         // New cases get version-3 attachments; numbering continues.

@@ -5,6 +5,7 @@
 
 #include "StrictWarnings.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -103,9 +104,13 @@ private slots:
     {
         const QDateTime ratedAt(QDate(2024, 5, 1), QTime(9, 0, 1, 5), Qt::UTC);
         QCOMPARE(
-            ratingOutboxBody(QStringLiteral("abc"), 5, QStringLiteral("很好"), ratedAt),
+            ratingOutboxBody(QStringLiteral("abc"), 5, {}, QStringLiteral("很好"), ratedAt),
             QByteArray(
                 R"({"case_id":"abc","comment":"很好","level":5,"rated_at":"2024-05-01T09:00:01.005Z"})"));
+        QCOMPARE(ratingOutboxBody(QStringLiteral("abc"), 2, {QStringLiteral("efficiency"), QStringLiteral("materials")},
+                                  QString(), ratedAt),
+                 QByteArray(R"({"case_id":"abc","comment":"","indicators":["efficiency","materials"],"level":2,)"
+                            R"("rated_at":"2024-05-01T09:00:01.005Z"})"));
 
         QString error;
         const CaseSubmission submission = submit(QStringLiteral("C001-20240501-0001"));
@@ -123,7 +128,40 @@ private slots:
         const QDateTime stamped = parseStoredTime(body.value(QStringLiteral("rated_at")).toString());
         QVERIFY(stamped.isValid());
         QVERIFY(qAbs(stamped.secsTo(QDateTime::currentDateTimeUtc())) < 60);
-        QCOMPARE(ratingOutboxBody(submission.id, 3, QStringLiteral("ok"), stamped), rating->body);
+        QCOMPARE(ratingOutboxBody(submission.id, 3, {}, QStringLiteral("ok"), stamped), rating->body);
+    }
+
+    // A poor rating's indicators (GB/T 39734): stored with it, read back in order, in the body sent; ids
+    // that are not ids, repeated or too many are refused and nothing is stored.
+    void ratingIndicatorsAreStoredAndSent()
+    {
+        QString error;
+        const CaseSubmission submission = submit(QStringLiteral("C001-20240501-0001"));
+        RatingRecord rating;
+        rating.level = 1;
+        rating.indicators = {QStringLiteral("attitude"), QStringLiteral("efficiency")};
+        rating.comment = QStringLiteral("排队太久");
+        const QList<QStringList> refusedLists{{QStringLiteral("Attitude")},
+                                              {QStringLiteral("a b")},
+                                              {QStringLiteral("process"), QStringLiteral("process")},
+                                              QStringList(11, QStringLiteral("x"))};
+        for (const QStringList &bad : refusedLists) {
+            RatingRecord refused = rating;
+            refused.indicators = bad;
+            QVERIFY(!m_store->addRating(submission.id, refused, &error));
+            QVERIFY2(error.contains(QLatin1String("indicator")), qPrintable(error));
+        }
+        QVERIFY(!m_store->rating(submission.id));
+        QVERIFY2(m_store->addRating(submission.id, rating, &error), qPrintable(error));
+        const std::optional<RatingRecord> stored = m_store->rating(submission.id);
+        QVERIFY(stored);
+        QCOMPARE(stored->level, 1);
+        QCOMPARE(stored->indicators, rating.indicators);
+        QCOMPARE(stored->comment, rating.comment);
+        QVERIFY2(m_store->markSynced(m_store->nextOutboxItem()->seq, QByteArray(), &error), qPrintable(error));
+        const QJsonObject body = QJsonDocument::fromJson(m_store->nextOutboxItem()->body).object();
+        QCOMPARE(body.value(QStringLiteral("indicators")).toArray(), QJsonArray::fromStringList(rating.indicators));
+        QCOMPARE(body.value(QStringLiteral("comment")).toString(), rating.comment);
     }
 
     void orderAcrossKindsIsSubmissionOrder()
