@@ -127,6 +127,8 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
             return getCase(caseId);
         return method == "PUT" ? putResource(Resource::Case, caseId, request) : methodNotAllowed("GET, PUT");
     }
+    if (path.startsWith("/api/v1/centers/"))
+        return queueResource(path.mid(qstrlen("/api/v1/centers/")).split('/'), request);
     if (m_testHooks && path.startsWith("/test/"))
         return method == "POST" ? testHook(path.mid(qstrlen("/test/")), request) : methodNotAllowed("POST");
     return notFound(QStringLiteral("no such resource"));
