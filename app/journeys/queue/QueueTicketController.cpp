@@ -128,7 +128,7 @@ void QueueTicketController::refresh()
             topUpRanges();
             reconcile();
         } else {
-            emit reconciled();
+            endReconcile();
         }
     });
 }
@@ -180,8 +180,12 @@ void QueueTicketController::topUpRanges()
 
 void QueueTicketController::reconcile()
 {
-    if (m_reconciling || !m_networkAvailable)
+    if (m_reconciling)
+        return; // the round in flight goes on to the next range by itself
+    if (!m_networkAvailable) {
+        endReconcile();
         return;
+    }
     for (const QueueRangeStore::Range &r : m_ranges.ranges()) {
         if (m_refusedReports.contains(r.rangeId))
             continue;
@@ -215,11 +219,19 @@ void QueueTicketController::reconcile()
                 reconcile();
                 return;
             }
-            emit reconciled();
+            endReconcile();
         });
         return;
     }
+    endReconcile();
+}
+
+void QueueTicketController::endReconcile()
+{
+    const QList<std::function<void()>> then = std::exchange(m_afterReconcile, {});
     emit reconciled();
+    for (const auto &f : then)
+        f();
 }
 
 void QueueTicketController::chooseService(const QString &serviceId)
@@ -234,10 +246,22 @@ void QueueTicketController::chooseService(const QString &serviceId)
         return;
     }
     const int serial = ++m_serial;
-    m_client.takeTicket(serviceId, QUuid::createUuid().toString(QUuid::WithoutBraces),
-                        [this, serial, serviceId](const QueueClient::Answer &answer) {
-                            onTicketAnswer(serial, serviceId, answer);
-                        });
+    const auto take = [this, serial, serviceId] {
+        if (serial != m_serial || m_state != State::Requesting)
+            return; // the session ended meanwhile
+        m_client.takeTicket(serviceId, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                            [this, serial, serviceId](const QueueClient::Answer &answer) {
+                                onTicketAnswer(serial, serviceId, answer);
+                            });
+    };
+    if (unreportedCount() == 0 && !m_reconciling) {
+        take();
+        return;
+    }
+    // Numbers issued offline are reported first: the platform counts those residents among the people
+    // ahead of this one.
+    m_afterReconcile.append(take);
+    reconcile();
 }
 
 void QueueTicketController::onTicketAnswer(int serial, const QString &serviceId,

@@ -26,7 +26,8 @@ class ReceiptPrinter;
 //                                 -> Failed          no number: message says why and what to do
 // Offline ranges are asked for while the platform is reachable (start(), every listing, the network coming
 // back) so that each service keeps at least lowWater numbers for today; numbers issued offline are
-// reported to the platform (idempotent on its side) until it has counted each of them.
+// reported to the platform (idempotent on its side) until it has counted each of them; an online ticket
+// request waits for such a report, so that the people waiting it is told include the offline tickets.
 // A retried ticket request keeps its Idempotency-Key; a request whose answer is lost falls back to an
 // offline number (the platform may then count one online number that nobody holds: never a duplicate).
 // The slip goes to the printer queue; when the printer is not ready the ticket stays on screen with its QR
@@ -108,6 +109,7 @@ private:
     void refresh(); // services, then ranges and reconciliation
     void topUpRanges();
     void reconcile();
+    void endReconcile(); // the round is over: reconciled(), then what waited for it
     void onTicketAnswer(int serial, const QString &serviceId, const QueueClient::Answer &answer);
     void issueOffline(const QString &serviceId);
     void issue(State state, const QString &serviceId, const QString &ticketNumber, int waiting,
@@ -145,4 +147,5 @@ private:
     QSet<QString> m_rangeRequests;          // services with a range request in flight
     QSet<QString> m_refusedReports;         // ranges whose report the platform refused for good (logged)
     bool m_reconciling = false;
+    QList<std::function<void()>> m_afterReconcile; // ticket requests waiting for the round to end
 };
