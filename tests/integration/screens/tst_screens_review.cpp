@@ -44,6 +44,11 @@ class TestScreensReview : public QObject
                 QStringLiteral("receipt-printed"),
                 QStringLiteral("rating"),
                 QStringLiteral("goodbye"),
+                QStringLiteral("attract"),
+                // The queue ticket (a journey without a card).
+                QStringLiteral("language"),
+                QStringLiteral("identify"),
+                QStringLiteral("journey"),
                 QStringLiteral("attract")};
     }
 
