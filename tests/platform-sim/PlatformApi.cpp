@@ -299,6 +299,8 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
             return badRequest(error);
         m_chaos->setSpec(*spec);
         qCInfo(lcApi).noquote() << "chaos now" << spec->toString();
+    } else if (name == "appointment") {
+        return addAppointmentHook(body);
     } else if (name == "identity-token") {
         return IdentityTokenIssuer::issue(body, QDateTime::currentSecsSinceEpoch());
     } else if (name == "corrupt-next-chunk") {

@@ -40,6 +40,9 @@ private:
     static bool queueBody(const HttpRequest &request, bool needsKey, QJsonObject *body, QString *key,
                           HttpResponse *refusal);
     static HttpResponse methodNotAllowedQueue(const QByteArray &allowed);
+    // Appointment check-in (AppointmentApi.cpp).
+    HttpResponse checkInAppointment(const QString &centerId, const HttpRequest &request);
+    HttpResponse addAppointmentHook(const QJsonObject &body);
     HttpResponse uploadAnswer(int status, const QString &caseId, int sequence, const PlatformStore::UploadResult &result);
 
     PlatformStore &m_store;

@@ -3,10 +3,13 @@
 #include "PayloadValidation.h"
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -25,6 +28,7 @@ struct sqlite3;
 //   attachment_uploads(case_id, sequence, declaration, size, sha256, received bytes, ...) and chunk_log
 //   (version 5): attachments uploaded on their own in chunks; complete ones are copied to `attachments`.
 //   queue_counters, queue_tickets, queue_ranges (version 6): queue tickets, online and offline.
+//   appointments (version 7): appointment check-in, which issues a queue ticket.
 // Thread: the main thread only.
 class PlatformStore
 {
@@ -173,8 +177,34 @@ public:
         return findRange(QStringLiteral("range_id"), rangeId, centerId, nullptr, error);
     }
 
+    // ---- Appointment check-in (PlatformStoreAppointments.cpp; docs/platform-api.md) ----
+    struct Appointment
+    {
+        QString appointmentId;
+        QString centerId;
+        QString serviceId; // a counter service (QueueServices)
+        QString code;      // what the resident's QR code carries
+        QDateTime slotStart;
+        QDateTime slotEnd;
+    };
+    enum class CheckIn { CheckedIn, Replayed, NotFound, WrongCenter, TooEarly, TooLate, AlreadyUsed, Failed };
+    struct CheckInResult
+    {
+        CheckIn outcome = CheckIn::Failed;
+        Appointment appointment;
+        QJsonObject answer; // CheckedIn / Replayed / AlreadyUsed: the check-in's answer
+        QString error;
+    };
+    bool addAppointment(const Appointment &appointment, QString *error);
+    // Checks the appointment with `code` in at `now` (from earlyMinutes before its slot to its end) and issues
+    // its queue ticket in the same transaction; answerFor builds the stored answer from the ticket.
+    CheckInResult checkIn(const QString &centerId, const QString &code, const QString &key, const QDateTime &now,
+                          int earlyMinutes, const std::function<QString(const QString &serviceId)> &prefixFor,
+                          const std::function<QJsonObject(const QueueTicket &)> &answerFor, const QString &owner);
+
 private:
     static const char *queueSchemaV6();
+    static const char *appointmentSchemaV7();
     int takeNumbers(const QString &centerId, const QString &serviceId, const QString &day, int count, QString *error);
     std::optional<QueueRange> findRange(const QString &where, const QString &value, const QString &centerId,
                                         QString *bodySha, QString *error) const;

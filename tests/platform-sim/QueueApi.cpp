@@ -63,6 +63,11 @@ HttpResponse PlatformApi::queueResource(const QList<QByteArray> &segments, const
 {
     // segments: {center}, "queue", what, ...
     const QString centerId = QString::fromUtf8(segments.value(0));
+    if (segments.size() == 3 && segments.at(1) == "appointments" && segments.at(2) == "check-in") {
+        if (!QueueServices::isValidCenterId(centerId))
+            return invalid(QStringLiteral("center id in the path: 2..32 of [A-Z0-9-]"));
+        return request.method == "POST" ? checkInAppointment(centerId, request) : methodNotAllowedQueue("POST");
+    }
     if (segments.size() < 3 || segments.at(1) != "queue")
         return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such resource"));
     if (!QueueServices::isValidCenterId(centerId))

@@ -205,6 +205,64 @@ private slots:
         QCOMPARE(platformRowCount(m_sim->dbPath(), QStringLiteral("queue_tickets")), 5);
     }
 
+    void appointmentCheckInWithItsRefusals()
+    {
+        const QByteArray checkIn = "/api/v1/centers/SH-XH-TLQ/appointments/check-in";
+        const auto book = [this](const QString &code, int start, int end,
+                                 const QString &center = QStringLiteral("SH-XH-TLQ")) {
+            return post("/test/appointment", {{QStringLiteral("center_id"), center},
+                                              {QStringLiteral("service_id"), QStringLiteral("household")},
+                                              {QStringLiteral("code"), code},
+                                              {QStringLiteral("start_offset_minutes"), start},
+                                              {QStringLiteral("end_offset_minutes"), end}})
+                .status;
+        };
+        QCOMPARE(book(QStringLiteral("APPT-NOW"), -10, 20), 200);
+        QCOMPARE(book(QStringLiteral("APPT-EARLY"), 120, 150), 200);
+        QCOMPARE(book(QStringLiteral("APPT-LATE"), -120, -90), 200);
+        QCOMPARE(book(QStringLiteral("APPT-ELSEWHERE"), -10, 20, QStringLiteral("SH-XH-LHJD")), 200);
+        QCOMPARE(book(QStringLiteral("APPT-NOW"), -10, 20), 400); // one booking per code
+
+        const auto code = [](const char *c) {
+            return QJsonObject{{QStringLiteral("code"), QString::fromLatin1(c)}};
+        };
+        const int before = waiting(QStringLiteral("household"));
+        const RawHttpResponse ok = post(checkIn, code("APPT-NOW"), "check-in-1");
+        QCOMPARE(ok.status, 201);
+        const QString number = jsonOf(ok).value(QStringLiteral("ticket_number")).toString();
+        QVERIFY2(number.startsWith(QLatin1Char('C')), qPrintable(number));
+        QCOMPARE(jsonOf(ok).value(QStringLiteral("waiting")).toInt(-1), before);
+        QCOMPARE(waiting(QStringLiteral("household")), before + 1);
+        // A retry (same key) gets the same answer; the code again (another key) is already used.
+        const RawHttpResponse retry = post(checkIn, code("APPT-NOW"), "check-in-1");
+        QCOMPARE(retry.status, 200);
+        QCOMPARE(jsonOf(retry).value(QStringLiteral("ticket_number")).toString(), number);
+        const RawHttpResponse used = post(checkIn, code("APPT-NOW"), "check-in-2");
+        QCOMPARE(used.status, 409);
+        QCOMPARE(jsonOf(used).value(QStringLiteral("error")).toString(),
+                 QStringLiteral("already_checked_in"));
+        QCOMPARE(jsonOf(used).value(QStringLiteral("ticket_number")).toString(), number);
+        QCOMPARE(waiting(QStringLiteral("household")), before + 1);
+
+        const RawHttpResponse early = post(checkIn, code("APPT-EARLY"), "check-in-3");
+        QCOMPARE(early.status, 409);
+        QCOMPARE(jsonOf(early).value(QStringLiteral("error")).toString(), QStringLiteral("too_early"));
+        QVERIFY(!jsonOf(early).value(QStringLiteral("opens_at")).toString().isEmpty());
+        const RawHttpResponse late = post(checkIn, code("APPT-LATE"), "check-in-4");
+        QCOMPARE(late.status, 409);
+        QCOMPARE(jsonOf(late).value(QStringLiteral("error")).toString(), QStringLiteral("too_late"));
+        const RawHttpResponse elsewhere = post(checkIn, code("APPT-ELSEWHERE"), "check-in-5");
+        QCOMPARE(elsewhere.status, 409);
+        QCOMPARE(jsonOf(elsewhere).value(QStringLiteral("error")).toString(), QStringLiteral("wrong_center"));
+        const RawHttpResponse unknown = post(checkIn, code("APPT-NOBODY"), "check-in-6");
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(jsonOf(unknown).value(QStringLiteral("error")).toString(),
+                 QStringLiteral("appointment_not_found"));
+        QCOMPARE(post(checkIn, code("x"), "check-in-7").status, 400);
+        QCOMPARE(post(checkIn, code("APPT-EARLY")).status, 400);    // no Idempotency-Key
+        QCOMPARE(waiting(QStringLiteral("household")), before + 1); // no refusal issued a ticket
+    }
+
     void ticketsSurviveARestart()
     {
         QCOMPARE(m_sim->terminate(), 0);
