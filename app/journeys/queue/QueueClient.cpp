@@ -29,12 +29,24 @@ QueueClient::QueueClient(QNetworkAccessManager &nam, const SyncSettings &setting
 
 QUrl QueueClient::endpoint(const QString &tail) const
 {
+    return centerEndpoint(QStringLiteral("queue/") + tail);
+}
+
+QUrl QueueClient::centerEndpoint(const QString &tail) const
+{
     QUrl url = m_baseUrl;
     QString path = url.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    url.setPath(path + QStringLiteral("/api/v1/centers/%1/queue/%2").arg(m_centerId, tail));
+    url.setPath(path + QStringLiteral("/api/v1/centers/%1/%2").arg(m_centerId, tail));
     return url;
+}
+
+void QueueClient::checkInAppointment(const QString &code, const QString &idempotencyKey, Callback done)
+{
+    const QJsonObject body{{QStringLiteral("code"), code}};
+    send("POST", centerEndpoint(QStringLiteral("appointments/check-in")),
+         QJsonDocument(body).toJson(QJsonDocument::Compact), idempotencyKey, std::move(done));
 }
 
 void QueueClient::listServices(Callback done)

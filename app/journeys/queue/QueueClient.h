@@ -46,9 +46,12 @@ public:
     void requestRange(const QString &serviceId, int size, const QString &idempotencyKey, Callback done);
     // tickets: (number, issued_at as zoned ISO 8601)
     void reportIssued(const QString &rangeId, const QList<QPair<int, QString>> &tickets, Callback done);
+    // Appointment check-in at this center (docs/platform-api.md, "Appointment check-in").
+    void checkInAppointment(const QString &code, const QString &idempotencyKey, Callback done);
 
 private:
-    QUrl endpoint(const QString &tail) const;
+    QUrl endpoint(const QString &tail) const; // .../centers/{center}/queue/<tail>
+    QUrl centerEndpoint(const QString &tail) const;
     void send(const QByteArray &method, const QUrl &url, const QByteArray &body,
               const QString &idempotencyKey, Callback done);
     void finish(QNetworkReply *reply, const Callback &done);
