@@ -181,6 +181,7 @@ private:
     void armTimersFor(Screen screen);
     void setMaterialsStep(const QString &step);
     void resetJourneys();
+    bool routeCodeToJourney(const QString &text); // the journey on screen takes a scanned code
 
     const SiteConfig &m_site;
     const Catalog &m_catalog;

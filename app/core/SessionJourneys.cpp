@@ -29,17 +29,24 @@ bool SessionController::offersJourney(const QString &id) const
 
 void SessionController::startJourney(const QString &id)
 {
-    // Before a resident has chosen anything else: no card needed, nothing to carry over.
-    if (m_screen != Screen::Attract && m_screen != Screen::Language && m_screen != Screen::Identify)
+    // Before a resident has chosen anything else (no card needed, nothing to carry over), or instead of
+    // another journey (the queue ticket's screen offers the appointment check-in).
+    if (m_screen != Screen::Attract && m_screen != Screen::Language && m_screen != Screen::Identify &&
+        m_screen != Screen::Journey)
         return;
     for (Journey *j : m_journeys) {
         if (j->id() != id)
             continue;
         qCInfo(lcSession).noquote() << "journey" << id;
+        if (m_journey && m_journey != j)
+            m_journey->reset();
+        const bool switching = m_screen == Screen::Journey;
         m_journey = j;
         setNotice(QString());
         j->enter(m_language);
         setScreen(Screen::Journey);
+        if (switching)
+            emit screenChanged(); // the same screen, another journey's
         return;
     }
     qCWarning(lcSession).noquote() << "no journey" << id << "at this kiosk";
@@ -48,6 +55,11 @@ void SessionController::startJourney(const QString &id)
 QUrl SessionController::journeyScreen() const
 {
     return m_screen == Screen::Journey && m_journey ? m_journey->screenUrl() : QUrl();
+}
+
+bool SessionController::routeCodeToJourney(const QString &text)
+{
+    return m_screen == Screen::Journey && m_journey && m_journey->handleCode(text);
 }
 
 void SessionController::resetJourneys()

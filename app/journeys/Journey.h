@@ -11,6 +11,7 @@
 //   screenUrl() the journey's QML screen; the kiosk shell loads it while the journey is on screen
 //   enter()     the session hands over to the journey, in the resident's language
 //   reset()     the session ended (finished, idle timeout, cancelled): nothing of the visit survives it
+//   handleCode() a code scanned while the journey is on screen (e.g. a booking's QR code)
 //   finished()  the journey is done: the session ends ("finished")
 // Thread: GUI.
 class Journey : public QObject
@@ -24,6 +25,12 @@ public:
     virtual QUrl screenUrl() const = 0;
     virtual void enter(const QString &language) = 0;
     virtual void reset() = 0;
+    // A code scanned while the journey is on screen; false = not the journey's (the session says so).
+    virtual bool handleCode(const QString &text)
+    {
+        Q_UNUSED(text)
+        return false;
+    }
 
 signals:
     void finished();

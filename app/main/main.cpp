@@ -1,5 +1,7 @@
 // The composition root: the only place where the kiosk's objects are built and wired together.
 
+#include "AppointmentCheckInController.h"
+#include "AppointmentSingletons.h"
 #include "AssistSingletons.h"
 #include "IdentitySingletons.h"
 #include "CameraCodeScanner.h"
@@ -78,6 +80,7 @@ Q_IMPORT_QML_PLUGIN(OneStop_ScreensPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_JourneysPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_Journeys_QueuePlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_Journeys_AppointmentPlugin)
 
 Q_LOGGING_CATEGORY(lcMain, "onestop.main")
 
@@ -269,6 +272,14 @@ int main(int argc, char *argv[])
                      [&sync, &queueTicket] { queueTicket.setNetworkAvailable(sync.networkAvailable()); });
     session.addJourney(&queueTicket);
     QueueSingletons::set({&queueTicket});
+    // Appointment check-in (预约签到), offered from the queue ticket's screen (app/journeys/appointment).
+    AppointmentCheckInController appointmentCheckIn({site.centerId, site.centerName.zh, site.centerName.en}, queueClient,
+                                                    kioskDevices->printer());
+    appointmentCheckIn.setNetworkAvailable(sync.networkAvailable());
+    QObject::connect(&sync, &SyncClient::stateChanged, &appointmentCheckIn,
+                     [&sync, &appointmentCheckIn] { appointmentCheckIn.setNetworkAvailable(sync.networkAvailable()); });
+    session.addJourney(&appointmentCheckIn);
+    AppointmentSingletons::set({&appointmentCheckIn});
     KioskInfo kiosk(site, options.demo, !scripted);
     // The simulator panel and the scenarios' device steps: the simulated hall when the reader, scanner and
     // printer are simulated; with --devices real a scenario drives the emulated hall (--hall) instead.

@@ -54,6 +54,14 @@ Rectangle {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
+            // A booking instead: the appointment check-in (its own journey).
+            KioskButton {
+                objectName: "queue.appointment"
+                visible: Session.offersJourney("appointment")
+                text: qsTr("I have an appointment: check in")
+                Layout.fillWidth: true
+                onClicked: Session.startJourney("appointment")
+            }
             Repeater {
                 model: QueueTicket.services
                 delegate: KioskButton {

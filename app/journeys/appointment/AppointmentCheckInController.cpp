@@ -190,6 +190,16 @@ void AppointmentCheckInController::print()
     m_printer.print(m_jobId, bytes);
 }
 
+bool AppointmentCheckInController::handleCode(const QString &text)
+{
+    if (codeFrom(text).isEmpty())
+        return false;
+    if (m_state == State::Refused || m_state == State::Failed)
+        tryAgain(); // another code after a refusal
+    submitCode(text);
+    return true;
+}
+
 void AppointmentCheckInController::tryAgain()
 {
     if (m_state != State::Refused && m_state != State::Failed)

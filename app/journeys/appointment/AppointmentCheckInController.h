@@ -55,6 +55,7 @@ public:
     QUrl screenUrl() const override;
     void enter(const QString &language) override;
     void reset() override;
+    bool handleCode(const QString &text) override; // a booking's QR code: checked in at once
 
     State state() const { return m_state; }
     Refusal refusal() const { return m_refusal; }

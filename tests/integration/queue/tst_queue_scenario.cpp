@@ -1,7 +1,7 @@
 // The real binary on the queue-ticket scenario (kiosk-config/scenarios/queue-ticket.json) against a real
 // platform-sim, as tst_demo_scenario runs the demo: an online ticket in English, an offline one in Chinese
 // from the kiosk's range, and an online one after the network is back, for which the kiosk first reports
-// the offline number. Once as it is and once in the elderly mode (--elderly).
+// the offline number; and the appointment check-in scenario. Each once as it is and once in the elderly mode.
 #include "StrictWarnings.h"
 
 #include <QDir>
@@ -9,6 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,7 +42,9 @@ class TestQueueScenario : public QObject
         return values;
     }
 
-    QJsonObject run(const QString &name, const QStringList &extra, QString *output, int *exitCode)
+    QJsonObject run(const QString &name, const QStringList &extra, QString *output, int *exitCode,
+                    const QString &scenario = QStringLiteral("queue-ticket"),
+                    const QString &platformUrl = QString())
     {
         const QString out = m_dir.filePath(name);
         QProcess kiosk;
@@ -50,8 +55,10 @@ class TestQueueScenario : public QObject
         kiosk.start(QStringLiteral(KIOSK_BINARY),
                     QStringList{QStringLiteral("--config"), sourcePath(QStringLiteral("kiosk-config")),
                                 QStringLiteral("--data-dir"), m_dir.filePath(name + QStringLiteral("-data")),
-                                QStringLiteral("--platform-url"), m_platformUrl, QStringLiteral("--scenario"),
-                                sourcePath(QStringLiteral("kiosk-config/scenarios/queue-ticket.json")),
+                                QStringLiteral("--platform-url"),
+                                platformUrl.isEmpty() ? m_platformUrl : platformUrl,
+                                QStringLiteral("--scenario"),
+                                sourcePath(QStringLiteral("kiosk-config/scenarios/%1.json").arg(scenario)),
                                 QStringLiteral("--screenshots"), out, QStringLiteral("--report"),
                                 QDir(out).filePath(QStringLiteral("report.json"))} +
                         extra);
@@ -120,6 +127,73 @@ class TestQueueScenario : public QObject
                  QFileDevice::Permissions());
     }
 
+    // The appointment scenario against its own platform-sim (the bookings are single-use): two bookings
+    // made through the test hook, one checked in, one too early.
+    void checkAppointments(const QString &name, const QStringList &extra)
+    {
+        QProcess platform;
+        const QString db = m_dir.filePath(name + QStringLiteral("-platform.sqlite"));
+        platform.start(QStringLiteral(PLATFORM_SIM_BINARY),
+                       {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"), db,
+                        QStringLiteral("--test-hooks")});
+        QVERIFY(platform.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(platform.canReadLine(), 10000);
+        const QString url = QString::fromUtf8(platform.readLine()).trimmed().mid(int(qstrlen("listening ")));
+        QNetworkAccessManager nam;
+        nam.setProxy(QNetworkProxy::NoProxy);
+        for (const auto &[code, start] :
+             {std::pair{"APPT-SCEN-NOW", -10}, std::pair{"APPT-SCEN-LATER", 120}}) {
+            QNetworkRequest request(QUrl(url + QStringLiteral("/test/appointment")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            const QJsonObject body{{QStringLiteral("center_id"), QStringLiteral("SH-XH-TLQ")},
+                                   {QStringLiteral("service_id"), QStringLiteral("general")},
+                                   {QStringLiteral("code"), QString::fromLatin1(code)},
+                                   {QStringLiteral("start_offset_minutes"), start},
+                                   {QStringLiteral("end_offset_minutes"), start + 30}};
+            QNetworkReply *reply = nam.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }
+        QString output;
+        int exitCode = -1;
+        const QJsonObject report =
+            run(name, extra, &output, &exitCode, QStringLiteral("appointment-check-in"), url);
+        platform.terminate();
+        platform.waitForFinished(5000);
+        QVERIFY2(exitCode == 0 && report.value(QStringLiteral("passed")).toBool(),
+                 qPrintable(output.right(3000)));
+        QVERIFY2(report.value(QStringLiteral("warnings")).toArray().isEmpty(),
+                 QJsonDocument(report.value(QStringLiteral("warnings")).toArray()).toJson().constData());
+        // One check-in, its ticket on the slip; the early booking untouched.
+        sqlite3 *handle = nullptr;
+        QStringList checkedIn;
+        QString ticket;
+        QString sqlError;
+        if (sqlite3_open_v2(db.toUtf8().constData(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+            sqlite3_stmt *stmt = nullptr;
+            if (sqlite3_prepare_v2(
+                    handle,
+                    "SELECT code, json_extract(CAST(answer AS TEXT), '$.ticket_number') FROM appointments "
+                    "WHERE checked_in_at IS NOT NULL",
+                    -1, &stmt, nullptr) == SQLITE_OK)
+                while (sqlite3_step(stmt) == SQLITE_ROW) {
+                    checkedIn << QString::fromUtf8(
+                        reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+                    ticket = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1)));
+                }
+            sqlError = QString::fromUtf8(sqlite3_errmsg(handle));
+            sqlite3_finalize(stmt);
+        }
+        sqlite3_close(handle);
+        QVERIFY2(checkedIn == QStringList{QStringLiteral("APPT-SCEN-NOW")},
+                 qPrintable(checkedIn.join(QLatin1Char(',')) + sqlError));
+        QFile slip(QDir(m_dir.filePath(name)).filePath(QStringLiteral("receipt.bin")));
+        QVERIFY(slip.open(QIODevice::ReadOnly));
+        QVERIFY2(slip.readAll().contains(ticket.toLatin1()), qPrintable(ticket));
+        QVERIFY(!QFileInfo::exists(QDir(m_dir.filePath(name)).filePath(QStringLiteral("receipt-2.bin"))));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -145,6 +219,11 @@ private slots:
     void ticketsOnlineAndOfflineInTheElderlyMode()
     {
         check(QStringLiteral("elderly"), {QStringLiteral("--elderly")});
+    }
+    void appointmentCheckIn() { checkAppointments(QStringLiteral("appointment"), {}); }
+    void appointmentCheckInInTheElderlyMode()
+    {
+        checkAppointments(QStringLiteral("appointment-elderly"), {QStringLiteral("--elderly")});
     }
 };
 

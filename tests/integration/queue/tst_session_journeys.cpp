@@ -3,6 +3,7 @@
 // the attract, language and identify screens and nowhere later; its screen is the journey's; its finished()
 // ends the session; the idle timeout, "End" and "Back" end it too, and every session end resets the journey
 // so that no ticket survives the session.
+#include "AppointmentCheckInController.h"
 #include "QueueClient.h"
 #include "QueueRangeStore.h"
 #include "QueueTicketController.h"
@@ -24,6 +25,7 @@ class TestSessionJourneys : public QObject
         QueueRangeStore ranges{dir.filePath(QStringLiteral("queue-tickets.json"))};
         QueueClient client{network, site.sync, site.platformUrl, site.centerId};
         std::unique_ptr<QueueTicketController> queue;
+        std::unique_ptr<AppointmentCheckInController> appointment;
 
         Fixture()
         {
@@ -45,6 +47,11 @@ class TestSessionJourneys : public QObject
                 client, ranges, printer);
             queue->setNetworkAvailable(false);
             session->addJourney(queue.get());
+            appointment = std::make_unique<AppointmentCheckInController>(
+                AppointmentCheckInController::Settings{site.centerId, site.centerName.zh, site.centerName.en},
+                client, printer);
+            appointment->setNetworkAvailable(false);
+            session->addJourney(appointment.get());
         }
     };
 
@@ -56,7 +63,8 @@ private slots:
         Fixture f;
         QSignalSpy ended(f.session.get(), &SessionController::sessionEnded);
         QVERIFY(f.session->offersJourney(QStringLiteral("queue")));
-        QVERIFY(!f.session->offersJourney(QStringLiteral("appointment")));
+        QVERIFY(f.session->offersJourney(QStringLiteral("appointment")));
+        QVERIFY(!f.session->offersJourney(QStringLiteral("progress")));
         f.session->begin();
         f.session->chooseLanguage(QStringLiteral("en"));
         QCOMPARE(f.session->screen(), Screen::Identify);
@@ -123,6 +131,29 @@ private slots:
         QCOMPARE(ended.count(), 2);
     }
 
+    void theQueueScreenHandsOverToTheCheckInAndScannedCodesReachIt()
+    {
+        Fixture f;
+        f.session->startJourney(QStringLiteral("queue"));
+        f.queue->chooseService(QStringLiteral("general"));
+        QVERIFY(!f.queue->ticketNumber().isEmpty());
+        f.session->startJourney(QStringLiteral("appointment"));
+        QCOMPARE(f.session->screen(), Screen::Journey);
+        QCOMPARE(f.session->journeyScreen(), f.appointment->screenUrl());
+        QVERIFY(f.queue->ticketNumber().isEmpty()); // the journey left behind is reset
+        // A code that is not a booking's: the session says so; a booking's QR goes to the check-in.
+        f.scanner.scan(QStringLiteral("not a code"));
+        QTRY_VERIFY(!f.session->notice().isEmpty());
+        f.session->dismissNotice();
+        f.scanner.scan(QStringLiteral("https://zwdt.sh.gov.cn/appointment?code=A20261203-0815"));
+        QTRY_COMPARE(f.appointment->state(),
+                     AppointmentCheckInController::State::Failed); // offline: the counter
+        QVERIFY(f.session->notice().isEmpty());
+        f.session->endSession();
+        QCOMPARE(f.appointment->state(), AppointmentCheckInController::State::EnterCode);
+        QVERIFY(f.appointment->message().isEmpty());
+    }
+
     void notOfferedOnceAnApplicationHasBegun()
     {
         Fixture f;
@@ -133,8 +164,8 @@ private slots:
         f.session->startJourney(QStringLiteral("queue"));
         QCOMPARE(f.session->screen(), Screen::Catalog);
         f.session->endSession();
-        QTest::ignoreMessage(QtWarningMsg, "no journey appointment at this kiosk");
-        f.session->startJourney(QStringLiteral("appointment"));
+        QTest::ignoreMessage(QtWarningMsg, "no journey progress at this kiosk");
+        f.session->startJourney(QStringLiteral("progress"));
         QCOMPARE(f.session->screen(), Screen::Attract);
     }
 };
