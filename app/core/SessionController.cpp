@@ -175,6 +175,7 @@ QString SessionController::screenName(Screen screen)
     case Screen::Receipt: return QStringLiteral("receipt");
     case Screen::Rating: return QStringLiteral("rating");
     case Screen::Goodbye: return QStringLiteral("goodbye");
+    case Screen::Journey: return QStringLiteral("journey");
     }
     return QStringLiteral("unknown");
 }
@@ -405,6 +406,9 @@ void SessionController::back()
     case Screen::Review:
         setScreen(hasMaterialsStep() ? Screen::Materials : Screen::Form);
         break;
+    case Screen::Journey:
+        endSession();
+        break;
     default:
         break; // after saving there is no going back
     }
@@ -450,6 +454,7 @@ void SessionController::wipe(const QString &why)
     if (m_face)
         m_face->reset();
     m_materialsStep = QStringLiteral("list");
+    resetJourneys(); // nothing of another kind of visit survives the session either
     m_services.resetFilters(); // the resident's search text and chosen category go with the session
     m_card = IdCardData();
     m_identityMethod.clear();

@@ -3,7 +3,9 @@
 #include "IdCardData.h"
 
 #include <QObject>
+#include <QList>
 #include <QString>
+#include <QUrl>
 #include <functional>
 #include <memory>
 #include <QtQml/qqmlregistration.h>
@@ -16,6 +18,7 @@ class FormController;
 class IdCardReader;
 class IdentityCodeCheck;
 class IdleTimer;
+class Journey;
 class NoCardIdentityController;
 class RatingController;
 struct RatingRecord;
@@ -66,9 +69,12 @@ class SessionController : public QObject
     //                  before the answer.
     Q_PROPERTY(QString prompt READ prompt NOTIFY promptChanged)
     Q_PROPERTY(int promptSecondsLeft READ promptSecondsLeft NOTIFY promptChanged)
+    // The journey on screen (Screen::Journey): its QML screen, which the shell loads; empty otherwise.
+    Q_PROPERTY(QUrl journeyScreen READ journeyScreen NOTIFY screenChanged)
 
 public:
-    enum class Screen { Attract, Language, Identify, Catalog, Guide, Form, Materials, Review, Saving, Receipt, Rating, Goodbye };
+    enum class Screen { Attract, Language, Identify, Catalog, Guide, Form, Materials, Review, Saving, Receipt, Rating, Goodbye,
+                        Journey };
     Q_ENUM(Screen)
 
     SessionController(const SiteConfig &site, const Catalog &catalog, IdCardReader &reader, CodeScanner &scanner,
@@ -140,6 +146,15 @@ public:
     Q_INVOKABLE void keepFirstCard();   // answers "second_card": the session stays with the first resident
     Q_INVOKABLE void switchToNewCard(); // answers "second_card": end this session, start one with the new card
 
+    // Other kinds of visit (SessionJourneys.cpp; app/journeys/Journey.h). Optional (GUI thread, before the
+    // first session): a journey offered from the attract, language and identify screens, without an ID card.
+    // startJourney() shows Screen::Journey with the journey's screen; the journey's finished() ends the
+    // session, and every session end (finished, idle timeout, cancelled) resets every journey.
+    void addJourney(Journey *journey);
+    Q_INVOKABLE bool offersJourney(const QString &id) const;
+    Q_INVOKABLE void startJourney(const QString &id);
+    QUrl journeyScreen() const;
+
     // Any touch, click or key anywhere in the kiosk window (an event filter calls it).
     void userActivity();
     // Re-evaluates timeouts now (after a ManualClock moved).
@@ -171,6 +186,8 @@ private:
     void wipe(const QString &why);
     void armTimersFor(Screen screen);
     void setMaterialsStep(const QString &step);
+    void resetJourneys();
+    bool routeCodeToJourney(const QString &text); // the journey on screen takes a scanned code
 
     const SiteConfig &m_site;
     const Catalog &m_catalog;
@@ -198,4 +215,6 @@ private:
     NoCardIdentityController *m_noCard = nullptr;
     RatingController *m_ratingDetails = nullptr;
     QString m_identityMethod;
+    QList<Journey *> m_journeys;
+    Journey *m_journey = nullptr; // the one on screen (Screen::Journey)
 };

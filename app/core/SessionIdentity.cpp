@@ -189,6 +189,8 @@ void SessionController::setWallClock(std::function<qint64()> now)
 void SessionController::onCodeScanned(const ScannedCode &code)
 {
     userActivity();
+    if (routeCodeToJourney(code.text))
+        return;
     const bool identifying =
         m_screen == Screen::Identify || m_screen == Screen::Language || m_screen == Screen::Attract;
     if (IdentityToken::isIdentityToken(code.text) && identifying && !isIdentified()) {

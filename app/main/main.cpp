@@ -1,5 +1,7 @@
 // The composition root: the only place where the kiosk's objects are built and wired together.
 
+#include "AppointmentCheckInController.h"
+#include "AppointmentSingletons.h"
 #include "AssistSingletons.h"
 #include "IdentitySingletons.h"
 #include "CameraCodeScanner.h"
@@ -22,6 +24,10 @@
 #include "KioskInfo.h"
 #include "KioskOptions.h"
 #include "QtLogPrivacy.h"
+#include "QueueClient.h"
+#include "QueueRangeStore.h"
+#include "QueueSingletons.h"
+#include "QueueTicketController.h"
 #include "PinyinEngine.h"
 #include "ProcessStart.h"
 #include "QmlSingletons.h"
@@ -73,6 +79,9 @@ Q_IMPORT_QML_PLUGIN(OneStop_InputPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_KeyboardPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_ScreensPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_JourneysPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_Journeys_QueuePlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_Journeys_AppointmentPlugin)
 
 Q_LOGGING_CATEGORY(lcMain, "onestop.main")
 
@@ -256,6 +265,27 @@ int main(int argc, char *argv[])
         if (saved)
             services.recordUse(session.serviceId());
     });
+    // Queue tickets (取号): a journey without an ID card (app/journeys/queue). Its offline ticket ranges are a
+    // small file in the data directory (an unreadable one is moved aside and logged by load()).
+    QueueRangeStore queueRanges(QDir(options.dataDir).filePath(QStringLiteral("queue-tickets.json")));
+    QString queueRangesError;
+    queueRanges.load(&queueRangesError);
+    QueueClient queueClient(network, site.sync, site.platformUrl, site.centerId);
+    QueueTicketController queueTicket({site.centerId, site.centerName.zh, site.centerName.en}, queueClient,
+                                      queueRanges, kioskDevices->printer());
+    queueTicket.setNetworkAvailable(sync.networkAvailable());
+    QObject::connect(&sync, &SyncClient::stateChanged, &queueTicket,
+                     [&sync, &queueTicket] { queueTicket.setNetworkAvailable(sync.networkAvailable()); });
+    session.addJourney(&queueTicket);
+    QueueSingletons::set({&queueTicket});
+    // Appointment check-in (预约签到), offered from the queue ticket's screen (app/journeys/appointment).
+    AppointmentCheckInController appointmentCheckIn({site.centerId, site.centerName.zh, site.centerName.en}, queueClient,
+                                                    kioskDevices->printer());
+    appointmentCheckIn.setNetworkAvailable(sync.networkAvailable());
+    QObject::connect(&sync, &SyncClient::stateChanged, &appointmentCheckIn,
+                     [&sync, &appointmentCheckIn] { appointmentCheckIn.setNetworkAvailable(sync.networkAvailable()); });
+    session.addJourney(&appointmentCheckIn);
+    AppointmentSingletons::set({&appointmentCheckIn});
     KioskInfo kiosk(site, options.demo, !scripted);
     // The simulator panel and the scenarios' device steps: the simulated hall when the reader, scanner and
     // printer are simulated; with --devices real a scenario drives the emulated hall (--hall) instead.
@@ -342,6 +372,7 @@ int main(int argc, char *argv[])
 
     devices.startAll();
     sync.start();
+    queueTicket.start();
 
     if (options.selfTest) {
         const QStringList problems = SelfTest::run(engine);

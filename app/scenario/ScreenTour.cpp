@@ -115,6 +115,16 @@ Scenario ScreenTour::scenario(const QString &language, bool elderly)
     s.waitFor(QStringLiteral("goodbye"));
     s.tap(QStringLiteral("goodbye.finish"));
     s.waitFor(QStringLiteral("attract"));
+    // Another kind of visit, without a card: the queue ticket's screen (its services come from the platform,
+    // or from the kiosk's last list of them).
+    s.tap(elderly ? QStringLiteral("attract.elderly") : QStringLiteral("attract.start"));
+    s.waitFor(QStringLiteral("language"));
+    s.tap(QStringLiteral("language.") + language);
+    s.waitFor(QStringLiteral("identify"));
+    s.tap(QStringLiteral("identify.queueTicket"));
+    s.waitFor(QStringLiteral("journey"));
+    s.tap(QStringLiteral("queue.back"));
+    s.waitFor(QStringLiteral("attract"));
 
     Scenario scenario;
     scenario.name = QStringLiteral("screens-%1-%2")

@@ -176,6 +176,8 @@ Rectangle {
 
                 Label {
                     objectName: "identify.qrNote"
+                    // In the elderly mode the two ways below take the row (the camera's note above says it too).
+                    visible: !(DisplayMode.elderly && queueTicketButton.visible)
                     text: qsTr("The code scanner reads QR codes too; the screen tells you whether a code can be used here.")
                     color: Theme.textMuted
                     font.family: Theme.fontFamily
@@ -183,6 +185,15 @@ Rectangle {
                     horizontalAlignment: noCardButton.visible ? Text.AlignLeft : Text.AlignHCenter
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
+                }
+                // Another kind of visit that needs no card: a queue ticket for a counter.
+                KioskButton {
+                    id: queueTicketButton
+                    objectName: "identify.queueTicket"
+                    visible: Session.offersJourney("queue")
+                    text: qsTr("Take a queue ticket (no ID card needed)")
+                    Layout.alignment: Qt.AlignVCenter
+                    onClicked: Session.startJourney("queue")
                 }
                 KioskButton {
                     id: noCardButton

@@ -28,6 +28,7 @@ Item {
         case "receipt": return receiptScreen
         case "rating": return ratingScreen
         case "goodbye": return goodbyeScreen
+        case "journey": return journeyScreen
         default: return attractScreen
         }
     }
@@ -101,6 +102,8 @@ Item {
     Component { id: receiptScreen; ReceiptScreen {} }
     Component { id: ratingScreen; RatingScreen {} }
     Component { id: goodbyeScreen; GoodbyeScreen {} }
+    // Another kind of visit (a queue ticket, ...): the journey's own screen (OneStop.Journeys), by its URL.
+    Component { id: journeyScreen; Loader { objectName: "journey.loader"; source: Session.journeyScreen } }
     Component { id: technicianPinPad; TechnicianPinPad {} }
     Component { id: technicianScreen; TechnicianScreen {} }
 }

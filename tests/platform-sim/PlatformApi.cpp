@@ -127,6 +127,8 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
             return getCase(caseId);
         return method == "PUT" ? putResource(Resource::Case, caseId, request) : methodNotAllowed("GET, PUT");
     }
+    if (path.startsWith("/api/v1/centers/"))
+        return queueResource(path.mid(qstrlen("/api/v1/centers/")).split('/'), request);
     if (m_testHooks && path.startsWith("/test/"))
         return method == "POST" ? testHook(path.mid(qstrlen("/test/")), request) : methodNotAllowed("POST");
     return notFound(QStringLiteral("no such resource"));
@@ -297,6 +299,8 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
             return badRequest(error);
         m_chaos->setSpec(*spec);
         qCInfo(lcApi).noquote() << "chaos now" << spec->toString();
+    } else if (name == "appointment") {
+        return addAppointmentHook(body);
     } else if (name == "identity-token") {
         return IdentityTokenIssuer::issue(body, QDateTime::currentSecsSinceEpoch());
     } else if (name == "corrupt-next-chunk") {

@@ -31,6 +31,18 @@ private:
     HttpResponse attachmentResource(const QString &caseId, const QList<QByteArray> &segments, const HttpRequest &request);
     HttpResponse declareAttachment(const QString &caseId, int sequence, const HttpRequest &request);
     HttpResponse putChunk(const QString &caseId, int sequence, const HttpRequest &request);
+    // Queue tickets (QueueApi.cpp).
+    HttpResponse queueResource(const QList<QByteArray> &segments, const HttpRequest &request);
+    HttpResponse queueServices(const QString &centerId);
+    HttpResponse takeTicket(const QString &centerId, const HttpRequest &request);
+    HttpResponse grantRange(const QString &centerId, const HttpRequest &request);
+    HttpResponse reportIssued(const QString &centerId, const QString &rangeId, const HttpRequest &request);
+    static bool queueBody(const HttpRequest &request, bool needsKey, QJsonObject *body, QString *key,
+                          HttpResponse *refusal);
+    static HttpResponse methodNotAllowedQueue(const QByteArray &allowed);
+    // Appointment check-in (AppointmentApi.cpp).
+    HttpResponse checkInAppointment(const QString &centerId, const HttpRequest &request);
+    HttpResponse addAppointmentHook(const QJsonObject &body);
     HttpResponse uploadAnswer(int status, const QString &caseId, int sequence, const PlatformStore::UploadResult &result);
 
     PlatformStore &m_store;

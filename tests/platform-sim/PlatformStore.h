@@ -3,9 +3,13 @@
 #include "PayloadValidation.h"
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -23,6 +27,8 @@ struct sqlite3;
 //   another case id is NumberTaken.
 //   attachment_uploads(case_id, sequence, declaration, size, sha256, received bytes, ...) and chunk_log
 //   (version 5): attachments uploaded on their own in chunks; complete ones are copied to `attachments`.
+//   queue_counters, queue_tickets, queue_ranges (version 6): queue tickets, online and offline.
+//   appointments (version 7): appointment check-in, which issues a queue ticket.
 // Thread: the main thread only.
 class PlatformStore
 {
@@ -105,7 +111,103 @@ public:
     // One line of chunk_log (outcome: "accepted", "duplicate", "offset_mismatch", "chunk_digest_mismatch", ...).
     void logChunk(const QString &caseId, int sequence, qint64 offset, qint64 length, const QString &outcome);
 
+    // ---- Queue tickets (PlatformStoreQueue.cpp; docs/platform-api.md, "Queue tickets") ----
+    // One sequence of numbers per center, counter service and day; online tickets and kiosks' offline
+    // ranges are both taken from it, so an online number is never one reserved for a kiosk.
+    struct QueueTicket
+    {
+        QString centerId;
+        QString serviceId;
+        QString day; // yyyy-MM-dd, the platform's local date
+        int number = 0;
+        QString ticketNumber; // prefix + at least 3 digits: "A017"
+        int waitingBefore = 0; // people waiting when it was issued
+        QString issuedAt;
+    };
+    struct QueueRange
+    {
+        QString rangeId;
+        QString centerId;
+        QString serviceId;
+        QString day;
+        int first = 0;
+        int last = 0;
+        QString owner;
+    };
+    enum class QueueOutcome { Created, Replayed, Conflict, NotOwner, UnknownRange, OutsideRange, Failed };
+    struct QueueTicketResult
+    {
+        QueueOutcome outcome = QueueOutcome::Failed;
+        QueueTicket ticket;
+        QString error;
+    };
+    struct QueueRangeResult
+    {
+        QueueOutcome outcome = QueueOutcome::Failed;
+        QueueRange range;
+        QString error;
+    };
+    struct QueueReportResult
+    {
+        QueueOutcome outcome = QueueOutcome::Failed;
+        QueueRange range;
+        QList<int> counted; // numbers counted in the queue now
+        QList<int> already; // numbers the platform had counted before (a repeated report)
+        int badIndex = -1;  // OutsideRange: the index of the first number outside the range
+        QString error;
+    };
+    static QString formatTicketNumber(const QString &prefix, int number);
+    // People waiting for a counter service on a day (every ticket counted; the simulator calls nobody).
+    int waitingCount(const QString &centerId, const QString &serviceId, const QString &day, QString *error) const;
+    // A ticket for the key (idempotent per center + key: the same key again is Replayed with the same ticket,
+    // or Conflict when bodySha differs).
+    QueueTicketResult takeTicket(const QString &centerId, const QString &serviceId, const QString &prefix,
+                                 const QString &day, const QString &idempotencyKey, const QString &bodySha,
+                                 const QString &owner);
+    // `size` numbers of the day's sequence reserved for the owner's offline tickets (idempotent per key).
+    QueueRangeResult grantRange(const QString &centerId, const QString &serviceId, const QString &day, int size,
+                                const QString &idempotencyKey, const QString &bodySha, const QString &owner);
+    // The numbers a kiosk issued offline from one of its ranges (number, issued_at): each counted once;
+    // a number outside the range refuses the whole report (OutsideRange), another kiosk's range NotOwner.
+    QueueReportResult reportIssued(const QString &centerId, const QString &rangeId, const QString &prefix,
+                                   const QList<QPair<int, QString>> &tickets, const QString &owner);
+
+    std::optional<QueueRange> queueRange(const QString &centerId, const QString &rangeId, QString *error) const
+    {
+        return findRange(QStringLiteral("range_id"), rangeId, centerId, nullptr, error);
+    }
+
+    // ---- Appointment check-in (PlatformStoreAppointments.cpp; docs/platform-api.md) ----
+    struct Appointment
+    {
+        QString appointmentId;
+        QString centerId;
+        QString serviceId; // a counter service (QueueServices)
+        QString code;      // what the resident's QR code carries
+        QDateTime slotStart;
+        QDateTime slotEnd;
+    };
+    enum class CheckIn { CheckedIn, Replayed, NotFound, WrongCenter, TooEarly, TooLate, AlreadyUsed, Failed };
+    struct CheckInResult
+    {
+        CheckIn outcome = CheckIn::Failed;
+        Appointment appointment;
+        QJsonObject answer; // CheckedIn / Replayed / AlreadyUsed: the check-in's answer
+        QString error;
+    };
+    bool addAppointment(const Appointment &appointment, QString *error);
+    // Checks the appointment with `code` in at `now` (from earlyMinutes before its slot to its end) and issues
+    // its queue ticket in the same transaction; answerFor builds the stored answer from the ticket.
+    CheckInResult checkIn(const QString &centerId, const QString &code, const QString &key, const QDateTime &now,
+                          int earlyMinutes, const std::function<QString(const QString &serviceId)> &prefixFor,
+                          const std::function<QJsonObject(const QueueTicket &)> &answerFor, const QString &owner);
+
 private:
+    static const char *queueSchemaV6();
+    static const char *appointmentSchemaV7();
+    int takeNumbers(const QString &centerId, const QString &serviceId, const QString &day, int count, QString *error);
+    std::optional<QueueRange> findRange(const QString &where, const QString &value, const QString &centerId,
+                                        QString *bodySha, QString *error) const;
     explicit PlatformStore(sqlite3 *db, QString filePath);
     PutResult put(const char *table, const QString &caseId, const QByteArray &canonicalBody,
                   const QList<CaseAttachment> &attachments, const QString &owner, const QString &caseNumberOrKey);

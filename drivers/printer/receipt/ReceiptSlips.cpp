@@ -23,7 +23,8 @@ QByteArray ReceiptSlips::queueTicket(const QueueTicketContent &c, const ReceiptP
         {QStringLiteral("center_name"), c.centerName},
         {QStringLiteral("ticket_number"), c.ticketNumber},
         {QStringLiteral("service"), c.serviceName},
-        {QStringLiteral("waiting_count"), QString::number(c.waitingCount)},
+        {QStringLiteral("waiting_count"), c.waitingCount < 0 ? QStringLiteral("-") : QString::number(c.waitingCount)},
+        {QStringLiteral("ticket_qr"), c.ticketQr.isEmpty() ? c.ticketNumber : c.ticketQr},
         {QStringLiteral("barcode"), c.ticketNumber},
         {QStringLiteral("issued_at"), localTime(c.issuedAt)},
     };

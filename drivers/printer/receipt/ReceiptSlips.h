@@ -12,8 +12,9 @@ struct QueueTicketContent
     QString centerName;
     QString ticketNumber; // "A017": printable ASCII, it is also the CODE128 barcode
     QString serviceName;
-    int waitingCount = 0;
+    int waitingCount = 0; // people ahead; -1 = not known (a ticket issued offline): printed as "-"
     QDateTime issuedAt; // local time is printed
+    QString ticketQr;   // the QR's text (nothing personal); empty = the ticket number
 };
 
 struct ThankYouContent

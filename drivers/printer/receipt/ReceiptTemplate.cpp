@@ -60,7 +60,7 @@ QStringList ReceiptTemplate::fieldNames()
             QStringLiteral("sync_state"),   QStringLiteral("tracking_qr"),   QStringLiteral("ticket_number"),
             QStringLiteral("barcode"),      QStringLiteral("issued_at"),     QStringLiteral("waiting_count"),
             QStringLiteral("window"),       QStringLiteral("rating"),        QStringLiteral("printed_at"),
-            QStringLiteral("survey_qr"),    QStringLiteral("test_line")};
+            QStringLiteral("survey_qr"),    QStringLiteral("test_line"),     QStringLiteral("ticket_qr")};
 }
 
 int ReceiptTemplate::columnsOf(const QString &text)

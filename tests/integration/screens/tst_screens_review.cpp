@@ -45,6 +45,11 @@ class TestScreensReview : public QObject
                 QStringLiteral("rating"),
                 QStringLiteral("rating-details"),
                 QStringLiteral("goodbye"),
+                QStringLiteral("attract"),
+                // The queue ticket (a journey without a card).
+                QStringLiteral("language"),
+                QStringLiteral("identify"),
+                QStringLiteral("journey"),
                 QStringLiteral("attract")};
     }
 

@@ -1,0 +1,3 @@
+#include "Journey.h"
+
+Journey::~Journey() = default;
