@@ -64,6 +64,7 @@
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -270,11 +271,13 @@ int main(int argc, char *argv[])
     QueueRangeStore queueRanges(QDir(options.dataDir).filePath(QStringLiteral("queue-tickets.json")));
     QString queueRangesError;
     queueRanges.load(&queueRangesError);
-    QueueClient queueClient(network, site.sync, site.platformUrl, site.centerId);
+    // The journeys' own requests (asynchronous, on the GUI thread; sync has its own on the store's thread).
+    QNetworkAccessManager journeyNetwork;
+    QueueClient queueClient(journeyNetwork, site.sync, site.platformUrl, site.centerId);
     QueueTicketController queueTicket({site.centerId, site.centerName.zh, site.centerName.en}, queueClient,
                                       queueRanges, kioskDevices->printer());
     queueTicket.setNetworkAvailable(sync.networkAvailable());
-    QObject::connect(&sync, &SyncClient::stateChanged, &queueTicket,
+    QObject::connect(&sync, &SyncMonitor::stateChanged, &queueTicket,
                      [&sync, &queueTicket] { queueTicket.setNetworkAvailable(sync.networkAvailable()); });
     session.addJourney(&queueTicket);
     QueueSingletons::set({&queueTicket});
@@ -282,7 +285,7 @@ int main(int argc, char *argv[])
     AppointmentCheckInController appointmentCheckIn({site.centerId, site.centerName.zh, site.centerName.en}, queueClient,
                                                     kioskDevices->printer());
     appointmentCheckIn.setNetworkAvailable(sync.networkAvailable());
-    QObject::connect(&sync, &SyncClient::stateChanged, &appointmentCheckIn,
+    QObject::connect(&sync, &SyncMonitor::stateChanged, &appointmentCheckIn,
                      [&sync, &appointmentCheckIn] { appointmentCheckIn.setNetworkAvailable(sync.networkAvailable()); });
     session.addJourney(&appointmentCheckIn);
     AppointmentSingletons::set({&appointmentCheckIn});
