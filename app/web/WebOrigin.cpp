@@ -89,8 +89,7 @@ std::optional<WebOrigin> WebOrigin::parseEntry(const QString &text, QString *why
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return refuse(QStringLiteral("not a valid origin (%1)").arg(url.errorString()));
-    if (url.scheme() != url.scheme().toLower() ||
-        url.host(QUrl::FullyEncoded) != url.host(QUrl::FullyEncoded).toLower())
+    if (text != text.toLower())
         return refuse(QStringLiteral("an origin is written in lower case"));
     if (url.hasQuery() || url.hasFragment() || !(url.path().isEmpty() || url.path() == QLatin1String("/")))
         return refuse(QStringLiteral("an origin is scheme://host[:port] only (no path, query or fragment)"));
