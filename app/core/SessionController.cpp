@@ -170,6 +170,7 @@ QString SessionController::screenName(Screen screen)
     case Screen::Receipt: return QStringLiteral("receipt");
     case Screen::Rating: return QStringLiteral("rating");
     case Screen::Goodbye: return QStringLiteral("goodbye");
+    case Screen::Web: return QStringLiteral("web");
     }
     return QStringLiteral("unknown");
 }
@@ -255,7 +256,7 @@ void SessionController::chooseService(const QString &serviceId)
     m_serviceId = serviceId;
     setNotice(QString());
     emit serviceChanged();
-    setScreen(Screen::Guide);
+    setScreen(m_catalog.find(serviceId)->isWeb() ? Screen::Web : Screen::Guide);
 }
 
 void SessionController::startForm()
@@ -368,6 +369,7 @@ void SessionController::back()
         endSession();
         break;
     case Screen::Guide:
+    case Screen::Web:
         setScreen(Screen::Catalog);
         break;
     case Screen::Form:

@@ -28,6 +28,7 @@ Item {
         case "receipt": return receiptScreen
         case "rating": return ratingScreen
         case "goodbye": return goodbyeScreen
+        case "web": return webServiceScreen
         default: return attractScreen
         }
     }
@@ -101,6 +102,7 @@ Item {
     Component { id: receiptScreen; ReceiptScreen {} }
     Component { id: ratingScreen; RatingScreen {} }
     Component { id: goodbyeScreen; GoodbyeScreen {} }
+    Component { id: webServiceScreen; WebServiceScreen {} }
     Component { id: technicianPinPad; TechnicianPinPad {} }
     Component { id: technicianScreen; TechnicianScreen {} }
 }
