@@ -141,6 +141,30 @@ int run(const Options &options)
             waitMs(100);
         }
 
+        // The page counts the mouse presses it receives, so that a click sent before the view takes input
+        // is sent again (-1: a new document, i.e. the click navigated).
+        const QString countPresses =
+            QStringLiteral("(function(){if(window.__probePresses===undefined){window.__probePresses=0;"
+                           "document.addEventListener('mousedown',()=>window.__probePresses++,true);}"
+                           "return window.__probePresses;})()");
+        const QString pressesNow =
+            QStringLiteral("typeof window.__probePresses==='number'?window.__probePresses:-1");
+        // Delivers a click at `at`, again every 250 ms (up to 40 times) until the page has seen it.
+        const auto clickUntilSeen = [&](const QPointF &at) {
+            const int before = scripts.evaluate(countPresses, 5000).value_or(QVariant(0)).toInt();
+            for (int attempt = 0; attempt < 40; ++attempt) {
+                click(window, at);
+                waitMs(attempt == 0 ? 50 : 250);
+                const int now = scripts.evaluate(pressesNow, 5000).value_or(QVariant(-1)).toInt();
+                if (now < 0 || now > before)
+                    return true;
+            }
+            return false;
+        };
+        // First a click on nothing in the corner: the view takes input from then on.
+        if (!clickUntilSeen(QPointF(2, window->height() - 2)))
+            std::fprintf(stderr, "onestop-kiosk: web probe: the page never saw a click\n");
+
         // Every data-probe element, one after another, by a real click in its middle.
         const auto count =
             scripts.evaluate(QStringLiteral("document.querySelectorAll('[data-probe]').length"), 5000);
@@ -156,8 +180,8 @@ int run(const Options &options)
             if (!where || where->toList().size() != 2)
                 continue;
             const QVariantList xy = where->toList();
-            click(window, QPointF(xy.at(0).toDouble(), xy.at(1).toDouble()));
-            waitMs(400);
+            clickUntilSeen(QPointF(xy.at(0).toDouble(), xy.at(1).toDouble()));
+            waitMs(300);
         }
         waitMs(options.seconds * 1000);
 

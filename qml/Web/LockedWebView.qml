@@ -43,6 +43,19 @@ Item {
         }
     }
 
+    function featureName(feature) {
+        switch (feature) {
+        case WebEngineView.Notifications: return "notifications"
+        case WebEngineView.Geolocation: return "geolocation"
+        case WebEngineView.MediaAudioCapture: return "microphone"
+        case WebEngineView.MediaVideoCapture: return "camera"
+        case WebEngineView.MediaAudioVideoCapture: return "camera and microphone"
+        case WebEngineView.DesktopVideoCapture: return "screen capture"
+        case WebEngineView.DesktopAudioVideoCapture: return "screen and audio capture"
+        default: return "feature " + feature
+        }
+    }
+
     Loader {
         id: loader
         anchors.fill: parent
@@ -60,7 +73,7 @@ Item {
             settings.localContentCanAccessFileUrls: false
             settings.pluginsEnabled: false
             settings.pdfViewerEnabled: false
-            settings.fullScreenSupportEnabled: false
+            settings.fullScreenSupportEnabled: true // so that requests reach onFullScreenRequested, which rejects them
             settings.screenCaptureEnabled: false
             settings.errorPageEnabled: false
             settings.hyperlinkAuditingEnabled: false
@@ -69,7 +82,10 @@ Item {
             settings.allowGeolocationOnInsecureOrigins: false
             settings.allowWindowActivationFromJavaScript: false
             settings.navigateOnDropEnabled: false
-            settings.unknownUrlSchemePolicy: WebEngineSettings.DisallowUnknownUrlSchemes
+            // External protocols (mailto:, tel:, custom) clicked by the resident reach onNavigationRequested,
+            // which refuses them all (NavigationPolicy), so they never reach QDesktopServices; without a
+            // click the engine refuses them itself.
+            settings.unknownUrlSchemePolicy: WebEngineSettings.AllowUnknownUrlSchemesFromUserInteraction
             settings.playbackRequiresUserGesture: true
             settings.autoLoadIconsForPage: false
             settings.touchIconsEnabled: false
@@ -118,7 +134,7 @@ Item {
             }
             onFeaturePermissionRequested: (securityOrigin, feature) => {
                 web.grantFeaturePermission(securityOrigin, feature, false)
-                Web.refused("permission", "feature " + feature + " for " + Web.loggable(securityOrigin))
+                Web.refused("permission", root.featureName(feature) + " for " + Web.loggable(securityOrigin))
             }
             onFullScreenRequested: (request) => {
                 request.reject()
