@@ -3,6 +3,7 @@
 // page, the dialog limit, loggable details), its off-the-record profile (a new one per session, gone at
 // the session's end), and WebEngineEnvironment (no remote debugging, whatever the environment asks).
 // No page is loaded here: the hostile pages are tst_web_hostile_pages (integration).
+#include "HeadlessWebEngine.h"
 #include "SessionFixture.h"
 #include "StrictWarnings.h"
 #include "WebEngineEnvironment.h"
@@ -45,12 +46,7 @@ private slots:
     void initTestCase()
     {
         installStrictWarnings();
-        // The engine's browser side starts with the first profile; headless (offscreen, no GL) it says so
-        // twice. Expected here, and only here.
-        QTest::ignoreMessage(QtWarningMsg,
-                             QRegularExpression(QStringLiteral("^WebEngineContext used before")));
-        QTest::ignoreMessage(QtWarningMsg,
-                             QRegularExpression(QStringLiteral("^No suitable graphics backend found")));
+        HeadlessWebEngine::install();
         WebSessionController web;
         web.openService(webService(), false);
         QVERIFY(web.profile());
