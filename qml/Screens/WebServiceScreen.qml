@@ -22,18 +22,26 @@ Rectangle {
         anchors.fill: parent
         spacing: 0
 
-        SessionHeader {
+        // SessionHeader's bindings, but "Back" goes through the page's own history first, and only from the
+        // service's first page back to the catalog.
+        ScreenHeader {
             title: screen.service.name ?? ""
             backVisible: true
             backName: "web.back"
+            centerName: Kiosk.centerName
+            residentText: Session.identified ? qsTr("%1  %2").arg(Session.residentName).arg(Session.residentIdNumber) : ""
+            elderly: DisplayMode.elderly
+            voice: DisplayMode.voice
             Layout.fillWidth: true
-            // Back goes through the page's own history first; off its first page, to the catalog.
             onBackRequested: {
                 if (web.canGoBack && Web.errorPage === "")
                     web.goBack()
                 else
                     Session.back()
             }
+            onEndRequested: Session.endSession()
+            onElderlyToggled: DisplayMode.toggleElderly()
+            onVoiceToggled: DisplayMode.toggleVoice()
         }
 
         RowLayout {
