@@ -19,6 +19,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -296,6 +300,68 @@ private slots:
         const ProbeRun run = probe(QStringLiteral("schemes.html"), 1);
         verifyContained(run, QStringLiteral("schemes.html"));
         verifyBlocked(run, QStringLiteral("external_scheme"), 3);
+    }
+
+    // An https page whose certificate the engine cannot trust (self-signed, made here with openssl): the
+    // view refuses it, never "proceed anyway", and shows the kiosk's own page.
+    void certificateErrorRefuses()
+    {
+        const QString key = QDir(m_home.path()).filePath(QStringLiteral("bad.key"));
+        const QString cert = QDir(m_home.path()).filePath(QStringLiteral("bad.crt"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("1"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+        QFile keyFile(key), certFile(cert);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly) && certFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        int handshakes = 0;
+        connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                ++handshakes; // the engine got as far as the certificate; it must go no further
+                socket->write(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9\r\n\r\n<p>no</p>");
+                socket->disconnectFromHost();
+            }
+        });
+        connect(&server, &QSslServer::sslErrors, this, [](QSslSocket *, const QList<QSslError> &) {});
+        connect(&server, &QSslServer::errorOccurred, this, [](QSslSocket *, QAbstractSocket::SocketError) {});
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const QString origin = QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort());
+
+        const QString report = QDir(m_home.path()).filePath(QStringLiteral("certificate.json"));
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        if (::geteuid() == 0)
+            env.insert(QStringLiteral("QTWEBENGINE_DISABLE_SANDBOX"), QStringLiteral("1"));
+        process.setProcessEnvironment(env);
+        process.setProgram(binaryPath(QStringLiteral("app/main/onestop-kiosk")));
+        process.setArguments({QStringLiteral("--web-probe"), origin + QStringLiteral("/page.html"),
+                              QStringLiteral("--web-allow"), origin, QStringLiteral("--seconds"),
+                              QStringLiteral("1"), QStringLiteral("--report"), report});
+        QEventLoop loop;
+        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        process.start();
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(process.exitCode(), 0);
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        ProbeRun run;
+        run.report = QJsonDocument::fromJson(file.readAll()).object();
+        run.stderrText = QString::fromLocal8Bit(process.readAllStandardError());
+        verifyBlocked(run, QStringLiteral("certificate_error"), 1);
+        QCOMPARE(handshakes, 0); // no TLS connection was ever completed with the untrusted server
     }
 
     // Also: remote debugging stays off although the environment asks for it twice, and the sandbox is
