@@ -160,6 +160,20 @@ private:
         QFile file(report);
         if (file.open(QIODevice::ReadOnly))
             run.report = QJsonDocument::fromJson(file.readAll()).object();
+        // The per-class figures for the log: kind blocked/attempted.
+        QMap<QString, QPair<int, int>> perKind;
+        for (const QJsonValue &v : run.report.value(QStringLiteral("events")).toArray()) {
+            auto &count = perKind[v[QStringLiteral("kind")].toString()];
+            count.first += v[QStringLiteral("blocked")].toBool();
+            ++count.second;
+        }
+        QStringList figures;
+        for (auto it = perKind.cbegin(); it != perKind.cend(); ++it)
+            figures << QStringLiteral("%1 %2/%3").arg(it.key()).arg(it.value().first).arg(it.value().second);
+        qInfo("%s: blocked/attempted: %s; final %s; alive %d", qPrintable(pageName),
+              qPrintable(figures.join(QStringLiteral(", "))),
+              qPrintable(run.report.value(QStringLiteral("final_url")).toString()),
+              run.report.value(QStringLiteral("alive")).toBool());
         return run;
     }
 
