@@ -20,9 +20,10 @@ inline QtMessageHandler &previous()
 inline void dropNoGpuNotice(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const QString text = message.trimmed();
-    if (type == QtWarningMsg && (text == QLatin1String("No suitable graphics backend found") ||
-                                 text == QLatin1String("WebEngineContext used before QtWebEngineCore::initialize() or "
-                                                       "OpenGL context creation failed.")))
+    if (type == QtWarningMsg &&
+        (text == QLatin1String("No suitable graphics backend found") ||
+         text == QLatin1String("WebEngineContext used before QtWebEngineCore::initialize() or "
+                               "OpenGL context creation failed.")))
         return;
     if (previous())
         previous()(type, context, message);
