@@ -3,6 +3,7 @@
 #include "LocalizedText.h"
 
 #include <QStringList>
+#include <QUrl>
 #include <QVector>
 
 #include <optional>
@@ -64,6 +65,13 @@ struct ServiceSpec
     QString category;
     QStringList lifeEvents;
     QStringList keywords;
+    // A web service (kind "web", docs/web-services.md): the platform's own pages in the kiosk's locked-down
+    // web view instead of the guide and form. allowedOrigins are exact "scheme://host:port" origins,
+    // normalised (WebOrigin::toString()); startUrl's origin is one of them.
+    QString kind = QStringLiteral("form"); // "form" | "web"
+    QUrl startUrl;
+    QStringList allowedOrigins;
+    bool isWeb() const { return kind == QLatin1String("web"); }
 };
 
 // The standardized service catalog, loaded whole or not at all.

@@ -5,6 +5,7 @@
 #include "ConfigVocabulary.h"
 #include "FormFieldReader.h"
 #include "JsonConfigReader.h"
+#include "WebServiceReader.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -39,10 +40,10 @@ QVector<LocalizedText> readTextList(JsonObjectReader &object, const QString &key
     return texts;
 }
 
-ServiceGuide readGuide(JsonObjectReader &service)
+ServiceGuide readGuide(JsonObjectReader &service, Need need)
 {
     ServiceGuide guide;
-    auto object = service.object(QStringLiteral("guide"));
+    auto object = service.object(QStringLiteral("guide"), need);
     if (!object)
         return guide;
     guide.conditions = readTextList(*object, QStringLiteral("conditions"));
@@ -54,10 +55,10 @@ ServiceGuide readGuide(JsonObjectReader &service)
     return guide;
 }
 
-QVector<FormFieldSpec> readFields(JsonObjectReader &service)
+QVector<FormFieldSpec> readFields(JsonObjectReader &service, Need need)
 {
     QVector<FormFieldSpec> fields;
-    const auto array = service.array(QStringLiteral("fields"));
+    const auto array = service.array(QStringLiteral("fields"), need);
     if (!array)
         return fields;
     const QString place = service.placeOf(QStringLiteral("fields"));
@@ -75,10 +76,10 @@ QVector<FormFieldSpec> readFields(JsonObjectReader &service)
     return fields;
 }
 
-QStringList readRequiredDevices(JsonObjectReader &service)
+QStringList readRequiredDevices(JsonObjectReader &service, Need need)
 {
     QStringList kinds;
-    const auto array = service.array(QStringLiteral("required_devices"));
+    const auto array = service.array(QStringLiteral("required_devices"), need);
     if (!array)
         return kinds;
     const QString place = service.placeOf(QStringLiteral("required_devices"));
@@ -123,9 +124,24 @@ ServiceSpec readService(JsonObjectReader &object, const Catalog &terms)
     service.name = object.text(QStringLiteral("name"));
     service.department = object.text(QStringLiteral("department"));
     service.summary = object.text(QStringLiteral("summary"));
-    service.guide = readGuide(object);
-    service.fields = readFields(object);
-    service.requiredDevices = readRequiredDevices(object);
+    // A web service (docs/web-services.md) has its pages instead of a guide and a form.
+    service.kind = object.oneOf(QStringLiteral("kind"), {QStringLiteral("form"), QStringLiteral("web")},
+                                QStringLiteral("service kind"), Need::Optional, QStringLiteral("form"));
+    const Need formKeys = service.isWeb() ? Need::Optional : Need::Required;
+    service.guide = readGuide(object, formKeys);
+    service.fields = readFields(object, formKeys);
+    service.requiredDevices = readRequiredDevices(object, formKeys);
+    if (service.isWeb()) {
+        if (!service.fields.isEmpty())
+            object.diagnostics().add(object.placeOf(QStringLiteral("fields")),
+                                     QStringLiteral("web service \"%1\": a web service has no form fields").arg(service.id));
+        readWebServiceKeys(object, service);
+    } else {
+        for (const QString &key : {QStringLiteral("start_url"), QStringLiteral("allowed_origins")})
+            if (object.contains(key))
+                object.diagnostics().add(object.placeOf(key),
+                                         QStringLiteral("service \"%1\": %2 is only for services of kind \"web\"").arg(service.id, key));
+    }
     service.photo = object.boolean(QStringLiteral("photo"), false);
     service.documentsAsPdf = object.boolean(QStringLiteral("documents_as_pdf"), false);
     service.a4Summary = object.boolean(QStringLiteral("a4_summary"), false);

@@ -20,6 +20,17 @@ ConfigErrors ConfigConsistency::check(const SiteConfig &site, const Catalog &cat
         }
     }
 
+    // A web service's http:// (loopback) origins need the site's consent (tests only).
+    for (int i = 0; i < catalog.services.size(); ++i) {
+        const ServiceSpec &service = catalog.services.at(i);
+        for (int j = 0; j < service.allowedOrigins.size(); ++j)
+            if (service.allowedOrigins.at(j).startsWith(QLatin1String("http:")) && !site.web.allowLoopbackHttp)
+                catalogDiag.add(jsonPointer(QStringLiteral("/services/%1/allowed_origins").arg(i), j),
+                                QStringLiteral("web service \"%1\" lists the http origin %2, which site.json does not "
+                                               "allow (web.allow_loopback_http)")
+                                    .arg(service.id, service.allowedOrigins.at(j)));
+    }
+
     ConfigDiagnostics siteDiag(siteFile);
     for (int i = 0; i < site.languages.size(); ++i)
         if (!ConfigVocabulary::languages().contains(site.languages.at(i)))

@@ -72,6 +72,13 @@ struct StaffSettings
     int lockoutSeconds = 300; // how long the lock lasts
 };
 
+// The platform's web services in the kiosk (docs/web-services.md).
+struct WebSettings
+{
+    // A web service may list http:// origins on loopback (tests); without it only https origins load.
+    bool allowLoopbackHttp = false;
+};
+
 struct SiteConfig
 {
     QString centerId;          // e.g. "SH-XH-LHJD"
@@ -87,6 +94,7 @@ struct SiteConfig
     TechnicianSettings technician;
     StaffSettings staff; // "staff": the staff PIN that confirms typed details (no-card identification)
     IdentityTokenSettings identityTokens; // "identity_tokens": the platform's keys for personal identity codes
+    WebSettings web; // "web": the web services' settings
 
     const DeviceConfig *device(const QString &kind) const
     {

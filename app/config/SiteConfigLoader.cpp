@@ -156,6 +156,17 @@ StoreSettings readStore(JsonObjectReader &root)
     return s;
 }
 
+WebSettings readWeb(JsonObjectReader &root)
+{
+    WebSettings s;
+    auto object = root.object(QStringLiteral("web"), Need::Optional);
+    if (!object)
+        return s;
+    s.allowLoopbackHttp = object->boolean(QStringLiteral("allow_loopback_http"), false);
+    object->rejectUnknownKeys();
+    return s;
+}
+
 // A PIN with its lock ("pin", "max_attempts", "lockout_seconds"): the technician's and the staff's.
 void readPinLock(JsonObjectReader &object, TechnicianPin *pin, int *maxAttempts, int *lockoutSeconds)
 {
@@ -360,6 +371,7 @@ ConfigResult<SiteConfig> SiteConfigLoader::parse(const QByteArray &json, const Q
     site.technician = readTechnician(root);
     site.staff = readStaff(root);
     site.identityTokens = readIdentityTokens(root);
+    site.web = readWeb(root);
     root.rejectUnknownKeys();
 
     if (diag.hasErrors())

@@ -176,6 +176,7 @@ QString SessionController::screenName(Screen screen)
     case Screen::Rating: return QStringLiteral("rating");
     case Screen::Goodbye: return QStringLiteral("goodbye");
     case Screen::Journey: return QStringLiteral("journey");
+    case Screen::Web: return QStringLiteral("web");
     }
     return QStringLiteral("unknown");
 }
@@ -261,7 +262,7 @@ void SessionController::chooseService(const QString &serviceId)
     m_serviceId = serviceId;
     setNotice(QString());
     emit serviceChanged();
-    setScreen(Screen::Guide);
+    setScreen(m_catalog.find(serviceId)->isWeb() ? Screen::Web : Screen::Guide);
 }
 
 void SessionController::startForm()
@@ -392,6 +393,7 @@ void SessionController::back()
         endSession();
         break;
     case Screen::Guide:
+    case Screen::Web:
         setScreen(Screen::Catalog);
         break;
     case Screen::Form:

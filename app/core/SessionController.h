@@ -73,8 +73,10 @@ class SessionController : public QObject
     Q_PROPERTY(QUrl journeyScreen READ journeyScreen NOTIFY screenChanged)
 
 public:
+    // Journey: another kind of visit (app/journeys/Journey.h). Web: a catalog service of kind "web"
+    // (docs/web-services.md), chosen on the catalog instead of guide and form.
     enum class Screen { Attract, Language, Identify, Catalog, Guide, Form, Materials, Review, Saving, Receipt, Rating, Goodbye,
-                        Journey };
+                        Journey, Web };
     Q_ENUM(Screen)
 
     SessionController(const SiteConfig &site, const Catalog &catalog, IdCardReader &reader, CodeScanner &scanner,
@@ -127,7 +129,7 @@ public:
 
     Q_INVOKABLE void begin();                         // attract -> language
     Q_INVOKABLE void chooseLanguage(const QString &language);
-    Q_INVOKABLE void chooseService(const QString &serviceId);
+    Q_INVOKABLE void chooseService(const QString &serviceId); // catalog -> guide, or -> web for a web service
     Q_INVOKABLE void startForm();                     // guide -> form
     Q_INVOKABLE void toReview();                      // form -> materials | review (when valid)
     Q_INVOKABLE void openDocumentCapture();           // materials: list -> document

@@ -113,6 +113,7 @@ void SessionController::onCardRemoved()
     case Screen::Form:
     case Screen::Materials:
     case Screen::Review:
+    case Screen::Web:
         break;
     default:
         return;

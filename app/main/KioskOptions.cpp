@@ -59,6 +59,16 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
         QStringLiteral("With --scenario: its elderly variant; every session is switched to "
                        "the elderly mode by a tap on the header's elderly key."));
     parser.addOption(elderly);
+    // The web probe (docs/web-services.md): URL in the resident's locked-down web view, a JSON report.
+    const QCommandLineOption webProbe(QStringLiteral("web-probe"),
+                                      QStringLiteral("Open URL in the resident's web view, click every data-probe element, "
+                                                     "and report what the page attempted (--report FILE)."),
+                                      QStringLiteral("URL"));
+    const QCommandLineOption webAllow(QStringLiteral("web-allow"), QStringLiteral("With --web-probe: the allowed origins, comma-separated."),
+                                      QStringLiteral("ORIGINS"));
+    const QCommandLineOption webSeconds(QStringLiteral("seconds"), QStringLiteral("With --web-probe: seconds to wait after the clicks."),
+                                        QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOptions({webProbe, webAllow, webSeconds});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -106,6 +116,26 @@ bool KioskOptions::parse(const QStringList &arguments, KioskOptions *options, QS
     options->elderly = parser.isSet(elderly);
     if (options->elderly && options->scenarioFile.isEmpty()) {
         *error = QStringLiteral("--elderly goes with --scenario");
+        return false;
+    }
+    if (parser.isSet(webProbe)) {
+        options->webProbe = QUrl(parser.value(webProbe), QUrl::StrictMode);
+        options->webAllow = parser.value(webAllow).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        bool ok = false;
+        options->webSeconds = parser.value(webSeconds).toInt(&ok);
+        if (!options->webProbe.isValid() || options->webAllow.isEmpty() || !ok || options->webSeconds < 0 ||
+            options->webSeconds > 600) {
+            *error = QStringLiteral("--web-probe URL needs --web-allow ORIGIN[,ORIGIN...] and --seconds 0..600");
+            return false;
+        }
+        if (parser.isSet(scenario) || parser.isSet(screens) || parser.isSet(selfTest)) {
+            *error = QStringLiteral("--web-probe is a run of its own");
+            return false;
+        }
+        return true;
+    }
+    if (parser.isSet(webAllow) || parser.isSet(webSeconds)) {
+        *error = QStringLiteral("--web-allow and --seconds go with --web-probe");
         return false;
     }
     if ((parser.isSet(screenshots) || parser.isSet(report)) && options->scenarioFile.isEmpty()) {

@@ -22,6 +22,9 @@ struct KioskOptions
     QString screensDir;   // --screens: every screen and state, per language and display mode, into DIR
     QString speechEngine; // --speech-engine: a Qt TextToSpeech engine, "none" for silence
     bool elderly = false; // --elderly: with --scenario, every session tapped into the elderly mode
+    QUrl webProbe;          // --web-probe URL (with --web-allow, --seconds, --report): the web view's probe
+    QStringList webAllow;   // --web-allow: origins
+    int webSeconds = 5;     // --seconds
 
     // Parses the application's arguments; on a usage error prints it and returns false.
     static bool parse(const QStringList &arguments, KioskOptions *options, QString *error);

@@ -58,6 +58,11 @@
 #include "UsbContext.h"
 #include "UsbDeviceTable.h"
 #include "UserActivityFilter.h"
+#include "WebEngineEnvironment.h"
+#include "WebEngineQmlTypes.h"
+#include "WebProbe.h"
+#include "WebSessionController.h"
+#include "WebSingletons.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,6 +75,7 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QtWebEngineQuick/qtwebenginequickglobal.h>
 
 #include <cstdio>
 #include <memory>
@@ -83,6 +89,8 @@ Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_JourneysPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_Journeys_QueuePlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_Journeys_AppointmentPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_WebPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_WebViewPlugin)
 
 Q_LOGGING_CATEGORY(lcMain, "onestop.main")
 
@@ -137,6 +145,10 @@ int main(int argc, char *argv[])
     // The on-screen keyboard (Qt Virtual Keyboard with the kiosk's layouts), unless the environment
     // already names an input method; the scenario runner's input-method events work with either.
     KeyboardEnvironment::prepare();
+    // Qt WebEngine (the platform's web services): no remote debugging whatever the environment says, the
+    // sandbox on unless root; initialised before the application object, as it must be.
+    WebEngineEnvironment::prepare();
+    QtWebEngineQuick::initialize();
     QGuiApplication app(argc, argv);
 
     KioskOptions options;
@@ -149,6 +161,12 @@ int main(int argc, char *argv[])
         !options.scenarioFile.isEmpty() || options.selfTest || !options.screensDir.isEmpty();
     if (QGuiApplication::platformName() == QLatin1String("offscreen") || QGuiApplication::platformName() == QLatin1String("minimal"))
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    qCInfo(lcMain).noquote() << "web view sandbox:" << WebEngineEnvironment::sandboxDescription();
+    QString webTypesError;
+    if (!WebEngineQmlTypes::registerQuietly(&webTypesError))
+        printError(QStringLiteral("Qt WebEngine's QML types could not be loaded: ") + webTypesError);
+    if (options.webProbe.isValid())
+        return WebProbe::run({options.webProbe, options.webAllow, options.webSeconds, options.reportFile});
 
     // Configuration: whole or not at all.
     const QDir configDir(options.configDir);
@@ -366,6 +384,18 @@ int main(int argc, char *argv[])
                      &SummaryPrintController::onCaseCommitted);
     QObject::connect(&session, &SessionController::sessionEnded, &summaryPrint, &SummaryPrintController::clear);
     QmlSingletons::current().summaryPrint = &summaryPrint;
+    // The platform's web services (catalog kind "web"): the web screen opens the service in the session's
+    // off-the-record profile, which goes at the session's end.
+    WebSessionController webSession;
+    QObject::connect(&session, &SessionController::screenChanged, &webSession, [&] {
+        const ServiceSpec *service = catalog.find(session.serviceId());
+        if (session.screen() == SessionController::Screen::Web && service)
+            webSession.openService(*service, site.web.allowLoopbackHttp);
+        else
+            webSession.close();
+    });
+    QObject::connect(&session, &SessionController::sessionEnded, &webSession, &WebSessionController::endSession);
+    WebSingletons::set({&webSession});
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);

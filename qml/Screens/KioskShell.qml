@@ -29,6 +29,7 @@ Item {
         case "rating": return ratingScreen
         case "goodbye": return goodbyeScreen
         case "journey": return journeyScreen
+        case "web": return webServiceScreen
         default: return attractScreen
         }
     }
@@ -104,6 +105,7 @@ Item {
     Component { id: goodbyeScreen; GoodbyeScreen {} }
     // Another kind of visit (a queue ticket, ...): the journey's own screen (OneStop.Journeys), by its URL.
     Component { id: journeyScreen; Loader { objectName: "journey.loader"; source: Session.journeyScreen } }
+    Component { id: webServiceScreen; WebServiceScreen {} }
     Component { id: technicianPinPad; TechnicianPinPad {} }
     Component { id: technicianScreen; TechnicianScreen {} }
 }

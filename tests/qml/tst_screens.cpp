@@ -44,6 +44,9 @@
 #include "SyncClient.h"
 #include "SyncMonitor.h"
 #include "UserActivityFilter.h"
+#include "WebEngineEnvironment.h"
+#include "WebEngineQmlTypes.h"
+#include "WebSingletons.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -53,6 +56,7 @@
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
+#include <QtWebEngineQuick/qtwebenginequickglobal.h>
 
 #include <cstdio>
 #include <memory>
@@ -63,6 +67,8 @@ Q_IMPORT_QML_PLUGIN(OneStop_InputPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_KeyboardPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_ScreensPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_WebPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_WebViewPlugin)
 
 namespace {
 // The kiosk, composed once for the whole run; each test case starts from Harness.reset().
@@ -147,12 +153,21 @@ class Setup : public QObject
 public:
     // Before the application exists, as in main.cpp: the tests run with Qt Virtual Keyboard as the input
     // method, so typing with key events and input-method events is tested with the keyboard in place.
-    Setup() { KeyboardEnvironment::prepare(); }
+    // Qt WebEngine (the web service screen) is initialised before the application too, as main.cpp does.
+    Setup()
+    {
+        KeyboardEnvironment::prepare();
+        WebEngineEnvironment::prepare();
+        QtWebEngineQuick::initialize();
+    }
 
 public slots:
     void applicationAvailable()
     {
         installStrictWarnings();
+        QString webTypesError;
+        if (!WebEngineQmlTypes::registerQuietly(&webTypesError))
+            refuse(webTypesError);
         // The tests run offscreen; the software renderer needs no GPU.
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
 

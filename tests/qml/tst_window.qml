@@ -24,6 +24,7 @@ Item {
     Component { id: receipt; ReceiptScreen { anchors.fill: parent } }
     Component { id: rating; RatingScreen { anchors.fill: parent } }
     Component { id: goodbye; GoodbyeScreen { anchors.fill: parent } }
+    Component { id: web; WebServiceScreen { anchors.fill: parent } }
 
     ScreenTestCase {
         name: "Window"
@@ -40,7 +41,8 @@ Item {
                 { name: "saving", component: saving },
                 { name: "receipt", component: receipt },
                 { name: "rating", component: rating },
-                { name: "goodbye", component: goodbye }
+                { name: "goodbye", component: goodbye },
+                { name: "web", component: web }
             ]
             const rows = []
             // Plain, and with the theme's switches on: animations running and the elderly mode's sizes.

@@ -24,6 +24,8 @@ for kind in validators:
     expect(kind, root / "kiosk-config" / f"{kind}.json", True)
 expect("site", fixtures / "site-minimal.json", True)
 expect("catalog", fixtures / "catalog-minimal.json", True)
+expect("catalog", fixtures / "catalog-web.json", True)
+expect("catalog", fixtures / "catalog-web-bad.json", False)
 # Broken fixtures whose problem a schema can see (syntax errors, duplicates and regexes are loader-only).
 for name in ("site-missing-key", "site-wrong-type", "site-unknown-key", "site-idle-answer-too-short", "site-bad-url",
              "site-unknown-device-kind", "site-bad-language", "site-many-errors"):
