@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AppointmentCheckInController</name>
+    <message>
+        <location filename="../../app/journeys/appointment/AppointmentCheckInController.cpp" line="+75"/>
+        <source>This is not an appointment code. Please check the code on your booking confirmation.</source>
+        <translation>This is not an appointment code. Please check the code on your booking confirmation.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+69"/>
+        <source>Appointments cannot be checked in at this kiosk right now. Please go to the counter.</source>
+        <translation>Appointments cannot be checked in at this kiosk right now. Please go to the counter.</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>No appointment was found for this code. Please check the code, or ask the staff.</source>
+        <translation>No appointment was found for this code. Please check the code, or ask the staff.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This appointment is at another service center. Please go to the center named on your booking.</source>
+        <translation>This appointment is at another service center. Please go to the center named on your booking.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You are early: your appointment is at %1. Check-in opens at %2.</source>
+        <translation>You are early: your appointment is at %1. Check-in opens at %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your appointment time (%1) has passed. Please take a queue ticket or ask the staff.</source>
+        <translation>Your appointment time (%1) has passed. Please take a queue ticket or ask the staff.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This appointment has already been checked in, with number %1.</source>
+        <translation>This appointment has already been checked in, with number %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+18"/>
+        <source>The printer is not available. Please show this screen at the counter.</source>
+        <translation>The printer is not available. Please show this screen at the counter.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentCheckInScreen</name>
+    <message>
+        <location filename="../../qml/Journeys/AppointmentCheckInScreen.qml" line="+23"/>
+        <source>Appointment check-in</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show the QR code of your booking to the code scanner, or type the appointment code.</source>
+        <translation>Show the QR code of your booking to the code scanner, or type the appointment code.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Appointment code</source>
+        <translation>Appointment code</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking your appointment. Please wait a moment.</source>
+        <translation>Checking your appointment. Please wait a moment.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>You are checked in. Your number</source>
+        <translation>You are checked in. Your number</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Your appointment: %1</source>
+        <translation>Your appointment: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>People ahead of you: %1</source>
+        <translation>People ahead of you: %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+44"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Try another code</source>
+        <translation>Try another code</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../../qml/Screens/AttractScreen.qml" line="+31"/>
@@ -449,7 +548,12 @@
         <translation>Leave it there until you have finished. Your card is read only to fill in your application.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
+        <source>Take a queue ticket (no ID card needed)</source>
+        <translation>Take a queue ticket (no ID card needed)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No ID card / card cannot be read</source>
         <translation>No ID card / card cannot be read</translation>
     </message>
@@ -459,7 +563,7 @@
         <translation>Please place your ID card flat on the reader</translation>
     </message>
     <message>
-        <location filename="../../qml/Screens/IdentifyScreen.qml" line="-12"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="-21"/>
         <source>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</source>
         <translation>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</translation>
     </message>
@@ -890,6 +994,113 @@
     </message>
 </context>
 <context>
+    <name>QueueTicketController</name>
+    <message>
+        <location filename="../../app/journeys/queue/QueueTicketController.cpp" line="+290"/>
+        <source>This counter service cannot give out tickets right now. Please ask the staff at the counter.</source>
+        <translation>This counter service cannot give out tickets right now. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A ticket number could not be recorded at this kiosk. Please ask the staff at the counter.</source>
+        <translation>A ticket number could not be recorded at this kiosk. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This kiosk cannot reach the queue system and has no ticket numbers left for this service. Please take a ticket at the counter or ask the staff.</source>
+        <translation>This kiosk cannot reach the queue system and has no ticket numbers left for this service. Please take a ticket at the counter or ask the staff.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The printer is out of paper. Please show this screen at the counter, or take a photo of the QR code.</source>
+        <translation>The printer is out of paper. Please show this screen at the counter, or take a photo of the QR code.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer is not available. Please show this screen at the counter, or take a photo of the QR code.</source>
+        <translation>The printer is not available. Please show this screen at the counter, or take a photo of the QR code.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTicketScreen</name>
+    <message>
+        <location filename="../../qml/Journeys/QueueTicketScreen.qml" line="+24"/>
+        <source>Take a queue ticket</source>
+        <translation>Take a queue ticket</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Which counter service do you need?</source>
+        <translation>Which counter service do you need?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Queue tickets cannot be taken at this kiosk right now. Please ask the staff at the counter.</source>
+        <translation>Queue tickets cannot be taken at this kiosk right now. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>I have an appointment: check in</source>
+        <translation>I have an appointment: check in</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2 waiting)</source>
+        <translation>%1 (%2 waiting)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Taking a number for you. Please wait a moment.</source>
+        <translation>Taking a number for you. Please wait a moment.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Your number</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The number of people waiting is not known right now.</source>
+        <translation>The number of people waiting is not known right now.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>People ahead of you (as last known): %1</source>
+        <translation>People ahead of you (as last known): %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People ahead of you: %1</source>
+        <translation>People ahead of you: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken at %1</source>
+        <translation>Taken at %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This kiosk is offline: your number is valid and will be sent to the queue system.</source>
+        <translation>This kiosk is offline: your number is valid and will be sent to the queue system.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Please take your ticket from the printer and wait for your number to be called.</source>
+        <translation>Please take your ticket from the printer and wait for your number to be called.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+41"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Choose again</source>
+        <translation>Choose again</translation>
+    </message>
+</context>
+<context>
     <name>RatingController</name>
     <message>
         <location filename="../../app/core/RatingController.cpp" line="+18"/>
@@ -1190,7 +1401,7 @@
         <translation>This card could not be used: its ID number did not pass the check. Please ask the staff for help.</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+137"/>
         <source>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</source>
         <translation>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</translation>
     </message>
@@ -1200,7 +1411,7 @@
         <translation>This code is not needed here.</translation>
     </message>
     <message>
-        <location filename="../../app/core/SessionController.cpp" line="+169"/>
+        <location filename="../../app/core/SessionController.cpp" line="+171"/>
         <source>Some entries need your attention.</source>
         <translation>Some entries need your attention.</translation>
     </message>
@@ -1225,7 +1436,7 @@
         <translation>Your application could not be saved at this kiosk. What you entered is still here: please try again, or ask the staff for help.</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-274"/>
         <source>Your rating could not be saved; thank you all the same.</source>
         <translation>Your rating could not be saved; thank you all the same.</translation>
     </message>
@@ -1482,6 +1693,110 @@
         <location line="+24"/>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>WebErrorPage</name>
+    <message>
+        <location filename="../../qml/Web/WebErrorPage.qml" line="+27"/>
+        <source>This page stopped working</source>
+        <translation>This page stopped working</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This page could not be opened safely</source>
+        <translation>This page could not be opened safely</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This page could not be loaded</source>
+        <translation>This page could not be loaded</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The service&apos;s page could not prove that it is genuine, so it was not shown. Please try again later or ask the staff for help.</source>
+        <translation>The service&apos;s page could not prove that it is genuine, so it was not shown. Please try again later or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please go back to the start of the service and try again, or ask the staff for help.</source>
+        <translation>Please go back to the start of the service and try again, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Start of the service</source>
+        <translation>Start of the service</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>WebServiceScreen</name>
+    <message>
+        <location filename="../../qml/Screens/WebServiceScreen.qml" line="+32"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Start of the service</source>
+        <translation>Start of the service</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>WebSessionController</name>
+    <message>
+        <location filename="../../app/web/WebSessionController.cpp" line="+222"/>
+        <source>That page is outside this service, so it cannot be opened at this kiosk.</source>
+        <translation>That page is outside this service, so it cannot be opened at this kiosk.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That link would open a new window, which this kiosk does not do.</source>
+        <translation>That link would open a new window, which this kiosk does not do.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files cannot be downloaded at this kiosk. Please ask the staff if you need a copy.</source>
+        <translation>Files cannot be downloaded at this kiosk. Please ask the staff if you need a copy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files cannot be uploaded from this kiosk. Please ask the staff for help.</source>
+        <translation>Files cannot be uploaded from this kiosk. Please ask the staff for help.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That link needs another program, which this kiosk does not open.</source>
+        <translation>That link needs another program, which this kiosk does not open.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This kiosk does not let web pages use the camera, microphone, location or other devices.</source>
+        <translation>This kiosk does not let web pages use the camera, microphone, location or other devices.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Web pages cannot print at this kiosk. Please ask the staff if you need a printout.</source>
+        <translation>Web pages cannot print at this kiosk. Please ask the staff if you need a printout.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That page asks for a sign-in that this kiosk cannot give.</source>
+        <translation>That page asks for a sign-in that this kiosk cannot give.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The page wanted to show a message; this kiosk does not show such messages.</source>
+        <translation>The page wanted to show a message; this kiosk does not show such messages.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppointmentCheckInController</name>
+    <message>
+        <location filename="../../app/journeys/appointment/AppointmentCheckInController.cpp" line="+75"/>
+        <source>This is not an appointment code. Please check the code on your booking confirmation.</source>
+        <translation>这不是预约码，请核对预约确认信息中的预约码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+69"/>
+        <source>Appointments cannot be checked in at this kiosk right now. Please go to the counter.</source>
+        <translation>本机暂时无法办理预约签到，请到窗口办理。</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>No appointment was found for this code. Please check the code, or ask the staff.</source>
+        <translation>未查询到该预约码对应的预约，请核对预约码或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This appointment is at another service center. Please go to the center named on your booking.</source>
+        <translation>该预约不在本服务中心，请前往预约信息中的服务中心办理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You are early: your appointment is at %1. Check-in opens at %2.</source>
+        <translation>您来早了：您的预约时段为 %1，%2 起可以签到。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your appointment time (%1) has passed. Please take a queue ticket or ask the staff.</source>
+        <translation>您的预约时段（%1）已过，请重新取号或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This appointment has already been checked in, with number %1.</source>
+        <translation>该预约已签到，排队号为 %1。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+18"/>
+        <source>The printer is not available. Please show this screen at the counter.</source>
+        <translation>打印机暂不可用，请向窗口出示本屏幕。</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentCheckInScreen</name>
+    <message>
+        <location filename="../../qml/Journeys/AppointmentCheckInScreen.qml" line="+23"/>
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show the QR code of your booking to the code scanner, or type the appointment code.</source>
+        <translation>请将预约二维码对准扫码器，或输入预约码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Appointment code</source>
+        <translation>预约码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking your appointment. Please wait a moment.</source>
+        <translation>正在核验您的预约，请稍候。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>You are checked in. Your number</source>
+        <translation>签到成功，您的排队号</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Your appointment: %1</source>
+        <translation>预约时段：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>People ahead of you: %1</source>
+        <translation>您前面还有 %1 人</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+44"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Try another code</source>
+        <translation>换一个预约码</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../../qml/Screens/AttractScreen.qml" line="+31"/>
@@ -444,7 +543,12 @@
         <translation>请在办理完成前保持证件放置。证件信息仅用于填写您的申请。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
+        <source>Take a queue ticket (no ID card needed)</source>
+        <translation>排队取号（无需身份证）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No ID card / card cannot be read</source>
         <translation>未带证件 / 证件无法读取</translation>
     </message>
@@ -454,7 +558,7 @@
         <translation>请将身份证平放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../qml/Screens/IdentifyScreen.qml" line="-12"/>
+        <location filename="../../qml/Screens/IdentifyScreen.qml" line="-21"/>
         <source>The code scanner reads QR codes too; the screen tells you whether a code can be used here.</source>
         <translation>扫码器也可读取二维码，屏幕将提示该码能否在此使用。</translation>
     </message>
@@ -881,6 +985,113 @@
     </message>
 </context>
 <context>
+    <name>QueueTicketController</name>
+    <message>
+        <location filename="../../app/journeys/queue/QueueTicketController.cpp" line="+290"/>
+        <source>This counter service cannot give out tickets right now. Please ask the staff at the counter.</source>
+        <translation>该窗口业务暂时无法取号，请咨询窗口工作人员。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A ticket number could not be recorded at this kiosk. Please ask the staff at the counter.</source>
+        <translation>本机暂时无法记录排队号，请咨询窗口工作人员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This kiosk cannot reach the queue system and has no ticket numbers left for this service. Please take a ticket at the counter or ask the staff.</source>
+        <translation>本机暂时无法连接排队系统，且该业务的备用号码已用完。请到窗口取号或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The printer is out of paper. Please show this screen at the counter, or take a photo of the QR code.</source>
+        <translation>打印机缺纸。请向窗口出示本屏幕，或拍下二维码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer is not available. Please show this screen at the counter, or take a photo of the QR code.</source>
+        <translation>打印机暂不可用。请向窗口出示本屏幕，或拍下二维码。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTicketScreen</name>
+    <message>
+        <location filename="../../qml/Journeys/QueueTicketScreen.qml" line="+24"/>
+        <source>Take a queue ticket</source>
+        <translation>排队取号</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Which counter service do you need?</source>
+        <translation>请选择您要办理的窗口业务</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Queue tickets cannot be taken at this kiosk right now. Please ask the staff at the counter.</source>
+        <translation>本机暂时无法取号，请咨询窗口工作人员。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>I have an appointment: check in</source>
+        <translation>我已预约，办理签到</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2 waiting)</source>
+        <translation>%1（%2 人等候）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Taking a number for you. Please wait a moment.</source>
+        <translation>正在为您取号，请稍候。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Your number</source>
+        <translation>您的排队号</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The number of people waiting is not known right now.</source>
+        <translation>暂时无法获知等候人数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>People ahead of you (as last known): %1</source>
+        <translation>您前面还有 %1 人（最近一次获知）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People ahead of you: %1</source>
+        <translation>您前面还有 %1 人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken at %1</source>
+        <translation>取号时间：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This kiosk is offline: your number is valid and will be sent to the queue system.</source>
+        <translation>本机当前离线：您的号码有效，将在网络恢复后自动上报排队系统。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Please take your ticket from the printer and wait for your number to be called.</source>
+        <translation>请取走打印的排队号，留意叫号。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+41"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Choose again</source>
+        <translation>重新选择</translation>
+    </message>
+</context>
+<context>
     <name>RatingController</name>
     <message>
         <location filename="../../app/core/RatingController.cpp" line="+18"/>
@@ -1181,7 +1392,7 @@
         <translation>该证件无法使用：证件号码校验未通过。请联系工作人员协助。</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+137"/>
         <source>This code cannot be used to identify you at this kiosk yet. Please place your ID card on the reader.</source>
         <translation>本终端暂不支持使用该码核验身份，请将身份证放置于读卡区。</translation>
     </message>
@@ -1191,7 +1402,7 @@
         <translation>当前步骤无需扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/core/SessionController.cpp" line="+169"/>
+        <location filename="../../app/core/SessionController.cpp" line="+171"/>
         <source>Some entries need your attention.</source>
         <translation>部分信息有误或未填写，请检查。</translation>
     </message>
@@ -1216,7 +1427,7 @@
         <translation>您的申请未能在本终端保存。已填写的内容仍然保留，请重试，或咨询工作人员。</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-274"/>
         <source>Your rating could not be saved; thank you all the same.</source>
         <translation>您的评价未能保存，仍感谢您的反馈。</translation>
     </message>
@@ -1466,6 +1677,110 @@
         <location line="+24"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>WebErrorPage</name>
+    <message>
+        <location filename="../../qml/Web/WebErrorPage.qml" line="+27"/>
+        <source>This page stopped working</source>
+        <translation>页面已停止响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This page could not be opened safely</source>
+        <translation>无法安全打开此页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This page could not be loaded</source>
+        <translation>页面无法加载</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The service&apos;s page could not prove that it is genuine, so it was not shown. Please try again later or ask the staff for help.</source>
+        <translation>无法确认该服务页面的真实性，因此未予显示。请稍后再试，或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please go back to the start of the service and try again, or ask the staff for help.</source>
+        <translation>请返回本项服务首页后重试，或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Start of the service</source>
+        <translation>返回服务首页</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End</source>
+        <translation>结束办理</translation>
+    </message>
+</context>
+<context>
+    <name>WebServiceScreen</name>
+    <message>
+        <location filename="../../qml/Screens/WebServiceScreen.qml" line="+32"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Start of the service</source>
+        <translation>返回服务首页</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>OK</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>WebSessionController</name>
+    <message>
+        <location filename="../../app/web/WebSessionController.cpp" line="+222"/>
+        <source>That page is outside this service, so it cannot be opened at this kiosk.</source>
+        <translation>该页面不属于本项服务，无法在本机打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That link would open a new window, which this kiosk does not do.</source>
+        <translation>该链接需要打开新窗口，本机不支持打开新窗口。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files cannot be downloaded at this kiosk. Please ask the staff if you need a copy.</source>
+        <translation>本机不能下载文件。如需留存，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files cannot be uploaded from this kiosk. Please ask the staff for help.</source>
+        <translation>本机不能上传文件，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That link needs another program, which this kiosk does not open.</source>
+        <translation>该链接需要使用其他程序打开，本机不支持。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This kiosk does not let web pages use the camera, microphone, location or other devices.</source>
+        <translation>本机不允许网页使用摄像头、麦克风、位置信息或其他设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Web pages cannot print at this kiosk. Please ask the staff if you need a printout.</source>
+        <translation>本机网页不能打印。如需打印，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That page asks for a sign-in that this kiosk cannot give.</source>
+        <translation>该页面要求的登录方式本机无法提供。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The page wanted to show a message; this kiosk does not show such messages.</source>
+        <translation>网页试图弹出提示框，本机不显示此类提示。</translation>
     </message>
 </context>
 </TS>
