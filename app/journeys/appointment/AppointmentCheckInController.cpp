@@ -2,7 +2,7 @@
 
 #include "QueueClient.h"
 #include "ReceiptPrinter.h"
-#include "ReceiptSlips.h"
+#include "TicketSlip.h"
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -168,18 +168,16 @@ void AppointmentCheckInController::print()
         emit changed();
         return;
     }
-    QueueTicketContent content;
-    content.language = m_language;
-    content.centerName =
-        m_language.startsWith(QLatin1String("zh")) ? m_settings.centerNameZh : m_settings.centerNameEn;
-    content.ticketNumber = m_ticketNumber;
-    content.serviceName = m_serviceName;
-    content.waitingCount = m_waiting;
-    content.issuedAt = QDateTime::currentDateTime();
-    content.ticketQr = m_qrText;
+    const TicketSlip slip{m_language,
+                          m_settings.centerNameZh,
+                          m_settings.centerNameEn,
+                          m_ticketNumber,
+                          m_serviceName,
+                          m_waiting,
+                          QDateTime::currentDateTime(),
+                          m_qrText};
     QString error;
-    const QByteArray bytes =
-        ReceiptSlips::queueTicket(content, ReceiptPaper::forColumns(m_printer.charactersPerLine()), &error);
+    const QByteArray bytes = slip.layOut(m_printer.charactersPerLine(), &error);
     if (bytes.isEmpty()) {
         qCWarning(lcAppointment).noquote() << "check-in slip not laid out:" << error;
         m_message = tr("The printer is not available. Please show this screen at the counter.");

@@ -1,7 +1,7 @@
 #include "QueueTicketController.h"
 
 #include "ReceiptPrinter.h"
-#include "ReceiptSlips.h"
+#include "TicketSlip.h"
 
 #include <QLoggingCategory>
 #include <QUuid>
@@ -367,18 +367,16 @@ void QueueTicketController::print()
         emit changed();
         return;
     }
-    QueueTicketContent content;
-    content.language = m_language;
-    content.centerName =
-        m_language.startsWith(QLatin1String("zh")) ? m_settings.centerNameZh : m_settings.centerNameEn;
-    content.ticketNumber = m_ticketNumber;
-    content.serviceName = m_serviceName;
-    content.waitingCount = m_waiting;
-    content.issuedAt = m_issuedAt;
-    content.ticketQr = m_qrText;
+    const TicketSlip slip{m_language,
+                          m_settings.centerNameZh,
+                          m_settings.centerNameEn,
+                          m_ticketNumber,
+                          m_serviceName,
+                          m_waiting,
+                          m_issuedAt,
+                          m_qrText};
     QString error;
-    const QByteArray bytes =
-        ReceiptSlips::queueTicket(content, ReceiptPaper::forColumns(m_printer.charactersPerLine()), &error);
+    const QByteArray bytes = slip.layOut(m_printer.charactersPerLine(), &error);
     if (bytes.isEmpty()) {
         m_printState = PrintState::NotPrinted;
         m_message = printerProblem();
