@@ -259,6 +259,8 @@ void SessionController::chooseService(const QString &serviceId)
         setNotice(m_services.guide(serviceId).value(QStringLiteral("unavailableReason")).toString());
         return;
     }
+    if (startJourneyForService(serviceId))
+        return;
     m_serviceId = serviceId;
     setNotice(QString());
     emit serviceChanged();

@@ -149,7 +149,8 @@ public:
     Q_INVOKABLE void switchToNewCard(); // answers "second_card": end this session, start one with the new card
 
     // Other kinds of visit (SessionJourneys.cpp; app/journeys/Journey.h). Optional (GUI thread, before the
-    // first session): a journey offered from the attract, language and identify screens, without an ID card.
+    // first session): a journey offered from the attract, language, identify and catalog screens; on the
+    // catalog, a service a journey takes (Journey::takesService) starts that journey.
     // startJourney() shows Screen::Journey with the journey's screen; the journey's finished() ends the
     // session, and every session end (finished, idle timeout, cancelled) resets every journey.
     void addJourney(Journey *journey);
@@ -190,6 +191,8 @@ private:
     void setMaterialsStep(const QString &step);
     void resetJourneys();
     bool routeCodeToJourney(const QString &text); // the journey on screen takes a scanned code
+    bool journeyTakesResident() const;            // the journey on screen identifies the resident
+    bool startJourneyForService(const QString &serviceId); // a journey carries out this catalog service
 
     const SiteConfig &m_site;
     const Catalog &m_catalog;

@@ -8,6 +8,7 @@
 #include "IdentityCodeCheck.h"
 #include "IdentityToken.h"
 #include "IdleTimer.h"
+#include "Journey.h"
 #include "NoCardIdentityController.h"
 
 #include <QLoggingCategory>
@@ -61,7 +62,8 @@ void SessionController::onCardRead(const IdCardData &card)
         setPrompt(QStringLiteral("second_card"));
         return;
     }
-    if (m_screen != Screen::Attract && m_screen != Screen::Identify && m_screen != Screen::Language)
+    if (m_screen != Screen::Attract && m_screen != Screen::Identify && m_screen != Screen::Language &&
+        !journeyTakesResident())
         return;
     // Each card type by its own rules: the number must pass its kind's check and be of the kind the card
     // says it is (a resident card with a permit number, or a 2023 foreigner card without the 9, is forged).
@@ -97,6 +99,8 @@ void SessionController::identify(const IdCardData &card, const QString &how, con
         setScreen(Screen::Language);
     else if (m_screen == Screen::Identify)
         setScreen(Screen::Catalog);
+    else if (journeyTakesResident())
+        m_journey->residentIdentified(JourneyResident{m_card, m_identityMethod});
 }
 
 void SessionController::onCardRemoved()
@@ -190,10 +194,12 @@ void SessionController::setWallClock(std::function<qint64()> now)
 void SessionController::onCodeScanned(const ScannedCode &code)
 {
     userActivity();
-    if (routeCodeToJourney(code.text))
+    const bool identifying = m_screen == Screen::Identify || m_screen == Screen::Language ||
+                             m_screen == Screen::Attract || journeyTakesResident();
+    // A personal identity code on a journey that takes the resident identifies them; any other code is the
+    // journey's first (a receipt's tracking QR, a booking's code).
+    if (!(identifying && IdentityToken::isIdentityToken(code.text)) && routeCodeToJourney(code.text))
         return;
-    const bool identifying =
-        m_screen == Screen::Identify || m_screen == Screen::Language || m_screen == Screen::Attract;
     if (IdentityToken::isIdentityToken(code.text) && identifying && !isIdentified()) {
         const IdentityCodeCheck::Outcome outcome = m_codes->check(code.text);
         if (!outcome.accepted) {

@@ -32,7 +32,7 @@ void SessionController::startJourney(const QString &id)
     // Before a resident has chosen anything else (no card needed, nothing to carry over), or instead of
     // another journey (the queue ticket's screen offers the appointment check-in).
     if (m_screen != Screen::Attract && m_screen != Screen::Language && m_screen != Screen::Identify &&
-        m_screen != Screen::Journey)
+        m_screen != Screen::Catalog && m_screen != Screen::Journey)
         return;
     for (Journey *j : m_journeys) {
         if (j->id() != id)
@@ -47,6 +47,8 @@ void SessionController::startJourney(const QString &id)
         setScreen(Screen::Journey);
         if (switching)
             emit screenChanged(); // the same screen, another journey's
+        if (isIdentified() && j->acceptsResident())
+            j->residentIdentified(JourneyResident{m_card, m_identityMethod});
         return;
     }
     qCWarning(lcSession).noquote() << "no journey" << id << "at this kiosk";
@@ -55,6 +57,22 @@ void SessionController::startJourney(const QString &id)
 QUrl SessionController::journeyScreen() const
 {
     return m_screen == Screen::Journey && m_journey ? m_journey->screenUrl() : QUrl();
+}
+
+bool SessionController::startJourneyForService(const QString &serviceId)
+{
+    for (Journey *j : m_journeys) {
+        if (j->takesService(serviceId)) {
+            startJourney(j->id());
+            return true;
+        }
+    }
+    return false;
+}
+
+bool SessionController::journeyTakesResident() const
+{
+    return m_screen == Screen::Journey && m_journey && m_journey->acceptsResident();
 }
 
 bool SessionController::routeCodeToJourney(const QString &text)
