@@ -36,6 +36,20 @@ public:
     // Session end: the engine forgets everything, the keyboard goes back to its first state.
     Q_INVOKABLE void wipe();
 
+    // A composition began in a field whose text around the cursor and cursor were these. The input method
+    // commits its composition when the field changes under it, but a web page's field reports the pre-edit
+    // back into its own text, late (after the renderer's round trip): that echo is not a change.
+    Q_INVOKABLE void compositionStarted(const QString &surroundingText, int cursorPosition);
+    // The pre-edit shown is `length` characters long (a web page may report its cursor anywhere inside the
+    // longest pre-edit shown, its text without it or with it).
+    Q_INVOKABLE void compositionShown(int length);
+    // True when the field now reads something other than its text at the start with characters inserted at
+    // the cursor, or its cursor is outside what was inserted and the pre-edit: another field, a tap
+    // elsewhere, text changed by the page. Always true when no composition was started.
+    Q_INVOKABLE bool changedUnderComposition(const QString &surroundingText, int cursorPosition) const;
+    // The composition was committed or dropped: the field's text is forgotten.
+    Q_INVOKABLE void compositionEnded();
+
     static QString defaultLocale() { return QStringLiteral("zh_CN"); }
 
 signals:
@@ -48,4 +62,8 @@ private:
     PinyinEngine &m_engine;
     QString m_locale = defaultLocale();
     int m_generation = 0;
+    bool m_composing = false;
+    QString m_textAtStart; // what the resident's field held: forgotten when the composition ends
+    int m_cursorAtStart = 0;
+    int m_longestPreedit = 0;
 };

@@ -6,16 +6,27 @@
 
 const QStringList &Scenario::actions()
 {
-    static const QStringList names{QStringLiteral("place_card"),   QStringLiteral("remove_card"),
-                                   QStringLiteral("scan_code"),    QStringLiteral("tap"),
-                                   QStringLiteral("type"),         QStringLiteral("wait_for"),
-                                   QStringLiteral("advance_clock"), QStringLiteral("set_device_state"),
-                                   QStringLiteral("network"),      QStringLiteral("expect_screen"),
-                                   QStringLiteral("expect_field"), QStringLiteral("wait_sync"),
-                                   QStringLiteral("wait_receipt"), QStringLiteral("expect_notice"),
-                                   QStringLiteral("screenshot"),   QStringLiteral("scan_token"),
-                                   QStringLiteral("focus_first_field"), QStringLiteral("wait_device"),
-                                   QStringLiteral("type_keys")};
+    static const QStringList names{QStringLiteral("place_card"),
+                                   QStringLiteral("remove_card"),
+                                   QStringLiteral("scan_code"),
+                                   QStringLiteral("tap"),
+                                   QStringLiteral("type"),
+                                   QStringLiteral("wait_for"),
+                                   QStringLiteral("advance_clock"),
+                                   QStringLiteral("set_device_state"),
+                                   QStringLiteral("network"),
+                                   QStringLiteral("expect_screen"),
+                                   QStringLiteral("expect_field"),
+                                   QStringLiteral("wait_sync"),
+                                   QStringLiteral("wait_receipt"),
+                                   QStringLiteral("expect_notice"),
+                                   QStringLiteral("screenshot"),
+                                   QStringLiteral("scan_token"),
+                                   QStringLiteral("focus_first_field"),
+                                   QStringLiteral("wait_device"),
+                                   QStringLiteral("type_keys"),
+                                   QStringLiteral("tap_web"),
+                                   QStringLiteral("expect_web")};
     return names;
 }
 
@@ -70,13 +81,15 @@ Scenario Scenario::load(const QString &path, QStringList *errors)
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (actions().contains(it.key())) {
                 if (!step.action.isEmpty())
-                    fail(place, QStringLiteral("two actions in one step: %1 and %2").arg(step.action, it.key()));
+                    fail(place,
+                         QStringLiteral("two actions in one step: %1 and %2").arg(step.action, it.key()));
                 step.action = it.key();
                 step.argument = it.value();
             } else if (optionKeys().contains(it.key())) {
                 step.options.insert(it.key(), it.value());
             } else {
-                fail(place + QLatin1Char('/') + it.key(), QStringLiteral("unknown key (actions: %1)").arg(actions().join(QStringLiteral(", "))));
+                fail(place + QLatin1Char('/') + it.key(),
+                     QStringLiteral("unknown key (actions: %1)").arg(actions().join(QStringLiteral(", "))));
             }
         }
         if (step.action.isEmpty())

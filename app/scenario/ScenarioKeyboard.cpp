@@ -1,5 +1,7 @@
 #include "ScenarioKeyboard.h"
 
+#include "ScenarioTap.h"
+
 #include <QCoreApplication>
 #include <QMouseEvent>
 #include <QQuickItem>
@@ -127,14 +129,7 @@ QStringList ScenarioKeyboard::candidates() const
 void ScenarioKeyboard::click(QQuickItem *item)
 {
     const QPointF scenePos = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-    const QPointF globalPos = m_window->mapToGlobal(scenePos.toPoint());
-    QMouseEvent press(QEvent::MouseButtonPress, scenePos, globalPos, Qt::LeftButton, Qt::LeftButton,
-                      Qt::NoModifier);
-    QCoreApplication::sendEvent(m_window, &press);
-    QMouseEvent release(QEvent::MouseButtonRelease, scenePos, globalPos, Qt::LeftButton, Qt::NoButton,
-                        Qt::NoModifier);
-    QCoreApplication::sendEvent(m_window, &release);
-    QCoreApplication::processEvents();
+    scenarioTap(m_window, scenePos);
 }
 
 bool ScenarioKeyboard::chooseCandidate(const QString &text, int timeoutMs, QString *error)
@@ -157,7 +152,11 @@ bool ScenarioKeyboard::chooseCandidate(const QString &text, int timeoutMs, QStri
         },
         timeoutMs);
     if (!shown) {
-        *error = QStringLiteral("candidate '%1' does not come into the bar").arg(text);
+        *error =
+            QStringLiteral("candidate '%1' does not come into the bar (the bar shows %2 of %3 candidates)")
+                .arg(text)
+                .arg(bar->property("count").toInt())
+                .arg(candidates().size());
         return false;
     }
     click(delegate);
@@ -184,6 +183,16 @@ bool ScenarioKeyboard::type(const QString &target, const QString &keys, const QS
     click(field);
     if (!m_wait([&] { return !keyItems().isEmpty(); }, timeoutMs)) {
         *error = QStringLiteral("the on-screen keyboard did not open on '%1'").arg(target);
+        return false;
+    }
+    return typeKeys(keys, choices, timeoutMs, error);
+}
+
+bool ScenarioKeyboard::typeKeys(const QString &keys, const QStringList &choices, int timeoutMs,
+                                QString *error)
+{
+    if (!m_wait([&] { return !keyItems().isEmpty(); }, timeoutMs)) {
+        *error = QStringLiteral("the on-screen keyboard is not open");
         return false;
     }
     for (const QChar c : keys) {

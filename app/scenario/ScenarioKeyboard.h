@@ -24,6 +24,8 @@ public:
     // saying which key or candidate could not be found or tapped.
     bool type(const QString &target, const QString &keys, const QStringList &choices, int timeoutMs,
               QString *error);
+    // The same into whatever has the keyboard open now (a field of a web page the resident tapped).
+    bool typeKeys(const QString &keys, const QStringList &choices, int timeoutMs, QString *error);
 
 private:
     QQuickItem *panel() const;

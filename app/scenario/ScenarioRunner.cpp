@@ -2,6 +2,7 @@
 
 #include "HallControl.h"
 #include "ScenarioKeyboard.h"
+#include "ScenarioWebPage.h"
 
 #include "CaseStore.h"
 #include "Clock.h"
@@ -10,10 +11,12 @@
 #include "FormController.h"
 #include "SessionController.h"
 #include "SimulatorController.h"
-#include "SubmissionController.h"
 #include "StoreExecutor.h"
+#include "SubmissionController.h"
 #include "SyncMonitor.h"
 #include "WarningCollector.h"
+
+#include "ScenarioTap.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -44,6 +47,8 @@ QString describe(const ScenarioStep &step)
                    : QStringLiteral("card given field by field");
     if (step.action == QLatin1String("type") || step.action == QLatin1String("type_keys"))
         return value.toObject().value(QStringLiteral("target")).toString();
+    if (step.action == QLatin1String("tap_web") || step.action == QLatin1String("expect_web"))
+        return value.toObject().value(QStringLiteral("selector")).toString();
     if (step.action == QLatin1String("expect_field"))
         return value.toObject().value(QStringLiteral("field")).toString();
     if (step.action == QLatin1String("scan_code"))
@@ -51,7 +56,8 @@ QString describe(const ScenarioStep &step)
     if (step.action == QLatin1String("scan_token"))
         return value.toObject().value(QStringLiteral("again")).toBool()
                    ? QStringLiteral("the previous code again")
-                   : QStringLiteral("a %1 code").arg(value.toObject().value(QStringLiteral("typ")).toString());
+                   : QStringLiteral("a %1 code")
+                         .arg(value.toObject().value(QStringLiteral("typ")).toString());
     if (value.isString())
         return value.toString();
     if (value.isDouble())
@@ -128,10 +134,12 @@ QQuickItem *ScenarioRunner::findItem(const QString &objectName) const
 QQuickItem *ScenarioRunner::waitForItem(const QString &objectName, int timeoutMs)
 {
     QQuickItem *found = nullptr;
-    waitUntil([&] {
-        found = findItem(objectName);
-        return found && found->isEnabled();
-    }, timeoutMs);
+    waitUntil(
+        [&] {
+            found = findItem(objectName);
+            return found && found->isEnabled();
+        },
+        timeoutMs);
     return found;
 }
 
@@ -175,7 +183,8 @@ bool ScenarioRunner::tap(const QString &objectName, int timeoutMs)
 {
     QQuickItem *item = waitForItem(objectName, timeoutMs);
     if (!item)
-        return fail(QStringLiteral("no visible control named '%1' on screen '%2'").arg(objectName, m_parts.session->screenName()));
+        return fail(QStringLiteral("no visible control named '%1' on screen '%2'")
+                        .arg(objectName, m_parts.session->screenName()));
     if (!item->isEnabled())
         return fail(QStringLiteral("control '%1' is disabled").arg(objectName));
     // Layouts place their children when polished for the next frame; a control that just appeared (or an
@@ -201,14 +210,12 @@ bool ScenarioRunner::tap(const QString &objectName, int timeoutMs)
     const QPointF local(item->width() / 2, item->height() / 2);
     const QPointF scenePos = item->mapToScene(local);
     if (!visibleSceneRect(item, m_parts.window->size()).contains(scenePos))
-        return fail(QStringLiteral("control '%1' is out of sight (outside the window or its scrolled area) at (%2, %3)")
-                        .arg(objectName).arg(scenePos.x()).arg(scenePos.y()));
-    const QPointF globalPos = m_parts.window->mapToGlobal(scenePos.toPoint());
-    QMouseEvent press(QEvent::MouseButtonPress, scenePos, globalPos, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(m_parts.window, &press);
-    QMouseEvent release(QEvent::MouseButtonRelease, scenePos, globalPos, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(m_parts.window, &release);
-    QCoreApplication::processEvents();
+        return fail(QStringLiteral(
+                        "control '%1' is out of sight (outside the window or its scrolled area) at (%2, %3)")
+                        .arg(objectName)
+                        .arg(scenePos.x())
+                        .arg(scenePos.y()));
+    scenarioTap(m_parts.window, scenePos);
     return true;
 }
 
@@ -218,7 +225,8 @@ bool ScenarioRunner::type(const QJsonObject &argument, int timeoutMs)
     const QString text = argument.value(QStringLiteral("text")).toString();
     QQuickItem *item = waitForItem(name, timeoutMs);
     if (!item)
-        return fail(QStringLiteral("no visible field named '%1' on screen '%2'").arg(name, m_parts.session->screenName()));
+        return fail(QStringLiteral("no visible field named '%1' on screen '%2'")
+                        .arg(name, m_parts.session->screenName()));
     item->forceActiveFocus(Qt::OtherFocusReason);
     if (!item->hasActiveFocus())
         return fail(QStringLiteral("field '%1' does not take focus (read-only or disabled?)").arg(name));
@@ -269,14 +277,17 @@ bool ScenarioRunner::expectField(const QJsonObject &argument)
     const QString field = argument.value(QStringLiteral("field")).toString();
     const QString value = m_parts.form->value(field);
     const QString error = m_parts.form->error(field);
-    if (argument.contains(QStringLiteral("value")) && value != argument.value(QStringLiteral("value")).toString())
+    if (argument.contains(QStringLiteral("value")) &&
+        value != argument.value(QStringLiteral("value")).toString())
         return fail(QStringLiteral("field '%1' has a different value than expected").arg(field));
     if (argument.contains(QStringLiteral("error"))) {
         const QString expected = argument.value(QStringLiteral("error")).toString();
         if (expected.isEmpty() ? !error.isEmpty() : !error.contains(expected))
-            return fail(QStringLiteral("field '%1': error is '%2', expected '%3'").arg(field, error, expected));
+            return fail(
+                QStringLiteral("field '%1': error is '%2', expected '%3'").arg(field, error, expected));
     }
-    if (argument.contains(QStringLiteral("valid")) && argument.value(QStringLiteral("valid")).toBool() != error.isEmpty())
+    if (argument.contains(QStringLiteral("valid")) &&
+        argument.value(QStringLiteral("valid")).toBool() != error.isEmpty())
         return fail(QStringLiteral("field '%1': validity differs (error '%2')").arg(field, error));
     return true;
 }
@@ -287,10 +298,11 @@ bool ScenarioRunner::setDeviceState(const QJsonObject &argument)
         return fail(QStringLiteral("set_device_state needs simulated or emulated devices"));
     const QString device = argument.value(QStringLiteral("device")).toString();
     QString error;
-    if (argument.contains(QStringLiteral("plugged"))
-        && !m_parts.hall->setPlugged(device, argument.value(QStringLiteral("plugged")).toBool(), &error))
+    if (argument.contains(QStringLiteral("plugged")) &&
+        !m_parts.hall->setPlugged(device, argument.value(QStringLiteral("plugged")).toBool(), &error))
         return fail(error);
-    if (argument.contains(QStringLiteral("paper")) && !m_parts.hall->setPaper(argument.value(QStringLiteral("paper")).toString(), &error))
+    if (argument.contains(QStringLiteral("paper")) &&
+        !m_parts.hall->setPaper(argument.value(QStringLiteral("paper")).toString(), &error))
         return fail(error);
     return true;
 }
@@ -361,12 +373,16 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
     if (a == QLatin1String("wait_for")) {
         const QString screen = step.argument.toString();
         if (!waitUntil([&] { return m_parts.session->screenName() == screen; }, timeoutMs))
-            return fail(QStringLiteral("screen '%1' did not come within %2 ms (on '%3')").arg(screen).arg(timeoutMs).arg(m_parts.session->screenName()));
+            return fail(QStringLiteral("screen '%1' did not come within %2 ms (on '%3')")
+                            .arg(screen)
+                            .arg(timeoutMs)
+                            .arg(m_parts.session->screenName()));
         return true;
     }
     if (a == QLatin1String("expect_screen")) {
         if (m_parts.session->screenName() != step.argument.toString())
-            return fail(QStringLiteral("expected screen '%1', on '%2'").arg(step.argument.toString(), m_parts.session->screenName()));
+            return fail(QStringLiteral("expected screen '%1', on '%2'")
+                            .arg(step.argument.toString(), m_parts.session->screenName()));
         return true;
     }
     if (a == QLatin1String("expect_field"))
@@ -426,7 +442,9 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
         const int ms = step.argument.isDouble() ? step.argument.toInt() : timeoutMs;
         if (!waitUntil([&] { return m_parts.sync->pendingCount() == 0; }, ms))
             return fail(QStringLiteral("%1 item(s) still waiting to sync after %2 ms (%3)")
-                            .arg(m_parts.sync->pendingCount()).arg(ms).arg(m_parts.sync->lastError()));
+                            .arg(m_parts.sync->pendingCount())
+                            .arg(ms)
+                            .arg(m_parts.sync->lastError()));
         return true;
     }
     if (a == QLatin1String("expect_notice")) {
@@ -437,7 +455,9 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
             return expected.isEmpty() ? notice.isEmpty() : notice.contains(expected);
         };
         if (!waitUntil(shown, timeoutMs))
-            return fail(QStringLiteral("notice is '%1', expected '%2' within %3 ms").arg(m_parts.session->notice(), expected).arg(timeoutMs));
+            return fail(QStringLiteral("notice is '%1', expected '%2' within %3 ms")
+                            .arg(m_parts.session->notice(), expected)
+                            .arg(timeoutMs));
         return true;
     }
     if (a == QLatin1String("wait_receipt")) {
@@ -447,13 +467,18 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
             return fail(QStringLiteral("wait_receipt is \"printed\" or \"not_printed\""));
         const auto decided = [&] {
             const auto state = m_parts.submission->receiptState();
-            return state == SubmissionController::ReceiptState::Printed || state == SubmissionController::ReceiptState::NotPrinted;
+            return state == SubmissionController::ReceiptState::Printed ||
+                   state == SubmissionController::ReceiptState::NotPrinted;
         };
         if (!waitUntil(decided, timeoutMs))
-            return fail(QStringLiteral("the receipt was neither printed nor given up within %1 ms").arg(timeoutMs));
-        const bool printed = m_parts.submission->receiptState() == SubmissionController::ReceiptState::Printed;
+            return fail(
+                QStringLiteral("the receipt was neither printed nor given up within %1 ms").arg(timeoutMs));
+        const bool printed =
+            m_parts.submission->receiptState() == SubmissionController::ReceiptState::Printed;
         if (printed != (expected == QLatin1String("printed")))
-            return fail(printed ? QStringLiteral("the receipt was printed") : QStringLiteral("the receipt was not printed: %1").arg(m_parts.submission->receiptProblem()));
+            return fail(printed ? QStringLiteral("the receipt was printed")
+                                : QStringLiteral("the receipt was not printed: %1")
+                                      .arg(m_parts.submission->receiptProblem()));
         return true;
     }
     if (a == QLatin1String("focus_first_field"))
@@ -467,8 +492,24 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
             return waitUntil(condition, ms);
         });
         QString error;
-        return keyboard.type(argument.value(QStringLiteral("target")).toString(),
-                             argument.value(QStringLiteral("keys")).toString(), choices, timeoutMs, &error) ||
+        const QString target = argument.value(QStringLiteral("target")).toString();
+        const QString keys = argument.value(QStringLiteral("keys")).toString();
+        // Without a target: into what the resident tapped last (a field of a web page, tap_web).
+        return (target.isEmpty() ? keyboard.typeKeys(keys, choices, timeoutMs, &error)
+                                 : keyboard.type(target, keys, choices, timeoutMs, &error)) ||
+               fail(error);
+    }
+    if (a == QLatin1String("tap_web") || a == QLatin1String("expect_web")) {
+        const QJsonObject argument = step.argument.toObject();
+        ScenarioWebPage page(m_parts.window, [this](const std::function<bool()> &condition, int ms) {
+            return waitUntil(condition, ms);
+        });
+        QString error;
+        const QString selector = argument.value(QStringLiteral("selector")).toString();
+        return (a == QLatin1String("tap_web")
+                    ? page.tap(selector, timeoutMs, &error)
+                    : page.expect(selector, argument.value(QStringLiteral("matches")).toString(), timeoutMs,
+                                  &error)) ||
                fail(error);
     }
     if (a == QLatin1String("screenshot")) {
@@ -481,7 +522,8 @@ bool ScenarioRunner::runStep(const ScenarioStep &step)
 void ScenarioRunner::onScreenChanged()
 {
     const QString screen = m_parts.session->screenName();
-    m_visited.append(QJsonObject{{QStringLiteral("screen"), screen}, {QStringLiteral("at_ms"), m_elapsed.elapsed()}});
+    m_visited.append(
+        QJsonObject{{QStringLiteral("screen"), screen}, {QStringLiteral("at_ms"), m_elapsed.elapsed()}});
     capture(screen);
 }
 
@@ -492,7 +534,8 @@ void ScenarioRunner::capture(const QString &label)
     const QImage image = m_parts.window->grabWindow();
     if (m_screenshotDir.isEmpty())
         return;
-    const QString file = QStringLiteral("%1-%2.png").arg(m_screenshots.size() + 1, 2, 10, QLatin1Char('0')).arg(label);
+    const QString file =
+        QStringLiteral("%1-%2.png").arg(m_screenshots.size() + 1, 2, 10, QLatin1Char('0')).arg(label);
     if (image.isNull() || !image.save(QDir(m_screenshotDir).filePath(file))) {
         qCWarning(lcScenario) << "could not save screenshot" << file;
         return;
@@ -506,7 +549,8 @@ bool ScenarioRunner::run(const Scenario &scenario)
     m_elapsed.start();
     if (!m_screenshotDir.isEmpty())
         QDir().mkpath(m_screenshotDir);
-    m_visited.append(QJsonObject{{QStringLiteral("screen"), m_parts.session->screenName()}, {QStringLiteral("at_ms"), 0}});
+    m_visited.append(
+        QJsonObject{{QStringLiteral("screen"), m_parts.session->screenName()}, {QStringLiteral("at_ms"), 0}});
     capture(m_parts.session->screenName());
 
     bool ok = true;
@@ -532,7 +576,8 @@ bool ScenarioRunner::run(const Scenario &scenario)
         return std::make_pair(!caseId.isEmpty() && store.caseSyncState(caseId) == SyncState::Synced,
                               store.pendingCount());
     });
-    QJsonObject timings{{QStringLiteral("total_ms"), m_elapsed.elapsed()}, {QStringLiteral("steps"), m_stepTimings}};
+    QJsonObject timings{{QStringLiteral("total_ms"), m_elapsed.elapsed()},
+                        {QStringLiteral("steps"), m_stepTimings}};
     if (m_firstFrameMs >= 0)
         timings.insert(QStringLiteral("process_start_to_first_frame_ms"), m_firstFrameMs);
     QJsonArray screenNames;

@@ -20,16 +20,18 @@ void prepare()
     qunsetenv("QTWEBENGINE_REMOTE_DEBUGGING");
     if (!root)
         qunsetenv("QTWEBENGINE_DISABLE_SANDBOX");
-    if (qEnvironmentVariableIsSet("QTWEBENGINE_CHROMIUM_FLAGS")) {
-        QByteArrayList kept;
-        for (const QByteArray &flag : qgetenv("QTWEBENGINE_CHROMIUM_FLAGS").simplified().split(' '))
-            if (!flag.isEmpty() && !isForbiddenFlag(flag, root))
-                kept << flag;
-        if (kept.isEmpty())
-            qunsetenv("QTWEBENGINE_CHROMIUM_FLAGS");
-        else
-            qputenv("QTWEBENGINE_CHROMIUM_FLAGS", kept.join(' '));
-    }
+    QByteArrayList kept;
+    for (const QByteArray &flag : qgetenv("QTWEBENGINE_CHROMIUM_FLAGS").simplified().split(' '))
+        if (!flag.isEmpty() && !isForbiddenFlag(flag, root) && !requiredFlags().contains(flag))
+            kept << flag;
+    kept << requiredFlags();
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", kept.join(' '));
+}
+
+QByteArrayList requiredFlags()
+{
+    // A resident's pinch on the touchscreen never zooms a page beyond the layout.
+    return {QByteArrayLiteral("--disable-pinch")};
 }
 
 bool sandboxed()

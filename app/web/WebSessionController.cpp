@@ -1,6 +1,7 @@
 #include "WebSessionController.h"
 
 #include "Catalog.h"
+#include "RendererProcess.h"
 #include "WebRequestInterceptor.h"
 
 #include <QJsonObject>
@@ -153,6 +154,18 @@ void WebSessionController::rendererTerminated(int status, int exitCode)
 {
     record(QStringLiteral("renderer_crash"),
            QStringLiteral("status %1, exit code %2").arg(status).arg(exitCode), false);
+    setErrorPage(QStringLiteral("crashed"));
+}
+
+void WebSessionController::rendererHung(qint64 pid, int silentMs)
+{
+    record(QStringLiteral("renderer_hang"), QStringLiteral("no answer for %1 ms").arg(silentMs), true);
+    QString error;
+    if (RendererProcess::kill(pid, &error)) {
+        qCWarning(lcWeb).noquote() << "ended the hung renderer, process" << pid;
+        return; // rendererTerminated() follows, with the kiosk's page
+    }
+    qCWarning(lcWeb).noquote() << "could not end the hung renderer:" << error;
     setErrorPage(QStringLiteral("crashed"));
 }
 

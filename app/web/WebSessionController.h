@@ -20,9 +20,9 @@ struct ServiceSpec;
 //   so the next resident starts with no cookie, storage or cache of the previous one.
 // - Every attempt is an event {kind, detail, blocked} with kind one of: navigation, new_window, download,
 //   file_picker, dialog, permission, external_scheme, fullscreen, print, auth, certificate_error,
-//   context_menu, renderer_crash. details are loggable (no user info, query or fragment; no address of
-//   a mailto: or tel:); refusals go to the log (onestop.web) and the resident gets them in plain words
-//   (notice).
+//   context_menu, renderer_crash, renderer_hang. details are loggable (no user info, query or fragment; no
+//   address of a mailto: or tel:); refusals go to the log (onestop.web) and the resident gets them in plain
+//   words (notice).
 // The QML view does the engine's side (reject, cancel, accepted = true) and reports here. Thread: GUI.
 class WebSessionController : public QObject
 {
@@ -82,6 +82,10 @@ public:
     Q_INVOKABLE void loadFailed(const QUrl &url, int errorCode, bool certificateError);
     // The renderer process ended abnormally (crash, kill, out of memory).
     Q_INVOKABLE void rendererTerminated(int status, int exitCode);
+    // The page's renderer stopped answering (RendererWatchdog): recorded as renderer_hang and ended
+    // (RendererProcess::kill), so that the engine reports it terminated and the kiosk's page comes; when it
+    // cannot be ended (no such process), the kiosk's page comes at once.
+    Q_INVOKABLE void rendererHung(qint64 pid, int silentMs);
     // The resident chose "start of the service" on the error page or in the header.
     Q_INVOKABLE void clearErrorPage();
     Q_INVOKABLE void dismissNotice();

@@ -42,6 +42,7 @@ InputMethod {
 
     // Shows the engine's composition: the pre-edit in the field, the candidates in the bar.
     function show() {
+        Keyboard.compositionShown(Pinyin.preedit.length)
         if (inputContext && inputContext.preeditText !== Pinyin.preedit)
             inputContext.preeditText = Pinyin.preedit
         selectionListChanged(SelectionListModel.Type.WordCandidateList)
@@ -49,6 +50,7 @@ InputMethod {
     }
 
     function commitText(text) {
+        Keyboard.compositionEnded()
         if (inputContext && text.length > 0)
             inputContext.commit(text)
         else if (inputContext)
@@ -57,20 +59,28 @@ InputMethod {
     }
 
     function reset() {
+        Keyboard.compositionEnded()
         Pinyin.reset()
         show()
     }
 
-    // The field changed under the composition (focus, cursor): what was composed is committed.
+    // The field changed under the composition (focus, cursor): what was composed is committed. A web page's
+    // field echoing the pre-edit into its text is not a change (KeyboardController.changedUnderComposition).
     function update() {
-        if (Pinyin.composing)
-            commitText(Pinyin.finish())
+        if (!Pinyin.composing)
+            return
+        if (inputContext && !Keyboard.changedUnderComposition(inputContext.surroundingText, inputContext.cursorPosition))
+            return
+        commitText(Pinyin.finish())
     }
 
     function keyEvent(key, text, modifiers) {
         if (!composingPinyin)
             return false
         if ((key >= Qt.Key_A && key <= Qt.Key_Z) || (key === Qt.Key_Apostrophe && Pinyin.composing)) {
+            if (!Pinyin.composing && inputContext)
+                    if (!Pinyin.composing && inputContext)
+                Keyboard.compositionStarted(inputContext.surroundingText, inputContext.cursorPosition)
             // A letter beyond what the engine decodes is swallowed rather than typed unconverted.
             Pinyin.addLetter(text.length > 0 ? text : String.fromCharCode(key).toLowerCase())
             show()

@@ -8,7 +8,7 @@ import OneStop.Web
 // refusing it (accepted, nothing opened) and reported to Web: navigations off the allowlist, new windows
 // (an allowlisted target opens here instead), downloads, file and colour pickers, JavaScript dialogs,
 // permissions, fullscreen, certificate errors, HTTP auth and client certificates, the context menu,
-// protocol handlers, printing. No web channel, no devtools, no engine error pages.
+// protocol handlers, printing; a renderer that stops answering is ended (RendererWatchdog). No web channel, no devtools, no engine error pages.
 // The view exists only while there is a profile; it starts on Web.startUrl.
 Item {
     id: root
@@ -90,7 +90,18 @@ Item {
             settings.autoLoadIconsForPage: false
             settings.touchIconsEnabled: false
 
-            Component.onCompleted: url = Web.startUrl
+            Component.onCompleted: {
+                // In an isolated world, into every frame, before the page's own scripts: no drag and drop,
+                // no date/time/colour or <select> popups of the engine (app/web/scripts/page-lockdown.js).
+                const lockdown = WebEngine.script()
+                lockdown.name = "onestop-page-lockdown"
+                lockdown.sourceUrl = Qt.resolvedUrl("qrc:/onestop/web/page-lockdown.js")
+                lockdown.injectionPoint = WebEngineScript.DocumentCreation
+                lockdown.worldId = WebEngineScript.ApplicationWorld
+                lockdown.runsOnSubFrames = true
+                web.userScripts.insert(lockdown)
+                url = Web.startUrl
+            }
 
             onZoomFactorChanged: if (zoomFactor !== 1.0) zoomFactor = 1.0
             onNavigationRequested: (request) => {
@@ -164,6 +175,7 @@ Item {
                 Web.refused("external_scheme", "protocol handler for " + request.scheme)
             }
             onPrintRequested: Web.refused("print", "window.print()")
+            onRenderProcessPidChanged: watchdog.restart()
             onRenderProcessTerminated: (status, exitCode) => {
                 if (status !== WebEngineView.NormalTerminationStatus)
                     Web.rendererTerminated(status, exitCode)
@@ -171,6 +183,30 @@ Item {
             // Pages' console messages may hold what the resident typed: never logged.
             onJavaScriptConsoleMessage: (level, message, lineNumber, sourceID) => {}
         }
+    }
+
+    // Ctrl + wheel (and a touchpad's pinch, which arrives as one) would zoom the page beyond its layout: this
+    // layer above the page takes those and nothing else; a plain wheel scrolls the page below it.
+    Item {
+        objectName: "web.zoomGuard"
+        anchors.fill: loader
+        z: 1
+        WheelHandler {
+            acceptedModifiers: Qt.ControlModifier
+            target: null
+        }
+    }
+
+    // A renderer that stops answering (an endless script) is noticed and ended; its termination brings the
+    // kiosk's page. Only while no kiosk page is over the view, and only a renderer that is there.
+    RendererWatchdog {
+        id: watchdog
+        running: loader.item !== null && Web.errorPage === ""
+        onPingRequested: (serial) => {
+            if (loader.item && watchdog.watch(loader.item.renderProcessPid))
+                loader.item.runJavaScript("0", function() { watchdog.answered(serial) })
+        }
+        onHung: (silentMs) => Web.rendererHung(loader.item ? loader.item.renderProcessPid : 0, silentMs)
     }
 
     // Downloads by any route (download attribute, Content-Disposition, blob:, data:, a PDF) end here:

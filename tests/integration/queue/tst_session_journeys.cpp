@@ -10,10 +10,61 @@
 #include "SessionFixture.h"
 #include "StrictWarnings.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
 using Screen = SessionController::Screen;
+
+namespace {
+// A journey for an identified resident that takes one catalog service (as the progress lookup and the
+// certificates do): it records what the session hands it, so that the session's side of the seam is
+// tested on its own; the real journeys have their own tests.
+class ResidentJourney : public Journey
+{
+public:
+    QString id() const override { return QStringLiteral("resident"); }
+    QUrl screenUrl() const override { return QUrl(QStringLiteral("qrc:/test/ResidentJourney.qml")); }
+    void enter(const QString &language) override
+    {
+        this->language = language;
+        ++entered;
+    }
+    void reset() override
+    {
+        resident = JourneyResident{};
+        service.clear();
+        codes.clear();
+        ++resets;
+    }
+    bool handleCode(const QString &text) override
+    {
+        codes << text;
+        return true;
+    }
+    bool acceptsResident() const override { return true; }
+    void residentIdentified(const JourneyResident &r) override
+    {
+        resident = r;
+        ++handedOver;
+    }
+    bool takesService(const QString &serviceId) override
+    {
+        if (serviceId != QLatin1String("needs-camera"))
+            return false;
+        service = serviceId;
+        return true;
+    }
+
+    QString language;
+    JourneyResident resident;
+    QString service;
+    QStringList codes;
+    int entered = 0;
+    int resets = 0;
+    int handedOver = 0;
+};
+} // namespace
 
 class TestSessionJourneys : public QObject
 {
@@ -26,6 +77,7 @@ class TestSessionJourneys : public QObject
         QueueClient client{network, site.sync, site.platformUrl, site.centerId};
         std::unique_ptr<QueueTicketController> queue;
         std::unique_ptr<AppointmentCheckInController> appointment;
+        ResidentJourney resident;
 
         Fixture()
         {
@@ -52,6 +104,7 @@ class TestSessionJourneys : public QObject
                 client, printer);
             appointment->setNetworkAvailable(false);
             session->addJourney(appointment.get());
+            session->addJourney(&resident);
         }
     };
 
@@ -161,12 +214,100 @@ private slots:
         f.session->chooseLanguage(QStringLiteral("zh_CN"));
         f.reader.placeCard(testCard());
         QTRY_COMPARE(f.session->screen(), Screen::Catalog);
+        f.session->chooseService(QStringLiteral("social-security-card"));
+        QCOMPARE(f.session->screen(), Screen::Guide);
         f.session->startJourney(QStringLiteral("queue"));
-        QCOMPARE(f.session->screen(), Screen::Catalog);
+        QCOMPARE(f.session->screen(), Screen::Guide);
         f.session->endSession();
         QTest::ignoreMessage(QtWarningMsg, "no journey progress at this kiosk");
         f.session->startJourney(QStringLiteral("progress"));
         QCOMPARE(f.session->screen(), Screen::Attract);
+    }
+
+    // A journey that takes the resident: a card on its screen identifies them (with the identify screen's
+    // checks), the journey gets the identity, the screen stays the journey's; the session's end wipes both.
+    void aCardOnTheJourneysScreenIdentifiesTheResident()
+    {
+        Fixture f;
+        QSignalSpy ended(f.session.get(), &SessionController::sessionEnded);
+        f.session->begin();
+        f.session->chooseLanguage(QStringLiteral("en"));
+        f.session->startJourney(QStringLiteral("resident"));
+        QCOMPARE(f.session->screen(), Screen::Journey);
+        QCOMPARE(f.resident.language, QStringLiteral("en"));
+        QCOMPARE(f.resident.handedOver, 0);
+        IdCardData lowerX = testCard();
+        lowerX.idNumber = QStringLiteral("11010519491231002x"); // normalized before it is handed over
+        f.reader.placeCard(lowerX);
+        QTRY_COMPARE(f.resident.handedOver, 1);
+        QCOMPARE(f.resident.resident.card.idNumber, QStringLiteral("11010519491231002X"));
+        QCOMPARE(f.resident.resident.method, QStringLiteral("card"));
+        QVERIFY(f.session->isIdentified());
+        QCOMPARE(f.session->screen(), Screen::Journey);
+        // Codes that are not identities are the journey's.
+        f.scanner.scan(QStringLiteral("https://zwdt.sh.gov.cn/track?case=abc"));
+        QTRY_COMPARE(f.resident.codes.size(), 1);
+        f.session->endSession();
+        QCOMPARE(ended.last().first().toString(), QStringLiteral("cancelled"));
+        QVERIFY(!f.session->isIdentified());
+        QVERIFY(f.resident.resident.card.idNumber.isEmpty());
+        QVERIFY(f.resident.codes.isEmpty());
+    }
+
+    void aForgedCardIsRefusedOnTheJourneysScreenToo()
+    {
+        Fixture f;
+        f.session->startJourney(QStringLiteral("resident"));
+        IdCardData forged = testCard();
+        forged.idNumber = QStringLiteral("310104194803010028"); // wrong check character
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("card rejected")));
+        f.reader.placeCard(forged);
+        QTRY_VERIFY(!f.session->notice().isEmpty());
+        QCOMPARE(f.resident.handedOver, 0);
+        QVERIFY(!f.session->isIdentified());
+    }
+
+    void aResidentIdentifiedBeforeIsHandedOverOnEnter()
+    {
+        Fixture f;
+        f.session->begin();
+        f.session->chooseLanguage(QStringLiteral("zh_CN"));
+        f.reader.placeCard(testCard());
+        QTRY_COMPARE(f.session->screen(), Screen::Catalog);
+        f.session->startJourney(QStringLiteral("resident")); // from the catalog
+        QCOMPARE(f.session->screen(), Screen::Journey);
+        QCOMPARE(f.resident.handedOver, 1);
+        QCOMPARE(f.resident.resident.card.name, QStringLiteral("王秀英"));
+        // A journey that does not take residents ignores a card on its screen.
+        f.session->endSession();
+        f.session->startJourney(QStringLiteral("queue"));
+        f.reader.placeCard(testCard());
+        QTest::qWait(100);
+        QVERIFY(!f.session->isIdentified());
+        QCOMPARE(f.session->screen(), Screen::Journey);
+    }
+
+    void aCatalogServiceAJourneyTakesStartsIt()
+    {
+        Fixture f;
+        f.session->begin();
+        f.session->chooseLanguage(QStringLiteral("zh_CN"));
+        f.reader.placeCard(testCard());
+        QTRY_COMPARE(f.session->screen(), Screen::Catalog);
+        f.session->chooseService(QStringLiteral("needs-camera"));
+        QCOMPARE(f.session->screen(), Screen::Journey);
+        QCOMPARE(f.session->journeyScreen(), f.resident.screenUrl());
+        QCOMPARE(f.resident.service, QStringLiteral("needs-camera"));
+        QCOMPARE(f.resident.handedOver, 1);
+        f.session->endSession();
+        QVERIFY(f.resident.service.isEmpty());
+        // Other services keep the application's way.
+        f.session->begin();
+        f.session->chooseLanguage(QStringLiteral("zh_CN"));
+        f.reader.placeCard(testCard());
+        QTRY_COMPARE(f.session->screen(), Screen::Catalog);
+        f.session->chooseService(QStringLiteral("social-security-card"));
+        QCOMPARE(f.session->screen(), Screen::Guide);
     }
 };
 

@@ -42,14 +42,28 @@ private slots:
         QCOMPARE(local->allowedOrigins, QStringList(QStringLiteral("http://127.0.0.1:8080")));
     }
 
-    void shippedServicesAreForms()
+    // The shipped catalog: forms without origins, and web services whose start page is on their own
+    // allowlist over https (the platform's booking pages).
+    void shippedServicesAreFormsOrAllowlistedPages()
     {
         const auto result = CatalogLoader::load(sourcePath(QStringLiteral("kiosk-config/catalog.json")));
         QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        QStringList web;
         for (const ServiceSpec &service : result.value().services) {
-            QCOMPARE(service.kind, QStringLiteral("form"));
-            QVERIFY(service.allowedOrigins.isEmpty());
+            if (!service.isWeb()) {
+                QCOMPARE(service.kind, QStringLiteral("form"));
+                QVERIFY(service.allowedOrigins.isEmpty());
+                continue;
+            }
+            web << service.id;
+            QCOMPARE(service.startUrl.scheme(), QStringLiteral("https"));
+            const QString origin = service.startUrl.scheme() + QStringLiteral("://") +
+                                   service.startUrl.host() +
+                                   QStringLiteral(":443"); // origins are kept with their port
+            QVERIFY2(service.allowedOrigins.contains(origin), qPrintable(service.id));
+            QVERIFY(service.fields.isEmpty());
         }
+        QCOMPARE(web, QStringList(QStringLiteral("appointment-booking")));
     }
 
     void malformedEntriesAreRefusedNamingTheService()

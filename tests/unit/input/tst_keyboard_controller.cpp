@@ -67,6 +67,35 @@ private slots:
         QCOMPARE(keyboard.locale(), QStringLiteral("zh_CN"));
     }
 
+    // A web page's field reports the pre-edit back inside its text, late; Qt's own fields keep it apart. Both
+    // are echoes; anything else under the composition is a change that commits it.
+    void echoesOfThePreeditAreNotChanges()
+    {
+        PinyinEngine engine;
+        KeyboardController keyboard(engine);
+        QVERIFY(keyboard.changedUnderComposition(QString(), 0));    // no composition: any update commits
+        keyboard.compositionStarted(QStringLiteral("徐汇区路"), 3); // the cursor before 路
+        QVERIFY(!keyboard.changedUnderComposition(QStringLiteral("徐汇区路"), 3)); // a Qt field
+        QVERIFY(keyboard.changedUnderComposition(QStringLiteral("徐汇区路"), 5));  // no pre-edit shown yet
+        keyboard.compositionShown(3);
+        QVERIFY(!keyboard.changedUnderComposition(QStringLiteral("徐汇区路"), 6)); // cursor in the pre-edit
+        QVERIFY(keyboard.changedUnderComposition(QStringLiteral("徐汇区路"), 7));
+        QVERIFY(!keyboard.changedUnderComposition(QStringLiteral("徐汇区she路"), 6));  // the page's echo
+        QVERIFY(!keyboard.changedUnderComposition(QStringLiteral("徐汇区社qu路"), 5)); // after a choice
+        QVERIFY(!keyboard.changedUnderComposition(QStringLiteral("徐汇区s路"), 4));    // a late echo
+        QVERIFY(keyboard.changedUnderComposition(QStringLiteral("徐汇区she路"), 1));   // tapped elsewhere
+        QVERIFY(keyboard.changedUnderComposition(QStringLiteral("徐汇区路"), 0));
+        QVERIFY(keyboard.changedUnderComposition(QStringLiteral("徐汇路"), 2));    // text taken away
+        QVERIFY(keyboard.changedUnderComposition(QStringLiteral("田林she路"), 4)); // another field
+        QVERIFY(keyboard.changedUnderComposition(QString(), 0));
+        keyboard.compositionEnded();
+        QVERIFY(keyboard.changedUnderComposition(QStringLiteral("徐汇区路"), 3));
+        // The session's end forgets the field.
+        keyboard.compositionStarted(QStringLiteral("王"), 1);
+        keyboard.wipe();
+        QVERIFY(keyboard.changedUnderComposition(QStringLiteral("王"), 1));
+    }
+
 private:
     QTemporaryDir m_tmp;
 };

@@ -56,7 +56,8 @@ private slots:
     void environmentHasNoRemoteDebugging()
     {
         QVERIFY(g_remoteDebugging.isNull());
-        QCOMPARE(g_chromiumFlags, QByteArray("--enable-logging=stderr --lang=zh-CN"));
+        // The page flags kept, the debugging ones dropped, the kiosk's own added.
+        QCOMPARE(g_chromiumFlags, QByteArray("--enable-logging=stderr --lang=zh-CN --disable-pinch"));
         // Root cannot sandbox (a test run sets QTWEBENGINE_DISABLE_SANDBOX); anyone else always does.
         QCOMPARE(g_disableSandboxKept, ::geteuid() == 0);
         QCOMPARE(WebEngineEnvironment::sandboxed(), ::geteuid() != 0);
