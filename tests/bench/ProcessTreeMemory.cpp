@@ -73,7 +73,8 @@ ProcessTreeMemory ProcessTreeMemory::of(qint64 rootPid)
         if (rss < 0)
             continue; // ended meanwhile, or a kernel thread
         QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
-        const QString name = comm.open(QIODevice::ReadOnly) ? QString::fromUtf8(comm.readAll().trimmed()) : QString();
+        const QString name =
+            comm.open(QIODevice::ReadOnly) ? QString::fromUtf8(comm.readAll().trimmed()) : QString();
         QJsonObject one{{QStringLiteral("name"), name}, {QStringLiteral("rss_mb"), mb(rss)}};
         if (pss >= 0)
             one.insert(QStringLiteral("pss_mb"), mb(pss));

@@ -10,10 +10,11 @@ const QByteArray page = R"(<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>loading</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
-body { font-family: "Noto Sans CJK SC", sans-serif; margin: 0; background: #f4f6f9; color: #1d2733; }
+body { font-family: "Noto Sans CJK SC", sans-serif; margin: 0; background: #f4f6f9;
+       color: #1d2733; }
 header { background: #0b5cad; color: #fff; padding: 24px 48px; font-size: 32px; }
-main { max-width: 1100px; margin: 32px auto; background: #fff; border-radius: 12px; padding: 32px 48px;
-       box-shadow: 0 2px 8px rgba(0,0,0,.12); }
+main { max-width: 1100px; margin: 32px auto; background: #fff; border-radius: 12px;
+       padding: 32px 48px; box-shadow: 0 2px 8px rgba(0,0,0,.12); }
 h1 { font-size: 30px; margin-top: 0; }
 label { display: block; font-size: 22px; margin: 18px 0 6px; }
 input, select { font-size: 22px; padding: 10px; width: 100%; box-sizing: border-box; border: 1px solid #9aa7b5;

@@ -14,13 +14,14 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <functional>
 #include <unistd.h>
 
 namespace {
 
-constexpr int idleSettleMs = 5000;  // idle on the page before its memory is read
+constexpr int idleSettleMs = 5000;   // idle on the page before its memory is read
 constexpr int loadTimeoutMs = 60000; // a start that has not reached the page's frame by then failed
 
 // Runs the event loop (the page's server answers meanwhile) until done() or timeoutMs; done()'s last value.
@@ -96,7 +97,7 @@ struct StartSample
 
 struct Contender
 {
-    QString name;      // kiosk | chromium
+    QString name; // kiosk | chromium
     QString program;
     std::function<QStringList(const QUrl &, const QString &profileDir)> arguments;
     bool viaStdin = false; // ended by closing its stdin (the kiosk view) rather than SIGTERM
@@ -182,7 +183,8 @@ QJsonObject runCycles(const QString &viewBinary, WebBenchPage &page, int cycles,
         if (!error->isEmpty())
             return {};
         if (waitForLine(process, line, timeoutMs).isEmpty()) {
-            *error = QStringLiteral("the kiosk view stopped before \"%1\" (cycles)").arg(QString::fromLatin1(line));
+            *error = QStringLiteral("the kiosk view stopped before \"%1\" (cycles)")
+                         .arg(QString::fromLatin1(line));
             return {};
         }
         idle(line == "baseline" ? idleSettleMs : idleSettleMs * 2); // the renderers' exit, the deleteLater()s
@@ -212,7 +214,8 @@ QJsonObject runCycles(const QString &viewBinary, WebBenchPage &page, int cycles,
         out.insert(QStringLiteral("growth_per_cycle_after_first_kb"),
                    qRound(double(after.rssKb - first.rssKb) / double(cycles - 1)));
     out.insert(QStringLiteral("page_loads"), page.beaconCount() - beaconsBefore);
-    out.insert(QStringLiteral("seconds_per_cycle"), qRound(cyclesSeconds / qMax(1, cycles - 1) * 100.0) / 100.0);
+    out.insert(QStringLiteral("seconds_per_cycle"),
+               qRound(cyclesSeconds / qMax(1, cycles - 1) * 100.0) / 100.0);
     out.insert(QStringLiteral("goal_mb"), 10);
     out.insert(QStringLiteral("within_goal"), std::abs(deltaRss) <= 10.0);
     return out;
@@ -236,27 +239,34 @@ SuiteReport runWebSuite(const BenchConfig &config)
         return report;
     }
 
-    Contender kiosk{QStringLiteral("kiosk"), viewBinary,
+    Contender kiosk{QStringLiteral("kiosk"),
+                    viewBinary,
                     [&](const QUrl &url, const QString &) {
                         return QStringList{QStringLiteral("--url"), url.toString(), QStringLiteral("--allow"),
                                            page.origin()};
                     },
-                    true, {}};
-    QStringList chromiumFlags{QStringLiteral("--kiosk"), QStringLiteral("--incognito"),
-                              QStringLiteral("--ozone-platform=headless"), QStringLiteral("--disable-gpu"),
-                              QStringLiteral("--window-size=1920,1080"), QStringLiteral("--no-first-run"),
+                    true,
+                    {}};
+    QStringList chromiumFlags{QStringLiteral("--kiosk"),
+                              QStringLiteral("--incognito"),
+                              QStringLiteral("--ozone-platform=headless"),
+                              QStringLiteral("--disable-gpu"),
+                              QStringLiteral("--window-size=1920,1080"),
+                              QStringLiteral("--no-first-run"),
                               QStringLiteral("--no-default-browser-check")};
     if (::geteuid() == 0)
         chromiumFlags << QStringLiteral("--no-sandbox"); // root cannot sandbox
     QString chromiumBinary = qEnvironmentVariable("ONESTOP_BENCH_CHROMIUM");
     if (chromiumBinary.isEmpty())
         chromiumBinary = QStandardPaths::findExecutable(QStringLiteral("chromium"));
-    Contender chromium{QStringLiteral("chromium"), chromiumBinary,
+    Contender chromium{QStringLiteral("chromium"),
+                       chromiumBinary,
                        [&](const QUrl &url, const QString &profileDir) {
                            return QStringList(chromiumFlags)
                                   << QStringLiteral("--user-data-dir=") + profileDir << url.toString();
                        },
-                       false, {}};
+                       false,
+                       {}};
     const bool haveChromium = !chromiumBinary.isEmpty() && QFile::exists(chromiumBinary);
 
     // Interleaved, so that the machine's load falls on both alike.
@@ -267,7 +277,9 @@ SuiteReport runWebSuite(const BenchConfig &config)
             const StartSample s = startOnce(*who, page, clock, who->name + QString::number(i));
             if (s.startMs < 0) {
                 error = QStringLiteral("%1 did not reach the page's first frame within %2 s (run %3)")
-                            .arg(who->name).arg(loadTimeoutMs / 1000).arg(i + 1);
+                            .arg(who->name)
+                            .arg(loadTimeoutMs / 1000)
+                            .arg(i + 1);
                 break;
             }
             who->samples.push_back(s);
@@ -277,8 +289,9 @@ SuiteReport runWebSuite(const BenchConfig &config)
     if (error.isEmpty())
         cycles = runCycles(viewBinary, page, config.cycles, &error);
 
-    report.extra.insert(QStringLiteral("page"), QStringLiteral("a service form over loopback HTTP; the beacon "
-                                                               "after the first animation frame past DOMContentLoaded"));
+    report.extra.insert(QStringLiteral("page"),
+                        QStringLiteral("a service form over loopback HTTP; the beacon "
+                                       "after the first animation frame past DOMContentLoaded"));
     report.extra.insert(QStringLiteral("idle_settle_seconds"), idleSettleMs / 1000);
     report.extra.insert(QStringLiteral("load_average_1min"), loadAverage());
     report.extra.insert(QStringLiteral("kiosk_view"),
@@ -296,11 +309,22 @@ SuiteReport runWebSuite(const BenchConfig &config)
     const QJsonObject kioskJson = startJson(kiosk, &kioskStart);
     report.results.append(kioskStart);
     report.extra.insert(QStringLiteral("memory_cycles"), cycles);
+    const auto ratio = [](double a, double b) { return b > 0 ? qRound(a / b * 1000.0) / 1000.0 : 0.0; };
+    // The memory after the cycles against the same process's before its first web session.
+    for (const char *kind : {"rss", "pss"}) {
+        const QString key = QLatin1String(kind) + QStringLiteral("_mb");
+        const double r = ratio(cycles[QStringLiteral("after_cycles")][key].toDouble(),
+                               cycles[QStringLiteral("baseline")][key].toDouble());
+        if (r > 0)
+            report.ratios.append(
+                {QStringLiteral("after_cycles_%1 / pre_web_baseline_%1").arg(QLatin1String(kind)), r});
+    }
 
     QJsonObject chromiumJson{{QStringLiteral("available"), haveChromium}};
     if (!haveChromium) {
-        chromiumJson.insert(QStringLiteral("why"), QStringLiteral("chromium is not installed (./kiosk bench web "
-                                                                  "installs it); only the kiosk was measured"));
+        chromiumJson.insert(QStringLiteral("why"),
+                            QStringLiteral("chromium is not installed (./kiosk bench web "
+                                           "installs it); only the kiosk was measured"));
         report.extra.insert(QStringLiteral("kiosk"), kioskJson);
         report.extra.insert(QStringLiteral("chromium"), chromiumJson);
         report.error = QStringLiteral("chromium is not installed: no comparison");
@@ -314,11 +338,10 @@ SuiteReport runWebSuite(const BenchConfig &config)
     chromiumJson.insert(QStringLiteral("binary"), chromiumBinary);
     chromiumJson.insert(QStringLiteral("version"), chromiumVersion(chromiumBinary));
     chromiumJson.insert(QStringLiteral("flags"),
-                        QJsonArray::fromStringList(QStringList(chromiumFlags)
-                                                   << QStringLiteral("--user-data-dir=<new temporary directory>")));
+                        QJsonArray::fromStringList(QStringList(chromiumFlags) << QStringLiteral(
+                                                       "--user-data-dir=<new temporary directory>")));
     report.baselines.append(chromiumStart);
     report.addRatio(QStringLiteral("kiosk_start"), QStringLiteral("chromium_start"));
-    const auto ratio = [](double a, double b) { return b > 0 ? qRound(a / b * 1000.0) / 1000.0 : 0.0; };
     const double rssRatio = ratio(kioskJson[QStringLiteral("idle_rss_mb")].toDouble(),
                                   chromiumJson[QStringLiteral("idle_rss_mb")].toDouble());
     const double pssRatio = ratio(kioskJson[QStringLiteral("idle_pss_mb")].toDouble(),
@@ -328,10 +351,12 @@ SuiteReport runWebSuite(const BenchConfig &config)
         report.ratios.append({QStringLiteral("kiosk_idle_pss / chromium_idle_pss"), pssRatio});
     report.extra.insert(QStringLiteral("kiosk"), kioskJson);
     report.extra.insert(QStringLiteral("chromium"), chromiumJson);
-    report.extra.insert(QStringLiteral("goals"),
-                        QJsonObject{{QStringLiteral("start_ahead_of_chromium"), kioskStart.medianUs < chromiumStart.medianUs},
-                                    {QStringLiteral("memory_ahead_of_chromium"), rssRatio < 1.0 && (pssRatio == 0 || pssRatio < 1.0)},
-                                    {QStringLiteral("cycles_back_to_baseline_10mb"),
-                                     cycles[QStringLiteral("within_goal")].toBool()}});
+    report.extra.insert(
+        QStringLiteral("goals"),
+        QJsonObject{
+            {QStringLiteral("start_ahead_of_chromium"), kioskStart.medianUs < chromiumStart.medianUs},
+            {QStringLiteral("memory_ahead_of_chromium"), rssRatio < 1.0 && (pssRatio == 0 || pssRatio < 1.0)},
+            {QStringLiteral("cycles_back_to_baseline_10mb"),
+             cycles[QStringLiteral("within_goal")].toBool()}});
     return report;
 }

@@ -70,6 +70,10 @@ class TestBenchWebSmoke : public QObject
         QVERIFY(cycles.value("delta_rss_mb").isDouble());
         QCOMPARE(cycles.value("goal_mb").toInt(), 10);
         QVERIFY(cycles.value("within_goal").isBool());
+        const QJsonObject ratios = root.value("ratios").toObject();
+        for (const char *r :
+             {"after_cycles_rss / pre_web_baseline_rss", "after_cycles_pss / pre_web_baseline_pss"})
+            QVERIFY2(ratios.value(QLatin1String(r)).toDouble() > 0, r);
     }
 
 private slots:
@@ -78,8 +82,8 @@ private slots:
     void measuresTheKioskBesideChromium()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("chromium")).isEmpty())
-            QSKIP("chromium is not installed: the comparison is not checked here (./kiosk bench web installs it; "
-                  "withoutChromiumTheKioskIsStillMeasured covers the kiosk's side)");
+            QSKIP("chromium is not installed: the comparison is not checked here (./kiosk bench web "
+                  "installs it; withoutChromiumTheKioskIsStillMeasured covers the kiosk's side)");
         QJsonObject root;
         QCOMPARE(runWebSuite(QString(), &root), 0);
         QVERIFY2(!root.contains("error"), qPrintable(root.value("error").toString()));

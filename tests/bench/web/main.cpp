@@ -99,8 +99,9 @@ class ViewHost
 public:
     explicit ViewHost(QQmlEngine *engine, QQuickWindow *window) : m_window(window), m_component(engine)
     {
-        m_component.setData("import QtQuick\nimport OneStop.WebView\nLockedWebView { anchors.fill: parent }\n",
-                            QUrl(QStringLiteral("web-bench-view.qml")));
+        m_component.setData(
+            "import QtQuick\nimport OneStop.WebView\nLockedWebView { anchors.fill: parent }\n",
+            QUrl(QStringLiteral("web-bench-view.qml")));
     }
 
     QString error() const { return m_component.errorString(); }
@@ -141,11 +142,13 @@ int main(int argc, char *argv[])
     QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
 
     QCommandLineParser parser;
-    const QCommandLineOption urlOption(QStringLiteral("url"), QStringLiteral("Page to open."), QStringLiteral("url"));
+    const QCommandLineOption urlOption(QStringLiteral("url"), QStringLiteral("Page to open."),
+                                       QStringLiteral("url"));
     const QCommandLineOption allowOption(QStringLiteral("allow"), QStringLiteral("Allowed origin."),
                                          QStringLiteral("origin"));
-    const QCommandLineOption cyclesOption(QStringLiteral("cycles"), QStringLiteral("Open/close cycles (0: stay)."),
-                                          QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption cyclesOption(QStringLiteral("cycles"),
+                                          QStringLiteral("Open/close cycles (0: stay)."), QStringLiteral("n"),
+                                          QStringLiteral("0"));
     parser.addOptions({urlOption, allowOption, cyclesOption});
     parser.process(app);
     const QUrl url(parser.value(urlOption));
@@ -196,7 +199,7 @@ int main(int argc, char *argv[])
                 if (!view || !waitUntil([&] { return ViewHost::interactive(view.get()); }, 60000))
                     exitCode = fail(QStringLiteral("cycle %1: the page did not load within 60 s").arg(i + 1));
                 QPointer<QObject> profile = web.profileObject();
-                view.reset();      // the screen (and its view) goes
+                view.reset();     // the screen (and its view) goes
                 web.endSession(); // then the session's profile
                 if (!waitUntil([&] { return profile.isNull(); }, 30000))
                     exitCode = fail(QStringLiteral("cycle %1: the profile was not deleted").arg(i + 1));
