@@ -24,6 +24,8 @@ struct BenchConfig
     int runs = 31;             // samples kept
     int warmupRuns = 3;        // samples thrown away first (caches, allocator, lazy init)
     double minSampleUs = 10000; // iterations per sample grow until one sample takes at least this
+    bool runsGiven = false;     // --runs was given (suites whose samples take seconds pick fewer by default)
+    int cycles = 50;            // web: open/close cycles of a web session (--cycles)
 };
 
 // Keeps a value alive so the optimiser cannot drop the work that produced it.

@@ -6,6 +6,7 @@
 #include "SearchSuite.h"
 #include "StoreSuite.h"
 #include "VisionSuite.h"
+#include "WebSuite.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -29,6 +30,7 @@ const std::map<QString, SuiteRunner> &suites()
         {QStringLiteral("search"), runSearchSuite},
         {QStringLiteral("store"), runStoreSuite},
         {QStringLiteral("vision"), runVisionSuite},
+        {QStringLiteral("web"), runWebSuite},
     };
     return all;
 }
@@ -50,14 +52,17 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Benchmarks of the kiosk's codecs; JSON out."));
     parser.addHelpOption();
-    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("Suite to run: receipt, sam, search, store or vision."),
+    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("Suite to run: receipt, sam, search, store, vision or web."),
                                          QStringLiteral("name"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Samples per measurement (default 31)."),
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Samples per measurement (default 31; web: 7 starts each)."),
                                         QStringLiteral("n"), QStringLiteral("31"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Write the JSON here (default stdout)."),
                                        QStringLiteral("file"));
+    const QCommandLineOption cyclesOption(QStringLiteral("cycles"),
+                                          QStringLiteral("web: open/close cycles of a web session (default 50)."),
+                                          QStringLiteral("n"), QStringLiteral("50"));
     const QCommandLineOption listOption(QStringLiteral("list"), QStringLiteral("Print the suite names and exit."));
-    parser.addOptions({suiteOption, runsOption, outOption, listOption});
+    parser.addOptions({suiteOption, runsOption, cyclesOption, outOption, listOption});
     parser.process(app);
 
     if (parser.isSet(listOption)) {
@@ -74,6 +79,11 @@ int main(int argc, char *argv[])
     config.runs = parser.value(runsOption).toInt(&runsOk);
     if (!runsOk || config.runs < 1)
         return fail(QStringLiteral("--runs: not a positive number: %1").arg(parser.value(runsOption)));
+    config.runsGiven = parser.isSet(runsOption);
+    bool cyclesOk = false;
+    config.cycles = parser.value(cyclesOption).toInt(&cyclesOk);
+    if (!cyclesOk || config.cycles < 1)
+        return fail(QStringLiteral("--cycles: not a positive number: %1").arg(parser.value(cyclesOption)));
 
     // Receipt labels in Chinese, as most residents get them.
     QTranslator translator;
