@@ -2,7 +2,8 @@
 // printing on CupsDocumentPrinter -> a private cupsd -> ippeveprinter (CupsPeer). What reached the printer is
 // read back: its text with pdftotext (the certificate number, the resident's details as the template says,
 // the purpose), its verification QR with ZXing, and the platform confirms that code is genuine. A stopped
-// queue (paper out) and a queue that does not exist send the resident to the counter with the number.
+// queue (paper out) and a queue that does not exist send the resident to the counter with the number; the
+// session's end while the job is at the server cancels it there.
 #include "CatalogLoader.h"
 #include "CertificateClient.h"
 #include "CertificateController.h"
@@ -14,6 +15,7 @@
 #include "StrictWarnings.h"
 
 #include <QDir>
+#include <QSignalSpy>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QtTest>
@@ -150,6 +152,37 @@ private slots:
         QCOMPARE(c->state(), State::AtCounter);
         QVERIFY(c->message().contains(c->certificateNumber()));
         QCOMPARE(QDir(m_peer.printerSpool()).entryList({QStringLiteral("*.pdf")}, QDir::Files), QStringList());
+    }
+
+    // The session ends while the certificate is at the print server, not yet on paper (a queue whose
+    // printer does not answer): the job is canceled there, so it cannot come out later into the next
+    // resident's hands.
+    void sessionEndCancelsTheJobAtTheServer()
+    {
+        const QDateTime started = QDateTime::currentDateTime();
+        QVERIFY2(m_peer.addQueue(QStringLiteral("dead"),
+                                 QStringLiteral("ipp://localhost:%1/ipp/print").arg(CupsPeer::freePort()), false),
+                 qPrintable(m_peer.error()));
+        CupsDocumentPrinter printer(QStringLiteral("A4"), settings(QStringLiteral("dead")));
+        printer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(printer.status(), Device::Status::Ready, 10000);
+        QSignalSpy finished(&printer, &DocumentPrinter::jobFinished);
+        auto c = controller(printer);
+        issue(*c, QStringLiteral("zh_CN"));
+        QCOMPARE(c->state(), State::Printing);
+        // Sent: the job is in the server's spool.
+        QTRY_VERIFY_WITH_TIMEOUT(!CupsPeer::files(m_peer.requestRoot(), started, true).isEmpty(), 15000);
+        QVERIFY(finished.isEmpty());
+        c->reset();
+        QCOMPARE(c->state(), State::NeedIdentity);
+        QVERIFY(c->certificateNumber().isEmpty());
+        QVERIFY(finished.wait(10000));
+        const auto result = finished.takeFirst().at(0).value<DocumentJobResult>();
+        QCOMPARE(result.state, DocumentJobResult::State::Canceled);
+        QVERIFY2(result.reason.endsWith(QStringLiteral("; job %1 canceled").arg(result.jobId)),
+                 qPrintable(result.reason));
+        QTRY_COMPARE_WITH_TIMEOUT(CupsPeer::files(m_peer.requestRoot(), started, true), QSet<QString>(), 20000);
+        QVERIFY(m_peer.runTool(QStringLiteral("lpadmin"), {QStringLiteral("-x"), QStringLiteral("dead")}));
     }
 };
 
