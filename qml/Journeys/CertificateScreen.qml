@@ -14,7 +14,7 @@ Rectangle {
     objectName: "screen.certificate"
     color: Theme.background
 
-    readonly property int state: Certificate.state
+    readonly property int phase: Certificate.state
 
     ColumnLayout {
         anchors.fill: parent
@@ -22,8 +22,8 @@ Rectangle {
 
         SessionHeader {
             title: Certificate.serviceName.length > 0 ? Certificate.serviceName : qsTr("Certificate")
-            backVisible: screen.state === CertificateController.NeedIdentity
-                         || screen.state === CertificateController.ChoosePurpose
+            backVisible: screen.phase === CertificateController.NeedIdentity
+                         || screen.phase === CertificateController.ChoosePurpose
             backName: "certificate.back"
             Layout.fillWidth: true
         }
@@ -31,7 +31,7 @@ Rectangle {
         // Who: the ID card or the personal identity code (the session reads them while this is on screen).
         ColumnLayout {
             objectName: "certificate.needIdentity"
-            visible: screen.state === CertificateController.NeedIdentity
+            visible: screen.phase === CertificateController.NeedIdentity
             spacing: Theme.spacing
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -64,7 +64,7 @@ Rectangle {
         // What for: the purposes of the catalog, in the resident's language.
         ColumnLayout {
             objectName: "certificate.choosePurpose"
-            visible: screen.state === CertificateController.ChoosePurpose
+            visible: screen.phase === CertificateController.ChoosePurpose
             spacing: Theme.spacing
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -112,9 +112,9 @@ Rectangle {
         // Issuing and printing: wait.
         Label {
             objectName: "certificate.working"
-            visible: screen.state === CertificateController.Issuing
-                     || screen.state === CertificateController.Printing
-            text: screen.state === CertificateController.Issuing
+            visible: screen.phase === CertificateController.Issuing
+                     || screen.phase === CertificateController.Printing
+            text: screen.phase === CertificateController.Issuing
                   ? qsTr("Your certificate is being issued. Please wait a moment.")
                   : qsTr("Your certificate is being printed. Please wait at the A4 printer.")
             color: Theme.text
@@ -131,8 +131,8 @@ Rectangle {
         // Issued: printed, or at the counter with its number.
         ColumnLayout {
             objectName: "certificate.issued"
-            visible: screen.state === CertificateController.Printed
-                     || screen.state === CertificateController.AtCounter
+            visible: screen.phase === CertificateController.Printed
+                     || screen.phase === CertificateController.AtCounter
             spacing: Theme.spacing
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -166,9 +166,9 @@ Rectangle {
                 Layout.fillWidth: true
             }
             Label {
-                objectName: screen.state === CertificateController.AtCounter ? "certificate.atCounter" : "certificate.printed"
+                objectName: screen.phase === CertificateController.AtCounter ? "certificate.atCounter" : "certificate.printed"
                 text: Certificate.message
-                color: screen.state === CertificateController.AtCounter ? Theme.error : Theme.text
+                color: screen.phase === CertificateController.AtCounter ? Theme.error : Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
@@ -190,8 +190,8 @@ Rectangle {
 
         // Refused or not possible now: why, and what to do.
         ColumnLayout {
-            visible: screen.state === CertificateController.Refused
-                     || screen.state === CertificateController.Failed
+            visible: screen.phase === CertificateController.Refused
+                     || screen.phase === CertificateController.Failed
             spacing: Theme.margin
             Layout.fillWidth: true
             Layout.fillHeight: true
