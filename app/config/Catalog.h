@@ -44,6 +44,30 @@ struct CatalogTerm
     LocalizedText name;
 };
 
+// A purpose a resident can pick for a certificate (就业, 就学, ...): what {purpose} says on the paper.
+struct CertificatePurpose
+{
+    QString id; // sent to the platform, lower-case words joined by '-'
+    LocalizedText name;
+};
+
+// A certificate service (kind "certificate", docs/catalog.md): the platform issues the certificate and
+// the kiosk prints it on A4 from a template of kiosk-config/documents/.
+struct CertificateServiceSpec
+{
+    QString type;       // the platform's certificate type: POST /api/v1/certificates/{type}
+    QString templateId; // kiosk-config/documents/<templateId>.json
+    QVector<CertificatePurpose> purposes;
+
+    const CertificatePurpose *purpose(const QString &id) const
+    {
+        for (const auto &p : purposes)
+            if (p.id == id)
+                return &p;
+        return nullptr;
+    }
+};
+
 struct ServiceSpec
 {
     QString id;              // stable, e.g. "residence-permit"
@@ -68,10 +92,13 @@ struct ServiceSpec
     // A web service (kind "web", docs/web-services.md): the platform's own pages in the kiosk's locked-down
     // web view instead of the guide and form. allowedOrigins are exact "scheme://host:port" origins,
     // normalised (WebOrigin::toString()); startUrl's origin is one of them.
-    QString kind = QStringLiteral("form"); // "form" | "web"
+    QString kind = QStringLiteral("form"); // "form" | "web" | "certificate"
     QUrl startUrl;
     QStringList allowedOrigins;
     bool isWeb() const { return kind == QLatin1String("web"); }
+    // A certificate service (kind "certificate"): the certificate journey carries it out.
+    CertificateServiceSpec certificate;
+    bool isCertificate() const { return kind == QLatin1String("certificate"); }
 };
 
 // The standardized service catalog, loaded whole or not at all.

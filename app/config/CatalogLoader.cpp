@@ -2,11 +2,14 @@
 
 #include "ConfigLogging.h"
 #include "CatalogTermsReader.h"
+#include "CertificateServiceReader.h"
 #include "ConfigVocabulary.h"
 #include "FormFieldReader.h"
 #include "JsonConfigReader.h"
 #include "WebServiceReader.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -125,9 +128,11 @@ ServiceSpec readService(JsonObjectReader &object, const Catalog &terms)
     service.department = object.text(QStringLiteral("department"));
     service.summary = object.text(QStringLiteral("summary"));
     // A web service (docs/web-services.md) has its pages instead of a guide and a form.
-    service.kind = object.oneOf(QStringLiteral("kind"), {QStringLiteral("form"), QStringLiteral("web")},
+    service.kind = object.oneOf(QStringLiteral("kind"),
+                                {QStringLiteral("form"), QStringLiteral("web"), QStringLiteral("certificate")},
                                 QStringLiteral("service kind"), Need::Optional, QStringLiteral("form"));
-    const Need formKeys = service.isWeb() ? Need::Optional : Need::Required;
+    // A certificate service (docs/catalog.md) is carried out by the certificate journey: no form either.
+    const Need formKeys = service.kind == QLatin1String("form") ? Need::Required : Need::Optional;
     service.guide = readGuide(object, formKeys);
     service.fields = readFields(object, formKeys);
     service.requiredDevices = readRequiredDevices(object, formKeys);
@@ -141,6 +146,15 @@ ServiceSpec readService(JsonObjectReader &object, const Catalog &terms)
             if (object.contains(key))
                 object.diagnostics().add(object.placeOf(key),
                                          QStringLiteral("service \"%1\": %2 is only for services of kind \"web\"").arg(service.id, key));
+    }
+    if (service.isCertificate()) {
+        if (!service.fields.isEmpty())
+            object.diagnostics().add(object.placeOf(QStringLiteral("fields")),
+                                     QStringLiteral("certificate service \"%1\": a certificate service has no form fields").arg(service.id));
+        readCertificateServiceKeys(object, service);
+    } else if (object.contains(QStringLiteral("certificate"))) {
+        object.diagnostics().add(object.placeOf(QStringLiteral("certificate")),
+                                 QStringLiteral("service \"%1\": certificate is only for services of kind \"certificate\"").arg(service.id));
     }
     service.photo = object.boolean(QStringLiteral("photo"), false);
     service.documentsAsPdf = object.boolean(QStringLiteral("documents_as_pdf"), false);
@@ -156,10 +170,12 @@ ConfigResult<Catalog> CatalogLoader::load(const QString &path)
 {
     ConfigDiagnostics diag(path);
     const auto data = readConfigFile(path, diag);
-    return data ? parse(*data, path) : ConfigResult<Catalog>::failure(diag.errors());
+    return data ? parse(*data, path, QFileInfo(path).dir().filePath(QStringLiteral("documents")))
+                : ConfigResult<Catalog>::failure(diag.errors());
 }
 
-ConfigResult<Catalog> CatalogLoader::parse(const QByteArray &json, const QString &fileName)
+ConfigResult<Catalog> CatalogLoader::parse(const QByteArray &json, const QString &fileName,
+                                           const QString &documentsDir)
 {
     ConfigDiagnostics diag(fileName);
     const auto document = parseConfigDocument(json, diag);
@@ -192,6 +208,8 @@ ConfigResult<Catalog> CatalogLoader::parse(const QByteArray &json, const QString
         }
     }
     root.rejectUnknownKeys();
+    if (!documentsDir.isEmpty())
+        checkCertificateTemplates(catalog, documentsDir, diag);
 
     if (diag.hasErrors())
         return ConfigResult<Catalog>::failure(diag.errors());

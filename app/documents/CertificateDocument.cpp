@@ -2,9 +2,11 @@
 
 #include "DocumentFonts.h"
 #include "PdfPageWriter.h"
+#include "QrImage.h"
 
 #include <QLocale>
 #include <QTextDocument>
+#include <QUrl>
 
 namespace {
 QString paragraph(const QString &text, const QString &style)
@@ -17,6 +19,30 @@ QString issuedDate(const QString &language, const QDate &date)
     if (language.startsWith(QLatin1String("en")))
         return QLocale(QLocale::English).toString(date, QStringLiteral("d MMMM yyyy"));
     return QStringLiteral("%1年%2月%3日").arg(date.year()).arg(date.month()).arg(date.day());
+}
+
+QString text(const QString &language, const char *en, const char *zh)
+{
+    return language.startsWith(QLatin1String("en")) ? QString::fromUtf8(en) : QString::fromUtf8(zh);
+}
+
+// The verification block at the foot of an issued certificate: the QR (an image resource named kQrName),
+// the code to type where the QR cannot be scanned, and the last day of validity.
+const QUrl kQrName(QStringLiteral("onestop-qr:verification"));
+
+QString verificationBlock(const CertificateContent &content)
+{
+    const QString &lang = content.language;
+    QString lines = text(lang, "Scan to verify this certificate", "扫码核验证明真伪");
+    if (!content.verificationCode.isEmpty())
+        lines += QStringLiteral("<br>") + text(lang, "Verification code: ", "核验码：") +
+                 content.verificationCode.toHtmlEscaped();
+    if (content.validUntil.isValid())
+        lines += QStringLiteral("<br>") + text(lang, "Valid until ", "有效期至 ") +
+                 issuedDate(lang, content.validUntil).toHtmlEscaped();
+    return QStringLiteral("<p style=\"margin-top:24pt\"><img src=\"%1\" width=\"120\" height=\"120\"></p>"
+                          "<p style=\"font-size:10pt\">%2</p>")
+        .arg(kQrName.toString(), lines);
 }
 } // namespace
 
@@ -82,7 +108,17 @@ QByteArray CertificateDocument::render(const CertificateTemplate &certificate,
     html += QStringLiteral("<p align=\"right\">%1</p>").arg(content.issuingCenter.toHtmlEscaped());
     html +=
         QStringLiteral("<p align=\"right\">%1</p>").arg(issuedDate(lang, content.issuedOn).toHtmlEscaped());
+    QImage qr;
+    if (!content.verificationUrl.isEmpty()) {
+        QString qrError;
+        qr = QrImage::render(content.verificationUrl.toUtf8(), 8, &qrError);
+        if (qr.isNull())
+            return fail(qrError);
+        html += verificationBlock(content);
+    }
     document.setHtml(html);
+    if (!qr.isNull()) // after setHtml, which drops the resources
+        document.addResource(QTextDocument::ImageResource, kQrName, qr);
 
     PdfPageSetup setup;
     setup.title = certificate.title.in(lang);

@@ -43,4 +43,9 @@ struct CertificateContent
     QDate issuedOn;
     QString referenceNumber; // e.g. the case number; printed under the title when set
     QMap<QString, QString> values;
+    // A certificate the platform issued (app/journeys/certificate): the verification QR (its content is
+    // verificationUrl; none when empty), the code printed under it, and the last day it is valid.
+    QString verificationUrl;
+    QString verificationCode;
+    QDate validUntil; // not printed when invalid
 };

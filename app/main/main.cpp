@@ -2,6 +2,9 @@
 
 #include "AppointmentCheckInController.h"
 #include "AppointmentSingletons.h"
+#include "CertificateClient.h"
+#include "CertificateController.h"
+#include "CertificateSingletons.h"
 #include "AssistSingletons.h"
 #include "IdentitySingletons.h"
 #include "CameraCodeScanner.h"
@@ -89,6 +92,7 @@ Q_IMPORT_QML_PLUGIN(OneStop_SimulatorPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_JourneysPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_Journeys_QueuePlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_Journeys_AppointmentPlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_Journeys_CertificatePlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_WebPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_WebViewPlugin)
 
@@ -307,6 +311,16 @@ int main(int argc, char *argv[])
                      [&sync, &appointmentCheckIn] { appointmentCheckIn.setNetworkAvailable(sync.networkAvailable()); });
     session.addJourney(&appointmentCheckIn);
     AppointmentSingletons::set({&appointmentCheckIn});
+    // Certificates (居住证明, 户籍证明): the catalog's certificate services, issued by the platform and
+    // printed on the A4 document printer, or collected at the counter (app/journeys/certificate).
+    CertificateClient certificateClient(journeyNetwork, site.sync, site.platformUrl);
+    CertificateController certificate({site.centerName.zh, site.centerName.en, configDir.filePath(QStringLiteral("documents"))},
+                                      catalog, certificateClient, kioskDevices->documentPrinter());
+    certificate.setNetworkAvailable(sync.networkAvailable());
+    QObject::connect(&sync, &SyncMonitor::stateChanged, &certificate,
+                     [&sync, &certificate] { certificate.setNetworkAvailable(sync.networkAvailable()); });
+    session.addJourney(&certificate);
+    CertificateSingletons::set({&certificate});
     KioskInfo kiosk(site, options.demo, !scripted);
     // The simulator panel and the scenarios' device steps: the simulated hall when the reader, scanner and
     // printer are simulated; with --devices real a scenario drives the emulated hall (--hall) instead.

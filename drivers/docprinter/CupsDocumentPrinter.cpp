@@ -21,6 +21,8 @@ CupsDocumentPrinter::CupsDocumentPrinter(const QString &name, const CupsPrinterS
 CupsDocumentPrinter::~CupsDocumentPrinter()
 {
     m_cancel->store(true);
+    for (const auto &flag : std::as_const(m_jobCancels))
+        flag->store(true);
     m_thread.quit();
     m_thread.wait(); // each step gives up within a second of the cancel
 }
@@ -52,6 +54,8 @@ void CupsDocumentPrinter::stop()
     m_pollTimer.stop();
     m_recoveryTimer.stop();
     m_cancel->store(true); // jobs in hand end as Canceled; their results still arrive
+    for (const auto &flag : std::as_const(m_jobCancels))
+        flag->store(true);
     updateDeviceState();
 }
 
@@ -91,7 +95,9 @@ void CupsDocumentPrinter::print(const QString &requestId, const QString &jobName
         return;
     }
     qCInfo(lcDocPrinter).noquote() << name() << ": job" << requestId << "queued," << pdf.size() << "bytes";
-    const CupsClient client(m_settings, m_cancel);
+    auto flag = std::make_shared<std::atomic_bool>(false);
+    m_jobCancels.insert(requestId, flag);
+    const CupsClient client(m_settings, flag);
     QMetaObject::invokeMethod(
         m_worker,
         [this, client, requestId, jobName, pdf]() {
@@ -101,6 +107,16 @@ void CupsDocumentPrinter::print(const QString &requestId, const QString &jobName
                 this, [this, result]() { jobArrived(result); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+// Thread: GUI.
+void CupsDocumentPrinter::cancel(const QString &requestId)
+{
+    const auto flag = m_jobCancels.value(requestId);
+    if (!flag)
+        return;
+    qCInfo(lcDocPrinter).noquote() << name() << ": job" << requestId << "canceled by the kiosk";
+    flag->store(true); // the worker gives up within a second; a created job is canceled at the server
 }
 
 // Thread: GUI.
@@ -168,6 +184,7 @@ void CupsDocumentPrinter::cancelOrphans()
 void CupsDocumentPrinter::jobArrived(const DocumentJobResult &result)
 {
     --m_jobsInHand;
+    m_jobCancels.remove(result.requestId);
     if (!result.ok())
         reportError(QStringLiteral("print document"), result.reason);
     if (result.orphaned && result.jobId > 0)

@@ -45,6 +45,9 @@ public:
     // requestId: the caller's name for the job; jobName: what the print queue shows, and it must carry no
     // personal data (use jobNameFor()). pdf: the whole document (it is not written to disk here).
     virtual void print(const QString &requestId, const QString &jobName, const QByteArray &pdf) = 0;
+    // Cancels the job of requestId if it is still in hand (a job created at the server is canceled there);
+    // its result still arrives, as Canceled (or as what it had already become). Unknown ids: nothing.
+    virtual void cancel(const QString &requestId) = 0;
     // Asks the queue for its state again (Device state follows). Never blocks.
     virtual void refresh() = 0;
 

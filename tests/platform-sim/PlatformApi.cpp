@@ -127,6 +127,8 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
             return getCase(caseId);
         return method == "PUT" ? putResource(Resource::Case, caseId, request) : methodNotAllowed("GET, PUT");
     }
+    if (path.startsWith("/api/v1/certificates/"))
+        return certificateResource(path.mid(qstrlen("/api/v1/certificates/")).split('/'), request);
     if (path.startsWith("/api/v1/centers/"))
         return queueResource(path.mid(qstrlen("/api/v1/centers/")).split('/'), request);
     if (m_testHooks && path.startsWith("/test/"))
@@ -301,6 +303,8 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
         qCInfo(lcApi).noquote() << "chaos now" << spec->toString();
     } else if (name == "appointment") {
         return addAppointmentHook(body);
+    } else if (name == "resident-record") {
+        return residentRecordHook(body);
     } else if (name == "identity-token") {
         return IdentityTokenIssuer::issue(body, QDateTime::currentSecsSinceEpoch());
     } else if (name == "corrupt-next-chunk") {

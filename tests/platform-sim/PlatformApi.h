@@ -43,6 +43,11 @@ private:
     // Appointment check-in (AppointmentApi.cpp).
     HttpResponse checkInAppointment(const QString &centerId, const HttpRequest &request);
     HttpResponse addAppointmentHook(const QJsonObject &body);
+    // Certificates (CertificateApi.cpp).
+    HttpResponse certificateResource(const QList<QByteArray> &segments, const HttpRequest &request);
+    HttpResponse issueCertificate(const QString &type, const HttpRequest &request);
+    HttpResponse verifyCertificate(const QString &code);
+    HttpResponse residentRecordHook(const QJsonObject &body);
     HttpResponse uploadAnswer(int status, const QString &caseId, int sequence, const PlatformStore::UploadResult &result);
 
     PlatformStore &m_store;

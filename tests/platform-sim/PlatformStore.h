@@ -29,6 +29,7 @@ struct sqlite3;
 //   (version 5): attachments uploaded on their own in chunks; complete ones are copied to `attachments`.
 //   queue_counters, queue_tickets, queue_ranges (version 6): queue tickets, online and offline.
 //   appointments (version 7): appointment check-in, which issues a queue ticket.
+//   resident_records, certificates (version 9): certificates the platform issues to residents.
 // Thread: the main thread only.
 class PlatformStore
 {
@@ -202,9 +203,32 @@ public:
                           int earlyMinutes, const std::function<QString(const QString &serviceId)> &prefixFor,
                           const std::function<QJsonObject(const QueueTicket &)> &answerFor, const QString &owner);
 
+    // ---- Certificates (PlatformStoreCertificates.cpp; docs/platform-api.md, "Certificates") ----
+    struct StoredCertificate
+    {
+        QString bodySha;
+        QString owner;
+        QJsonObject answer; // the 201 answer as first given
+    };
+    // What the platform holds about a resident (replaces an earlier record).
+    bool putResidentRecord(const QString &idType, const QString &idNumber, const QJsonObject &record,
+                           QString *error);
+    // No value: no record (or a database error in *error).
+    std::optional<QJsonObject> residentRecord(const QString &idType, const QString &idNumber, QString *error) const;
+    std::optional<StoredCertificate> certificateByKey(const QString &key, QString *error) const;
+    std::optional<StoredCertificate> certificateByCode(const QString &code, QString *error) const;
+    // Numbers the certificate (numberStem + the day's next 6-digit sequence), builds its answer with
+    // answerFor(number) and stores it under the key, in one transaction. No value: *error.
+    std::optional<QJsonObject> issueCertificate(const QString &type, const QString &numberStem, const QString &key,
+                                                const QString &bodySha, const QString &owner,
+                                                const std::function<QJsonObject(const QString &)> &answerFor,
+                                                QString *error);
+
 private:
     static const char *queueSchemaV6();
     static const char *appointmentSchemaV7();
+    static const char *certificateSchemaV9();
+    std::optional<StoredCertificate> certificateBy(const char *column, const QString &value, QString *error) const;
     int takeNumbers(const QString &centerId, const QString &serviceId, const QString &day, int count, QString *error);
     std::optional<QueueRange> findRange(const QString &where, const QString &value, const QString &centerId,
                                         QString *bodySha, QString *error) const;
