@@ -126,10 +126,12 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
         if (s.ok() && s.step() == SQLITE_ROW)
             version = int(s.integer(0));
     }
-    bool ok = version >= 0 && version <= 7;
+    // Versions 8 and 9 are other branches' (lookup, certificate); 10 is self-contained, so a file at 7
+    // goes straight to 10 here.
+    bool ok = version >= 0 && version <= 10;
     if (!ok)
         why = version < 0 ? QStringLiteral("cannot read user_version (not a sqlite database?)")
-                          : QStringLiteral("schema version %1 is newer than this simulator (7)").arg(version);
+                          : QStringLiteral("schema version %1 is newer than this simulator (10)").arg(version);
     ok = ok && exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why);
     ok = ok && (version >= 1 || exec(db, schemaV1, &why));
     ok = ok && (version >= 2 || exec(db, schemaV2, &why));
@@ -138,6 +140,7 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
     ok = ok && (version >= 5 || exec(db, schemaV5, &why));
     ok = ok && (version >= 6 || exec(db, queueSchemaV6(), &why));
     ok = ok && (version >= 7 || exec(db, appointmentSchemaV7(), &why));
+    ok = ok && (version >= 10 || exec(db, licenceSchemaV10(), &why));
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: schema: %2").arg(filePath, why);

@@ -29,6 +29,7 @@ struct sqlite3;
 //   (version 5): attachments uploaded on their own in chunks; complete ones are copied to `attachments`.
 //   queue_counters, queue_tickets, queue_ranges (version 6): queue tickets, online and offline.
 //   appointments (version 7): appointment check-in, which issues a queue ticket.
+//   licences (version 10): the e-licences (电子证照) the platform holds for residents.
 // Thread: the main thread only.
 class PlatformStore
 {
@@ -202,8 +203,29 @@ public:
                           int earlyMinutes, const std::function<QString(const QString &serviceId)> &prefixFor,
                           const std::function<QJsonObject(const QueueTicket &)> &answerFor, const QString &owner);
 
+    // ---- E-licences (PlatformStoreLicences.cpp; docs/platform-api.md, "E-licences") ----
+    struct HeldLicence
+    {
+        QString licenceId;
+        QString holderIdType;   // "resident", "hk_mo_tw_permit", ... (the kiosk's card type codes)
+        QString holderIdNumber; // personal: never logged
+        QString type;           // "property_certificate", ...
+        QString nameZh;
+        QString nameEn;
+        QString issuer;
+        QString numberMasked;
+        QString validUntil;     // yyyy-MM-dd or empty (no end)
+        QString status;         // "valid" | "expired" | "revoked"
+    };
+    bool addLicence(const HeldLicence &licence, QString *error);
+    // The holder's licences (all types; nullopt and *error on a database error).
+    std::optional<QList<HeldLicence>> licencesOf(const QString &idType, const QString &idNumber, QString *error) const;
+    // One licence by id (nullopt: unknown, or a database error with *error set).
+    std::optional<HeldLicence> findLicence(const QString &licenceId, QString *error) const;
+
 private:
     static const char *queueSchemaV6();
+    static const char *licenceSchemaV10();
     static const char *appointmentSchemaV7();
     int takeNumbers(const QString &centerId, const QString &serviceId, const QString &day, int count, QString *error);
     std::optional<QueueRange> findRange(const QString &where, const QString &value, const QString &centerId,
