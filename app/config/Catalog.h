@@ -81,6 +81,18 @@ struct ServiceSpec
     // Materials screen (services that require the camera; docs/catalog.md):
     bool photo = false;          // asks for one photo of the resident (optional; a printed photo will do)
     bool documentsAsPdf = false; // photographed pages are sent as one PDF rather than one JPEG a page
+    // E-licences (电子证照) the service accepts instead of paper (docs/catalog.md "e_licences"): each a licence
+    // type of ConfigVocabulary::eLicenceTypes() ("property_certificate", ...) with its name for the resident.
+    // A service listing any gets the materials screen, where an identified resident picks licences the
+    // platform holds for them; the case references them by id.
+    QVector<CatalogTerm> eLicences;
+    QStringList eLicenceTypes() const
+    {
+        QStringList ids;
+        for (const CatalogTerm &t : eLicences)
+            ids << t.id;
+        return ids;
+    }
     // After submission the resident gets the application summary on A4 (docs/printing-a4.md); without an
     // A4 printer, or when it fails, they are sent to the counter with the case number.
     bool a4Summary = false;

@@ -107,6 +107,42 @@ QStringList readRequiredDevices(JsonObjectReader &service, Need need)
     return kinds;
 }
 
+// "e_licences": [{"type": "property_certificate", "name": {"zh": "...", "en": "..."}}]: known types, each once.
+QVector<CatalogTerm> readELicences(JsonObjectReader &service)
+{
+    QVector<CatalogTerm> licences;
+    const auto array = service.array(QStringLiteral("e_licences"), Need::Optional);
+    if (!array)
+        return licences;
+    const QString place = service.placeOf(QStringLiteral("e_licences"));
+    ConfigDiagnostics &diag = service.diagnostics();
+    if (array->isEmpty())
+        diag.add(place, QStringLiteral("must list at least one e-licence type (or leave the key out)"));
+    for (int i = 0; i < array->size(); ++i) {
+        const QString itemPlace = jsonPointer(place, i);
+        auto object = JsonObjectReader::from(array->at(i), itemPlace, diag);
+        if (!object)
+            continue;
+        CatalogTerm licence;
+        licence.id = object->string(QStringLiteral("type"));
+        licence.name = object->text(QStringLiteral("name"));
+        object->rejectUnknownKeys();
+        const QString typePlace = object->placeOf(QStringLiteral("type"));
+        if (licence.id.isEmpty()
+            || !checkOneOf(licence.id, ConfigVocabulary::eLicenceTypes(), QStringLiteral("e-licence type"), typePlace, diag))
+            continue;
+        bool twice = false;
+        for (const CatalogTerm &seen : std::as_const(licences))
+            twice = twice || seen.id == licence.id;
+        if (twice) {
+            diag.add(typePlace, QStringLiteral("e-licence type \"%1\" is listed twice").arg(licence.id));
+            continue;
+        }
+        licences.append(licence);
+    }
+    return licences;
+}
+
 ServiceSpec readService(JsonObjectReader &object, const Catalog &terms)
 {
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
@@ -159,6 +195,10 @@ ServiceSpec readService(JsonObjectReader &object, const Catalog &terms)
     service.photo = object.boolean(QStringLiteral("photo"), false);
     service.documentsAsPdf = object.boolean(QStringLiteral("documents_as_pdf"), false);
     service.a4Summary = object.boolean(QStringLiteral("a4_summary"), false);
+    service.eLicences = readELicences(object);
+    if (service.isWeb() && !service.eLicences.isEmpty())
+        object.diagnostics().add(object.placeOf(QStringLiteral("e_licences")),
+                                 QStringLiteral("web service \"%1\": e-licences are for form services").arg(service.id));
     readServiceTerms(object, terms.categories, terms.lifeEvents, service);
     object.rejectUnknownKeys();
     return service;

@@ -47,3 +47,12 @@ QStringList ConfigVocabulary::fieldTypesFor(const QString &prefillSource)
         return {QStringLiteral("text"), QStringLiteral("choice")};
     return {};
 }
+
+const QStringList &ConfigVocabulary::eLicenceTypes()
+{
+    static const QStringList types = {QStringLiteral("resident_id_card"),     QStringLiteral("household_register"),
+                                      QStringLiteral("marriage_certificate"), QStringLiteral("property_certificate"),
+                                      QStringLiteral("business_licence"),     QStringLiteral("birth_certificate"),
+                                      QStringLiteral("social_security_card"), QStringLiteral("driving_licence")};
+    return types;
+}

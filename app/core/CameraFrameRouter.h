@@ -7,13 +7,12 @@
 
 class Camera;
 class Device;
-class DocumentCaptureController;
-class FaceCaptureController;
+class MaterialsController;
 class SessionController;
 
 // Gives the camera's frames to whoever needs them on the current screen, and to nobody else:
-//   materials screen, step "document" -> DocumentCaptureController::processFrame
-//   materials screen, step "photo"    -> FaceCaptureController::processFrame
+//   materials screen, step Document -> DocumentCaptureController::processFrame (MaterialsController::documents)
+//   materials screen, step Photo    -> FaceCaptureController::processFrame (MaterialsController::face)
 //   identify screen                   -> the camera code scanner runs (start()), else it is stopped
 // Frames are connected and disconnected, never queued here; the controllers analyse on their own workers
 // and drop frames while busy, so the GUI thread never waits. The camera itself keeps running (DeviceHub
@@ -29,8 +28,8 @@ class CameraFrameRouter : public QObject
     Q_PROPERTY(bool cameraReady READ isCameraReady NOTIFY cameraReadyChanged)
 
 public:
-    CameraFrameRouter(SessionController &session, Camera *camera, DocumentCaptureController *documents,
-                      FaceCaptureController *face, Device *cameraCodeScanner = nullptr, QObject *parent = nullptr);
+    CameraFrameRouter(SessionController &session, Camera *camera, MaterialsController *materials,
+                      Device *cameraCodeScanner = nullptr, QObject *parent = nullptr);
     // Inert: no session and no camera (cameraReady false). What QML gets when main.cpp wired no camera.
     explicit CameraFrameRouter(QObject *parent = nullptr);
     ~CameraFrameRouter() override;
@@ -42,7 +41,7 @@ public:
     QObject *cameraObject() const;
     bool isCameraReady() const;
 
-    // Re-reads the session's screen and step (called on every change).
+    // Re-reads the session's screen and the materials step (called on every change).
     void update();
 
 signals:
@@ -51,8 +50,7 @@ signals:
 private:
     SessionController *m_session = nullptr;
     QPointer<Camera> m_camera;
-    QPointer<DocumentCaptureController> m_documents;
-    QPointer<FaceCaptureController> m_face;
+    QPointer<MaterialsController> m_materials;
     QPointer<Device> m_scanner;
     QMetaObject::Connection m_frames;
     Target m_target = Target::None;

@@ -10,6 +10,8 @@
 #include "FaceCaptureController.h"
 #include "FormController.h"
 #include "KioskInfo.h"
+#include "LicenceController.h"
+#include "MaterialsController.h"
 #include "ServiceCatalogModel.h"
 #include "SessionController.h"
 #include "SimulatorController.h"
@@ -39,6 +41,8 @@ struct QmlSingletons
     CameraFrameRouter *cameraFeed = nullptr;              // the camera's frames and preview (CameraFeed)
     QuarantineController *quarantine = nullptr;           // the technician view's quarantined stores
     SummaryPrintController *summaryPrint = nullptr;       // the A4 application summary after submission
+    MaterialsController *materials = nullptr;             // the materials sub-flow (Materials)
+    LicenceController *licences = nullptr;                // its e-licences (Licences)
 
     static void set(const QmlSingletons &instances) { current() = instances; }
     static QmlSingletons &current()
@@ -205,4 +209,24 @@ struct CameraFeedSingleton
     QML_SINGLETON
 public:
     static CameraFrameRouter *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOverOrInert(QmlSingletons::current().cameraFeed); }
+};
+
+struct MaterialsSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(MaterialsController)
+    QML_NAMED_ELEMENT(Materials)
+    QML_SINGLETON
+public:
+    static MaterialsController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOverOrInert(QmlSingletons::current().materials); }
+};
+
+struct LicencesSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(LicenceController)
+    QML_NAMED_ELEMENT(Licences)
+    QML_SINGLETON
+public:
+    static LicenceController *create(QQmlEngine *, QJSEngine *) { return QmlSingletons::handOverOrInert(QmlSingletons::current().licences); }
 };

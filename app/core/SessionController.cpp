@@ -3,14 +3,13 @@
 #include "Catalog.h"
 #include "Clock.h"
 #include "CodeScanner.h"
-#include "DocumentCaptureController.h"
-#include "FaceCaptureController.h"
 #include "FormController.h"
 #include "IdCardReader.h"
 #include "IdNumber.h"
 #include "IdentityCodeCheck.h"
 #include "IdentityToken.h"
 #include "IdleTimer.h"
+#include "MaterialsController.h"
 #include "NoCardIdentityController.h"
 #include "ServiceCatalogModel.h"
 #include "SiteConfig.h"
@@ -66,17 +65,11 @@ SessionController::SessionController(const SiteConfig &site, const Catalog &cata
 
 SessionController::~SessionController() = default;
 
-void SessionController::setCaptureControllers(DocumentCaptureController *documents, FaceCaptureController *face)
+void SessionController::setMaterials(MaterialsController *materials)
 {
-    m_documents = documents;
-    m_face = face;
-    if (m_documents)
-        connect(m_documents, &DocumentCaptureController::pagesChanged, this, &SessionController::materialsChanged);
-    if (m_face) {
-        connect(m_face, &FaceCaptureController::stateChanged, this, &SessionController::materialsChanged);
-        // "Use another way": the resident brings a printed photo; back to the list.
-        connect(m_face, &FaceCaptureController::alternativeChosen, this, &SessionController::closeCapture);
-    }
+    m_materials = materials;
+    if (m_materials)
+        connect(m_materials, &MaterialsController::finished, this, &SessionController::onMaterialsFinished);
 }
 
 void SessionController::addCodeScanner(CodeScanner &scanner)
@@ -94,70 +87,24 @@ void SessionController::setIdleTimeoutFactor(int factor)
 bool SessionController::hasMaterialsStep() const
 {
     const ServiceSpec *service = m_catalog.find(m_serviceId);
-    return service && m_documents && m_face && service->requiredDevices.contains(QLatin1String("camera"));
+    return service && m_materials && m_materials->appliesTo(*service);
 }
 
-bool SessionController::isPhotoWanted() const
-{
-    const ServiceSpec *service = m_catalog.find(m_serviceId);
-    return hasMaterialsStep() && service->photo;
-}
-
-QString SessionController::materialsSummary() const
-{
-    QStringList parts;
-    const int pages = m_documents ? m_documents->pageCount() : 0;
-    if (pages == 1)
-        parts << tr("1 page");
-    else if (pages > 1)
-        parts << tr("%1 pages").arg(pages);
-    if (m_face && m_face->hasCapture())
-        parts << tr("1 photo");
-    return parts.join(QStringLiteral(", "));
-}
-
-QString SessionController::materialsPageUrl(int index) const
-{
-    return m_documents ? m_documents->pageUrl(index) : QString();
-}
-
-void SessionController::setMaterialsStep(const QString &step)
-{
-    if (step == m_materialsStep)
-        return;
-    m_materialsStep = step;
-    emit materialsChanged();
-}
-
-void SessionController::openDocumentCapture()
-{
-    if (m_screen == Screen::Materials && m_materialsStep == QLatin1String("list"))
-        setMaterialsStep(QStringLiteral("document"));
-}
-
-void SessionController::openPhotoCapture()
-{
-    if (m_screen == Screen::Materials && m_materialsStep == QLatin1String("list") && isPhotoWanted())
-        setMaterialsStep(QStringLiteral("photo"));
-}
-
-void SessionController::closeCapture()
+void SessionController::onMaterialsFinished()
 {
     if (m_screen != Screen::Materials)
         return;
-    // A page under preview that was neither used nor retaken is dropped; accepted pages stay.
-    if (m_documents && m_documents->state() == DocumentCaptureController::State::Preview)
-        m_documents->retake();
-    setMaterialsStep(QStringLiteral("list"));
-}
-
-void SessionController::finishMaterials()
-{
-    if (m_screen != Screen::Materials)
-        return;
-    closeCapture();
     setNotice(QString());
     setScreen(Screen::Review);
+}
+
+void SessionController::enterMaterials()
+{
+    // The licences are fetched for the resident identified here (a card or a personal code; a resident
+    // confirmed by staff without a card too: the platform answers for the id number).
+    const ServiceSpec *service = m_catalog.find(m_serviceId);
+    m_materials->enter(*service, isIdentified() ? IdCardData::cardTypeCode(m_card.cardType) : QString(), m_card.idNumber);
+    setScreen(Screen::Materials);
 }
 
 QString SessionController::screenName(Screen screen)
@@ -289,7 +236,10 @@ void SessionController::toReview()
         return;
     }
     setNotice(QString());
-    setScreen(hasMaterialsStep() ? Screen::Materials : Screen::Review);
+    if (hasMaterialsStep())
+        enterMaterials();
+    else
+        setScreen(Screen::Review);
 }
 
 void SessionController::submit(bool consentGiven)
@@ -301,27 +251,19 @@ void SessionController::submit(bool consentGiven)
         return;
     }
     QVector<StoredAttachment> attachments;
+    QStringList licenceIds;
     if (hasMaterialsStep()) {
-        const ServiceSpec *service = m_catalog.find(m_serviceId);
-        m_documents->setPdfRequested(service->documentsAsPdf);
         QString error;
-        const QList<DocumentCaptureController::Attachment> pages = m_documents->attachments(&error);
-        if (m_documents->pageCount() > 0 && pages.isEmpty()) {
+        if (!m_materials->attachments(&attachments, &error)) {
             qCWarning(lcSession).noquote() << "document pages not attached:" << error;
             setNotice(tr("Your document photos could not be prepared. Remove them and continue, or try again."));
             return;
         }
-        for (const DocumentCaptureController::Attachment &page : pages)
-            attachments.append({page.fileName, page.mimeType, page.data,
-                                page.mimeType == QLatin1String("application/pdf") ? QStringLiteral("pdf")
-                                                                                  : QStringLiteral("page")});
-        if (m_face->hasCapture())
-            attachments.append({QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), m_face->capturedJpeg(),
-                                QStringLiteral("photo")});
+        licenceIds = m_materials->licenceIds();
     }
     setNotice(QString());
     setScreen(Screen::Saving);
-    m_submission.submit(m_serviceId, m_form.values(), m_language, m_card, attachments, m_identityMethod);
+    m_submission.submit(m_serviceId, m_form.values(), m_language, m_card, attachments, m_identityMethod, licenceIds);
 }
 
 void SessionController::onSubmissionFinished(bool saved)
@@ -402,13 +344,16 @@ void SessionController::back()
         setScreen(Screen::Guide);
         break;
     case Screen::Materials:
-        if (m_materialsStep != QLatin1String("list"))
-            closeCapture();
-        else
+        if (!m_materials->back()) { // an open capture goes back to the list first
+            m_materials->leave();
             setScreen(Screen::Form);
+        }
         break;
     case Screen::Review:
-        setScreen(hasMaterialsStep() ? Screen::Materials : Screen::Form);
+        if (hasMaterialsStep())
+            enterMaterials();
+        else
+            setScreen(Screen::Form);
         break;
     case Screen::Journey:
         endSession();
@@ -452,12 +397,9 @@ void SessionController::wipe(const QString &why)
     m_screenTimer->disarm();
     m_form.clear();
     m_submission.clear();
-    // Pages, photo, consent and previews exist only in memory; they go with the session.
-    if (m_documents)
-        m_documents->reset();
-    if (m_face)
-        m_face->reset();
-    m_materialsStep = QStringLiteral("list");
+    // Pages, photo, consent, previews and e-licences exist only in memory; they go with the session.
+    if (m_materials)
+        m_materials->reset();
     resetJourneys(); // nothing of another kind of visit survives the session either
     m_services.resetFilters(); // the resident's search text and chosen category go with the session
     m_card = IdCardData();
@@ -484,7 +426,6 @@ void SessionController::wipe(const QString &why)
     emit noticeChanged();
     emit ratingChanged();
     emit idleChanged();
-    emit materialsChanged();
     emit promptChanged();
     m_screen = Screen::Attract;
     emit screenChanged();

@@ -12,13 +12,12 @@
 
 class Clock;
 class CodeScanner;
-class DocumentCaptureController;
-class FaceCaptureController;
 class FormController;
 class IdCardReader;
 class IdentityCodeCheck;
 class IdleTimer;
 class Journey;
+class MaterialsController;
 class NoCardIdentityController;
 class RatingController;
 struct RatingRecord;
@@ -32,11 +31,9 @@ struct SiteConfig;
 // One resident's visit, as a state machine over the screens:
 //   attract -> language -> identify -> catalog -> guide -> form -> [materials] -> review -> saving -> receipt
 //   -> rating -> goodbye -> attract.
-// The materials screen comes only for services that require the camera (catalog required_devices), and
-// only once setCaptureControllers() was called: it offers document photos (DocumentCaptureController) and,
-// for services with "photo", one photo of the resident (FaceCaptureController). Both are optional.
-// Its step ("list" | "document" | "photo") says which capture is open; CameraFrameRouter feeds frames to
-// that controller only.
+// The materials screen is its own sub-flow (MaterialsController, set with setMaterials()): the session only
+// asks it whether the chosen service has one (camera captures, e-licences), enters it after the form, and
+// resets it when the session ends; its finished() brings the review.
 // It owns the session's personal data (the card that was read) and wipes it, and everything derived from
 // it, when the session ends: finished, abandoned (idle timeout) or cancelled. Thread: GUI.
 class SessionController : public QObject
@@ -55,11 +52,7 @@ class SessionController : public QObject
     Q_PROPERTY(bool idleWarning READ isIdleWarning NOTIFY idleChanged)
     Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleChanged)
     Q_PROPERTY(int rating READ rating NOTIFY ratingChanged)
-    Q_PROPERTY(QString materialsStep READ materialsStep NOTIFY materialsChanged)
-    Q_PROPERTY(bool photoWanted READ isPhotoWanted NOTIFY serviceChanged)
     Q_PROPERTY(bool hasMaterialsStep READ hasMaterialsStep NOTIFY serviceChanged)
-    // "2 pages, 1 photo" / "" for the review screen.
-    Q_PROPERTY(QString materialsSummary READ materialsSummary NOTIFY materialsChanged)
     // A question that stops the journey until answered (the QML shows it as a kiosk-styled prompt):
     //   ""             none
     //   "card_removed" the card left the reader mid-session: go on (continueSession) or end (endSession);
@@ -97,16 +90,11 @@ public:
     int idleSecondsLeft() const;
     int rating() const { return m_rating; }
     const IdCardData &card() const { return m_card; }
-    QString materialsStep() const { return m_materialsStep; }
-    bool isPhotoWanted() const;
     bool hasMaterialsStep() const; // the chosen service gets the materials screen
-    QString materialsSummary() const;
-    // An accepted page as a URL for a thumbnail ("" for a wrong index): DocumentCaptureController::pageUrl.
-    Q_INVOKABLE QString materialsPageUrl(int index) const;
 
-    // Optional (GUI thread, before the first session): the capture controllers of the materials screen.
-    // Without them no service gets that screen. Both are reset() whenever a session ends.
-    void setCaptureControllers(DocumentCaptureController *documents, FaceCaptureController *face);
+    // Optional (GUI thread, before the first session): the materials sub-flow. Without it no service gets
+    // that screen. It is reset() whenever a session ends.
+    void setMaterials(MaterialsController *materials);
     // Optional (GUI thread, before the first session): the identify step for a resident without a readable
     // card (typed details confirmed by staff). Its confirmation identifies the resident; the session's end
     // and any other identification wipe what was typed there.
@@ -132,10 +120,6 @@ public:
     Q_INVOKABLE void chooseService(const QString &serviceId); // catalog -> guide, or -> web for a web service
     Q_INVOKABLE void startForm();                     // guide -> form
     Q_INVOKABLE void toReview();                      // form -> materials | review (when valid)
-    Q_INVOKABLE void openDocumentCapture();           // materials: list -> document
-    Q_INVOKABLE void openPhotoCapture();              // materials: list -> photo (services with "photo")
-    Q_INVOKABLE void closeCapture();                  // materials: document | photo -> list
-    Q_INVOKABLE void finishMaterials();               // materials -> review
     Q_INVOKABLE void submit(bool consentGiven);       // review -> saving -> receipt
     Q_INVOKABLE void toRating();                      // receipt -> rating
     Q_INVOKABLE void rate(int level);                 // 1..5, 5 = very satisfied -> goodbye (or details)
@@ -171,7 +155,6 @@ signals:
     void noticeChanged();
     void idleChanged();
     void ratingChanged();
-    void materialsChanged();
     void sessionEnded(const QString &why); // "finished" | "timeout" | "cancelled" | "card_removed"
     void promptChanged();
 
@@ -188,7 +171,8 @@ private:
     void sendRating(const RatingRecord &rating);
     void wipe(const QString &why);
     void armTimersFor(Screen screen);
-    void setMaterialsStep(const QString &step);
+    void onMaterialsFinished(); // materials -> review
+    void enterMaterials();      // -> materials (the sub-flow entered for the service and the resident)
     void resetJourneys();
     bool routeCodeToJourney(const QString &text); // the journey on screen takes a scanned code
     bool journeyTakesResident() const;            // the journey on screen identifies the resident
@@ -209,9 +193,7 @@ private:
     QString m_serviceId;
     QString m_notice;
     int m_rating = 0;
-    DocumentCaptureController *m_documents = nullptr;
-    FaceCaptureController *m_face = nullptr;
-    QString m_materialsStep = QStringLiteral("list");
+    MaterialsController *m_materials = nullptr;
     std::unique_ptr<IdentityCodeCheck> m_codes;
     IdleTimer *m_promptTimer; // "card_removed": the time to answer
     QString m_prompt;

@@ -56,7 +56,7 @@ QString SubmissionController::trackingUrl() const
 
 bool SubmissionController::submit(const QString &serviceId, const QJsonObject &form, const QString &language,
                                   const IdCardData &resident, const QVector<StoredAttachment> &attachments,
-                                  const QString &identityMethod)
+                                  const QString &identityMethod, const QStringList &licenceIds)
 {
     if (m_state == State::Saving) {
         qCWarning(lcSubmission) << "submission ignored: a commit is still running";
@@ -74,6 +74,11 @@ bool SubmissionController::submit(const QString &serviceId, const QJsonObject &f
     submission.form = form;
     submission.language = language;
     submission.identityMethod = identityMethod;
+    submission.licenceIds = licenceIds;
+    if (!licenceIds.isEmpty()) { // whose they are: the platform refuses licences of another resident
+        submission.licenceHolderIdType = IdCardData::cardTypeCode(resident.cardType);
+        submission.licenceHolderIdNumber = resident.idNumber;
+    }
     const QString kioskId = m_site.kioskId;
     const quint64 generation = ++m_generation;
 

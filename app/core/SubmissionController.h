@@ -84,10 +84,10 @@ public:
     // thread: state Saving at once, then finished(true) once it is durable (sync and the receipt follow) or
     // finished(false) (state Failed, storeAlert). False (and nothing posted) while a commit is running.
     // identityMethod ("card" | "personal_code" | "staff_confirmed", "" = not said) goes into the case's
-    // submission as identity_method.
+    // submission as identity_method. licenceIds: the e-licences the resident picked (the case references them).
     bool submit(const QString &serviceId, const QJsonObject &form, const QString &language,
                 const IdCardData &resident, const QVector<StoredAttachment> &attachments = {},
-                const QString &identityMethod = QString());
+                const QString &identityMethod = QString(), const QStringList &licenceIds = {});
     // How many attachments the last committed case has (0 after clear()).
     int attachmentCount() const { return m_attachmentCount; }
     // Stores the rating of the last case (level, indicators, comment: its own outbox item); ratingFinished

@@ -19,6 +19,9 @@
 #include "DocumentCaptureController.h"
 #include "EmulatedHallClient.h"
 #include "FaceCaptureController.h"
+#include "LicenceClient.h"
+#include "LicenceController.h"
+#include "MaterialsController.h"
 #include "FormController.h"
 #include "InputSingletons.h"
 #include "KeyboardController.h"
@@ -336,13 +339,21 @@ int main(int argc, char *argv[])
     // already the configured scanner is not doubled.
     DocumentCaptureController documentCapture;
     FaceCaptureController faceCapture;
-    session.setCaptureControllers(&documentCapture, &faceCapture);
+    // E-licences (电子证照): fetched for the identified resident of a service that accepts them, picked on the
+    // materials screen instead of photographing paper (the platform's lookup, through the site's TLS client).
+    LicenceClient licenceClient(journeyNetwork, site.sync, site.platformUrl);
+    LicenceController licences(&licenceClient);
+    licences.setLanguage(session.language());
+    QObject::connect(&session, &SessionController::languageChanged, &licences, &LicenceController::setLanguage);
+    // The materials sub-flow: the camera's captures and the e-licences; reset with the session.
+    MaterialsController materials(&documentCapture, &faceCapture, &licences);
+    session.setMaterials(&materials);
     std::unique_ptr<CameraCodeScanner> cameraScanner;
     if (!qobject_cast<CameraCodeScanner *>(&kioskDevices->scanner())) {
         cameraScanner = std::make_unique<CameraCodeScanner>(&kioskDevices->camera());
         session.addCodeScanner(*cameraScanner);
     }
-    CameraFrameRouter cameraFeed(session, &kioskDevices->camera(), &documentCapture, &faceCapture, cameraScanner.get());
+    CameraFrameRouter cameraFeed(session, &kioskDevices->camera(), &materials, cameraScanner.get());
     // A resident without a readable card: typed details, confirmed by staff with the staff PIN.
     NoCardIdentityController noCard(site.staff, clock);
     session.setNoCardIdentity(&noCard);
@@ -391,6 +402,8 @@ int main(int argc, char *argv[])
     QmlSingletons::set({&session, &form, &services, &submission, &devices, &kiosk, &sync, simulator.get(), &technician,
                         &documentCapture, &faceCapture, &cameraFeed});
     QmlSingletons::current().quarantine = &quarantine;
+    QmlSingletons::current().materials = &materials;
+    QmlSingletons::current().licences = &licences;
     // The A4 application summary of services that give one (catalog a4_summary), on the document printer;
     // without one, or when it fails, the resident is sent to the counter with the case number.
     SummaryPrintController summaryPrint(site, catalog, kioskDevices->documentPrinter());

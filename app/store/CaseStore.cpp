@@ -9,6 +9,7 @@
 #include "OutboxRows.h"
 #include "StoreLog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
@@ -140,7 +141,7 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
     {
         std::optional<Statement> insert = m_db->prepare(
             "INSERT INTO cases (id, case_number, service_id, center_id, submitted_at, language, form_json, "
-            "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "created_at, licences_sealed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             "insert case row", error);
         if (!insert)
             return false;
@@ -153,6 +154,17 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
             .bindBlob(7, seal("cases.form_json", submission.id,
                               QJsonDocument(submission.form).toJson(QJsonDocument::Compact)))
             .bind(8, now);
+        // The picked e-licences (schema 9): {"ids": [...], "id_type", "id_number"} sealed like the form; NULL
+        // when none were picked.
+        if (submission.licenceIds.isEmpty())
+            insert->bindNull(9);
+        else
+            insert->bindBlob(9, seal("cases.licences_sealed", submission.id,
+                                     QJsonDocument(QJsonObject{{QStringLiteral("ids"),
+                                                                QJsonArray::fromStringList(submission.licenceIds)},
+                                                               {QStringLiteral("id_type"), submission.licenceHolderIdType},
+                                                               {QStringLiteral("id_number"), submission.licenceHolderIdNumber}})
+                                         .toJson(QJsonDocument::Compact)));
         if (!insert->run(error))
             return false;
     }
@@ -272,8 +284,8 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
 {
     QString error;
     std::optional<Statement> select = m_db->prepare(
-        "SELECT case_number, service_id, center_id, submitted_at, language, form_json, purged_at "
-        "FROM cases WHERE id = ?1",
+        "SELECT case_number, service_id, center_id, submitted_at, language, form_json, purged_at, "
+        "licences_sealed FROM cases WHERE id = ?1",
         "find case", &error);
     if (!select) {
         qCWarning(lcStore).noquote() << error;
@@ -306,8 +318,21 @@ std::optional<CaseSubmission> CaseStore::findCase(const QString &caseId) const
                                             .arg(parseError.offset);
         return std::nullopt;
     }
+    QJsonObject licences;
+    if (!purgedAt.isValid() && !select->isNull(7)) {
+        const std::optional<QByteArray> sealed = unseal("cases.licences_sealed", caseId, select->blob(7), &error);
+        if (!sealed) {
+            qCWarning(lcStore).noquote() << error;
+            return std::nullopt;
+        }
+        licences = QJsonDocument::fromJson(*sealed).object();
+    }
     CaseSubmission found;
     found.id = caseId;
+    for (const QJsonValue &id : licences.value(QStringLiteral("ids")).toArray())
+        found.licenceIds.append(id.toString());
+    found.licenceHolderIdType = licences.value(QStringLiteral("id_type")).toString();
+    found.licenceHolderIdNumber = licences.value(QStringLiteral("id_number")).toString();
     found.caseNumber = select->text(0);
     found.serviceId = select->text(1);
     found.centerId = select->text(2);

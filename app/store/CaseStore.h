@@ -28,6 +28,13 @@ struct CaseSubmission
     // How the resident was identified: "card" | "personal_code" | "staff_confirmed" ("" = not said). Goes to
     // the platform in the submission body (identity_method); not a column of the cases table.
     QString identityMethod;
+    // The e-licences (电子证照) the resident picked instead of paper: the platform's licence ids, sent in the
+    // case body as "licences", with whose they are as "licence_holder" {"id_type", "id_number"} (both
+    // omitted when no licence was picked; the platform refuses licences of another resident). Stored sealed
+    // (schema 9, cases.licences_sealed) and forgotten by retention with the form.
+    QStringList licenceIds;
+    QString licenceHolderIdType;   // IdCardData::cardTypeCode of the identified resident ("resident", ...)
+    QString licenceHolderIdNumber; // personal
 };
 
 // A rating as stored.
@@ -109,7 +116,7 @@ struct ParkedItem
 class CaseStore
 {
 public:
-    static constexpr int schemaVersion = 7;
+    static constexpr int schemaVersion = 9;
 
     ~CaseStore();
     // Opens (creating or migrating) DATA_DIR/cases.sqlite. A file from a newer schema, or one that cannot

@@ -334,6 +334,29 @@ static bool migrateTo7(Database &db, const FieldCipher *, QString *error)
                    error);
 }
 
+// ---- Version 8: reserved ------------------------------------------------------------------------------
+// The progress-lookup journey's version 8 (another branch). Until that branch is merged this step changes
+// nothing, so that the e-licences' step below is version 9 on every branch; the merge replaces it.
+static bool migrateTo8(Database &, const FieldCipher *, QString *)
+{
+    return true;
+}
+
+// ---- Version 9: e-licences referenced by a case ---------------------------------------------------------
+// cases.licences_sealed: the e-licences (电子证照) the resident picked, {"ids": [...], "id_type", "id_number"}
+// (whose they are) sealed like the form ("cases.licences_sealed"); NULL when none were picked and for every case stored before. Purged by
+// retention with the form. Self-contained: a file whose cases already have the column is left as it is.
+static bool migrateToLicences(Database &db, const FieldCipher *, QString *error)
+{
+    const std::optional<qint64> present = db.queryInteger(
+        "SELECT count(*) FROM pragma_table_info('cases') WHERE name = 'licences_sealed'", "cases columns", error);
+    if (!present)
+        return false;
+    if (*present > 0)
+        return true;
+    return db.exec("ALTER TABLE cases ADD COLUMN licences_sealed BLOB", "case licences", error);
+}
+
 // ---- The list ------------------------------------------------------------------------------------------
 // Append only. Entry i migrates from version i to version i + 1.
 using MigrationFunction = bool (*)(Database &, const FieldCipher *, QString *);
@@ -345,6 +368,8 @@ static const MigrationFunction kMigrations[] = {
     migrateTo5,
     migrateTo6,
     migrateTo7,
+    migrateTo8,
+    migrateToLicences, // 9
 };
 
 int latestSchemaVersion()

@@ -55,6 +55,12 @@ QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<Stored
     };
     if (!submission.identityMethod.isEmpty())
         body.insert(QStringLiteral("identity_method"), submission.identityMethod);
+    if (!submission.licenceIds.isEmpty()) {
+        body.insert(QStringLiteral("licences"), QJsonArray::fromStringList(submission.licenceIds));
+        body.insert(QStringLiteral("licence_holder"),
+                    QJsonObject{{QStringLiteral("id_type"), submission.licenceHolderIdType},
+                                {QStringLiteral("id_number"), submission.licenceHolderIdNumber}});
+    }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 

@@ -18,7 +18,8 @@ QString storedTime(const QDateTime &time); // invalid -> null QString
 QDateTime parseStoredTime(const QString &text);
 
 // {"attachments":[{"data","kind","mime_type","name","sequence","sha256","size"}],"case_id","case_number",
-//  "center_id","form":{...},"language","service_id","submitted_at"}; data is the attachment's bytes in
+//  "center_id","form":{...},"language","licences":[...],"licence_holder":{"id_type","id_number"} (only when e-licences were picked),"service_id",
+//  "submitted_at"}; data is the attachment's bytes in
 // base64 (RFC 4648, with padding), sha256 lowercase hex of the bytes, sequence 1, 2, ... in list order.
 QByteArray caseOutboxBody(const CaseSubmission &submission, const QVector<StoredAttachment> &attachments);
 

@@ -4,13 +4,15 @@ import QtQuick.Layouts
 import OneStop.Controls
 import OneStop.Core
 
-// The materials screen, for services that use the camera: one thing at a time, as Session.materialsStep
-// says. "list": what the guide asks for, the pages photographed so far (each removable), the photo of the
-// resident where the service wants one, and "Continue" (everything here is optional: paper copies can be
-// brought to the counter). "document": the camera's picture, "Take picture", then the flattened page with
-// "Use this page" / "Retake". "photo": a separate consent first, then spoken-style guidance, the picture,
-// and always "Use another way". Frames reach a capture controller only while its step is shown
-// (CameraFrameRouter); this screen only presents.
+// The materials screen, for services that use the camera or accept e-licences: one thing at a time, as
+// Materials.step says (MaterialsController). List: what the guide asks for, the pages photographed so far
+// (each removable), the photo of the resident where the service wants one, the e-licences picked, and
+// "Continue" (everything here is optional: paper copies can be brought to the counter). Document: the
+// camera's picture, "Take picture", then the flattened page with "Use this page" / "Retake". Photo: a
+// separate consent first, then spoken-style guidance, the picture, and always "Use another way".
+// Licences: the resident's e-licences (电子证照) as a checklist; expired and revoked ones are shown but
+// cannot be picked. Frames reach a capture controller only while its step is shown (CameraFrameRouter);
+// this screen only presents.
 Rectangle {
     id: screen
     objectName: "screen.materials"
@@ -33,8 +35,9 @@ Rectangle {
             objectName: "materials.step"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            sourceComponent: Session.materialsStep === "document" ? documentStep
-                           : Session.materialsStep === "photo" ? photoStep : listStep
+            sourceComponent: Materials.step === MaterialsController.Document ? documentStep
+                           : Materials.step === MaterialsController.Photo ? photoStep
+                           : Materials.step === MaterialsController.Licences ? licencesStep : listStep
         }
     }
 
@@ -84,22 +87,50 @@ Rectangle {
                     }
                     BigLabel {
                         objectName: "materials.optionalNote"
-                        text: qsTr("You may photograph them here. This is optional: you can also bring paper copies to the counter.")
+                        text: Materials.documentsOffered
+                              ? qsTr("You may photograph them here. This is optional: you can also bring paper copies to the counter.")
+                              : qsTr("You may use your e-licences here. This is optional: you can also bring paper copies to the counter.")
                         color: Theme.textMuted
+                    }
+
+                    // E-licences (电子证照): what the platform holds for the resident, instead of paper.
+                    BigLabel {
+                        objectName: "materials.licencesNotice"
+                        visible: Materials.licencesOffered && text !== ""
+                        text: Licences.notice
+                        color: Licences.state === LicenceController.Unavailable ? Theme.warning : Theme.textMuted
+                    }
+                    BigLabel {
+                        objectName: "materials.licenceCount"
+                        visible: Materials.licencesOffered && Licences.selectedCount > 0
+                        text: Licences.selectedCount === 1 ? qsTr("1 e-licence chosen")
+                                                           : qsTr("%1 e-licences chosen").arg(Licences.selectedCount)
+                    }
+                    KioskButton {
+                        objectName: "materials.useLicences"
+                        visible: Materials.licencesOffered
+                        kind: Materials.documentsOffered ? "secondary" : "primary"
+                        text: qsTr("Use my e-licences")
+                        enabled: Licences.state === LicenceController.Ready && Licences.licences.length > 0
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.bigButtonHeight
+                        onClicked: Materials.openLicences()
                     }
 
                     KioskButton {
                         objectName: "materials.photographDocument"
                         kind: "primary"
                         text: qsTr("Photograph a document")
+                        visible: Materials.documentsOffered
                         enabled: CameraFeed !== null && CameraFeed.cameraReady && DocumentCapture.pageCount < DocumentCapture.maxPages
                         Layout.fillWidth: true
                         Layout.preferredHeight: Theme.bigButtonHeight
-                        onClicked: Session.openDocumentCapture()
+                        onClicked: Materials.openDocumentCapture()
                     }
 
                     BigLabel {
                         objectName: "materials.pageCount"
+                        visible: Materials.documentsOffered
                         text: DocumentCapture.pageCount === 0 ? qsTr("No pages photographed yet.")
                             : DocumentCapture.pageCount === 1 ? qsTr("1 page photographed")
                             : qsTr("%1 pages photographed").arg(DocumentCapture.pageCount)
@@ -116,7 +147,7 @@ Rectangle {
                                     width: Math.round(200 * Theme.scale)
                                     height: Math.round(260 * Theme.scale)
                                     fillMode: Image.PreserveAspectFit
-                                    source: Session.materialsPageUrl(index)
+                                    source: Materials.pageUrl(index)
                                     cache: false // personal: never kept by Qt Quick's image cache
                                 }
                                 KioskButton {
@@ -130,13 +161,13 @@ Rectangle {
                     }
 
                     BigLabel {
-                        visible: Session.photoWanted
+                        visible: Materials.photoWanted
                         text: FaceCapture.captured ? qsTr("Your photo is taken.")
                                                    : qsTr("This service also needs a photo of you. We can take it here, or you can bring a printed photo.")
                     }
                     KioskButton {
                         objectName: "materials.photo"
-                        visible: Session.photoWanted
+                        visible: Materials.photoWanted
                         text: FaceCapture.captured ? qsTr("Take the photo again") : qsTr("Take my photo")
                         enabled: CameraFeed !== null && CameraFeed.cameraReady
                         Layout.fillWidth: true
@@ -144,7 +175,7 @@ Rectangle {
                         onClicked: {
                             if (FaceCapture.captured)
                                 FaceCapture.retake()
-                            Session.openPhotoCapture()
+                            Materials.openPhotoCapture()
                         }
                     }
                 }
@@ -157,7 +188,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.bigButtonHeight
                 Layout.margins: Theme.margin
-                onClicked: Session.finishMaterials()
+                onClicked: Materials.finish()
             }
         }
     }
@@ -232,7 +263,7 @@ Rectangle {
                     Layout.preferredHeight: Theme.bigButtonHeight
                     onClicked: {
                         if (DocumentCapture.accept())
-                            Session.closeCapture()
+                            Materials.closeStep()
                     }
                 }
                 KioskButton {
@@ -249,7 +280,7 @@ Rectangle {
                     text: qsTr("Back to the list")
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.bigButtonHeight
-                    onClicked: Session.closeCapture()
+                    onClicked: Materials.closeStep()
                 }
             }
         }
@@ -319,7 +350,7 @@ Rectangle {
                     text: qsTr("Use this photo")
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.bigButtonHeight
-                    onClicked: Session.closeCapture()
+                    onClicked: Materials.closeStep()
                 }
                 KioskButton {
                     objectName: "materials.retakePhoto"
@@ -336,6 +367,66 @@ Rectangle {
                     Layout.preferredHeight: Theme.bigButtonHeight
                     onClicked: FaceCapture.chooseAlternative()
                 }
+            }
+        }
+    }
+
+    // ---- e-licences ----------------------------------------------------------------------------------------
+    Component {
+        id: licencesStep
+
+        ColumnLayout {
+            spacing: Theme.spacing
+
+            BigLabel {
+                text: qsTr("Choose the e-licences to use for this application")
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                Layout.margins: Theme.margin
+            }
+
+            Flickable {
+                id: licenceFlick
+                objectName: "materials.licences"
+                clip: true
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                contentWidth: width
+                contentHeight: licenceColumn.implicitHeight + 2 * Theme.margin
+                boundsBehavior: Flickable.StopAtBounds
+
+                ColumnLayout {
+                    id: licenceColumn
+                    x: Theme.margin
+                    width: licenceFlick.width - 2 * Theme.margin
+                    spacing: Theme.spacing
+
+                    Repeater {
+                        model: Licences.licences
+                        KioskButton {
+                            required property var modelData
+                            required property int index
+                            objectName: "materials.licence." + index
+                            selected: modelData.selected
+                            enabled: modelData.selectable
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: Theme.bigButtonHeight * 1.5
+                            text: (modelData.selected ? "☑ " : "☐ ") + modelData.name + "  " + modelData.numberMasked
+                                  + "\n" + modelData.issuer + "  " + modelData.statusText
+                            onClicked: Licences.toggle(modelData.licenceId)
+                        }
+                    }
+                }
+            }
+
+            KioskButton {
+                objectName: "materials.licencesDone"
+                kind: "primary"
+                text: qsTr("Done")
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.bigButtonHeight
+                Layout.margins: Theme.margin
+                onClicked: Materials.closeStep()
             }
         }
     }

@@ -59,13 +59,29 @@ Rectangle {
                 Label {
                     objectName: "review.materials"
                     visible: Session.hasMaterialsStep
-                    text: Session.materialsSummary !== "" ? qsTr("Attached: %1").arg(Session.materialsSummary)
-                                                          : qsTr("No documents attached; you can bring paper copies to the counter.")
+                    text: Materials.summary !== "" ? qsTr("Attached: %1").arg(Materials.summary)
+                                                   : qsTr("No documents attached; you can bring paper copies to the counter.")
                     color: Theme.text
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
+                }
+                // The e-licences picked on the materials screen: the case references them by id.
+                Repeater {
+                    model: Session.hasMaterialsStep ? Licences.licences : []
+                    Label {
+                        required property var modelData
+                        required property int index
+                        objectName: "review.licence." + index
+                        visible: modelData.selected
+                        text: qsTr("E-licence: %1, %2").arg(modelData.name).arg(modelData.numberMasked)
+                        color: Theme.text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
                 }
 
                 Rectangle {

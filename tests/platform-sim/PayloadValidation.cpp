@@ -100,6 +100,25 @@ QString validateCaseBody(const QJsonObject &body, QList<CaseAttachment> *attachm
         if (!method.isString() || !methods.contains(method.toString()))
             return QStringLiteral("identity_method: not card, personal_code or staff_confirmed");
     }
+    // Optional: the e-licences the case references instead of paper, and whose they are (docs/platform-api.md).
+    if (const QJsonValue licences = body.value(QStringLiteral("licences")); !licences.isUndefined()) {
+        static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+        if (!licences.isArray() || licences.toArray().isEmpty() || licences.toArray().size() > 20)
+            return QStringLiteral("licences: an array of 1 to 20 licence ids");
+        QStringList seen;
+        for (qsizetype i = 0; i < licences.toArray().size(); ++i) {
+            const QString id = licences.toArray().at(i).toString();
+            if (!idPattern.match(id).hasMatch())
+                return QStringLiteral("licences[%1]: not a licence id").arg(i);
+            if (seen.contains(id))
+                return QStringLiteral("licences[%1]: listed twice").arg(i);
+            seen.append(id);
+        }
+        if (!body.value(QStringLiteral("licence_holder")).isObject())
+            return QStringLiteral("licence_holder: missing or not an object (required with licences)");
+    } else if (body.contains(QStringLiteral("licence_holder"))) {
+        return QStringLiteral("licence_holder: only with licences");
+    }
     const QJsonValue attachments = body.value(QStringLiteral("attachments"));
     if (!attachments.isArray())
         return QStringLiteral("attachments: missing or not an array");

@@ -129,6 +129,8 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
     }
     if (path.startsWith("/api/v1/certificates/"))
         return certificateResource(path.mid(qstrlen("/api/v1/certificates/")).split('/'), request);
+    if (path == "/api/v1/residents/licences")
+        return listLicences(request);
     if (path.startsWith("/api/v1/centers/"))
         return queueResource(path.mid(qstrlen("/api/v1/centers/")).split('/'), request);
     if (m_testHooks && path.startsWith("/test/"))
@@ -199,6 +201,17 @@ HttpResponse PlatformApi::putResource(Resource resource, const QString &caseId, 
         return delayed(badRequest(problem));
     if (body.value(QStringLiteral("case_id")).toString() != caseId)
         return delayed(badRequest(QStringLiteral("case_id: differs from the case id in the path")));
+    if (resource == Resource::Case && body.contains(QStringLiteral("licences"))) {
+        if (const QString holderProblem = checkHolder(body.value(QStringLiteral("licence_holder")).toObject());
+            !holderProblem.isEmpty())
+            return delayed(badRequest(QStringLiteral("licence_holder.") + holderProblem));
+        bool databaseError = false;
+        const QString licenceProblem = checkCaseLicences(body, &databaseError);
+        if (databaseError)
+            return delayed(HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("database error")));
+        if (!licenceProblem.isEmpty())
+            return delayed(badRequest(licenceProblem));
+    }
 
     // QJsonObject keeps its keys sorted, so the compact form is canonical.
     const QByteArray canonical = QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -305,6 +318,8 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
         return addAppointmentHook(body);
     } else if (name == "resident-record") {
         return residentRecordHook(body);
+    } else if (name == "licence") {
+        return addLicenceHook(body);
     } else if (name == "identity-token") {
         return IdentityTokenIssuer::issue(body, QDateTime::currentSecsSinceEpoch());
     } else if (name == "corrupt-next-chunk") {

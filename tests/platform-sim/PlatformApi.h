@@ -48,6 +48,13 @@ private:
     HttpResponse issueCertificate(const QString &type, const HttpRequest &request);
     HttpResponse verifyCertificate(const QString &code);
     HttpResponse residentRecordHook(const QJsonObject &body);
+    // E-licences (LicenceApi.cpp).
+    HttpResponse listLicences(const HttpRequest &request);
+    HttpResponse addLicenceHook(const QJsonObject &body);
+    static QString checkHolder(const QJsonObject &holder); // {"id_type", "id_number"}: "" when acceptable
+    // A case body's "licences": "" when every one is a valid licence of "licence_holder", else the 400 detail
+    // (*databaseError: the store failed).
+    QString checkCaseLicences(const QJsonObject &body, bool *databaseError);
     HttpResponse uploadAnswer(int status, const QString &caseId, int sequence, const PlatformStore::UploadResult &result);
 
     PlatformStore &m_store;

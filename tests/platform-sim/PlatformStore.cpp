@@ -126,10 +126,10 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
         if (s.ok() && s.step() == SQLITE_ROW)
             version = int(s.integer(0));
     }
-    bool ok = version >= 0 && version <= 9;
+    bool ok = version >= 0 && version <= 10;
     if (!ok)
         why = version < 0 ? QStringLiteral("cannot read user_version (not a sqlite database?)")
-                          : QStringLiteral("schema version %1 is newer than this simulator (9)").arg(version);
+                          : QStringLiteral("schema version %1 is newer than this simulator (10)").arg(version);
     ok = ok && exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why);
     ok = ok && (version >= 1 || exec(db, schemaV1, &why));
     ok = ok && (version >= 2 || exec(db, schemaV2, &why));
@@ -139,6 +139,7 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
     ok = ok && (version >= 6 || exec(db, queueSchemaV6(), &why));
     ok = ok && (version >= 7 || exec(db, appointmentSchemaV7(), &why));
     ok = ok && (version >= 9 || exec(db, certificateSchemaV9(), &why));
+    ok = ok && (version >= 10 || exec(db, licenceSchemaV10(), &why));
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: schema: %2").arg(filePath, why);

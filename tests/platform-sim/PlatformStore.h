@@ -30,6 +30,7 @@ struct sqlite3;
 //   queue_counters, queue_tickets, queue_ranges (version 6): queue tickets, online and offline.
 //   appointments (version 7): appointment check-in, which issues a queue ticket.
 //   resident_records, certificates (version 9): certificates the platform issues to residents.
+//   licences (version 10): the e-licences (电子证照) the platform holds for residents.
 // Thread: the main thread only.
 class PlatformStore
 {
@@ -223,9 +224,29 @@ public:
                                                 const QString &bodySha, const QString &owner,
                                                 const std::function<QJsonObject(const QString &)> &answerFor,
                                                 QString *error);
+    // ---- E-licences (PlatformStoreLicences.cpp; docs/platform-api.md, "E-licences") ----
+    struct HeldLicence
+    {
+        QString licenceId;
+        QString holderIdType;   // "resident", "hk_mo_tw_permit", ... (the kiosk's card type codes)
+        QString holderIdNumber; // personal: never logged
+        QString type;           // "property_certificate", ...
+        QString nameZh;
+        QString nameEn;
+        QString issuer;
+        QString numberMasked;
+        QString validUntil;     // yyyy-MM-dd or empty (no end)
+        QString status;         // "valid" | "expired" | "revoked"
+    };
+    bool addLicence(const HeldLicence &licence, QString *error);
+    // The holder's licences (all types; nullopt and *error on a database error).
+    std::optional<QList<HeldLicence>> licencesOf(const QString &idType, const QString &idNumber, QString *error) const;
+    // One licence by id (nullopt: unknown, or a database error with *error set).
+    std::optional<HeldLicence> findLicence(const QString &licenceId, QString *error) const;
 
 private:
     static const char *queueSchemaV6();
+    static const char *licenceSchemaV10();
     static const char *appointmentSchemaV7();
     static const char *certificateSchemaV9();
     std::optional<StoredCertificate> certificateBy(const char *column, const QString &value, QString *error) const;

@@ -49,13 +49,13 @@ Item {
             Form.setValue("phone", "13812345678")
             tap("form.next")
             expectScreen("materials")
-            verify(Session.photoWanted)
+            verify(Materials.photoWanted)
         }
 
         // The photo step before any consent: the question, the other way, and no camera picture.
         function openPhotoStep() {
             tapInList("materials.photo")
-            tryCompare(Session, "materialsStep", "photo")
+            tryCompare(Materials, "step", MaterialsController.Photo)
             compare(FaceCapture.state, FaceCaptureController.WaitingForConsent)
             verify(!FaceCapture.consentGiven)
             item("materials.photoConsent")
@@ -67,7 +67,7 @@ Item {
             openMaterials()
             openPhotoStep()
             tap("materials.photoAlternative")
-            tryCompare(Session, "materialsStep", "list")
+            tryCompare(Materials, "step", MaterialsController.List)
             verify(!FaceCapture.consentGiven)
             verify(!FaceCapture.captured)
             tap("materials.continue")
@@ -115,7 +115,7 @@ Item {
             tap("language.zh_CN")
             expectScreen("identify")
             item("identify.noCard")
-            compare(Session.materialsStep, "list")
+            compare(Materials.step, MaterialsController.List)
             verify(!findVisible(root, "materials.facePreview"))
             verify(!FaceCapture.consentGiven)
         }

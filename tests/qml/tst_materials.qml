@@ -57,12 +57,12 @@ Item {
             Form.setValue("phone", "13812345678")
             tap("form.next")
             expectScreen("materials")
-            compare(Session.materialsStep, "list")
+            compare(Materials.step, MaterialsController.List)
         }
 
         function photographPage() {
             tapInList("materials.photographDocument")
-            tryCompare(Session, "materialsStep", "document")
+            tryCompare(Materials, "step", MaterialsController.Document)
             item("materials.documentPreview")
             Harness.showToCamera("page")
             tryVerify(() => DocumentCapture.pageFound, 10000, "the page on the desk was not found")
@@ -70,7 +70,7 @@ Item {
             tryCompare(DocumentCapture, "state", DocumentCaptureController.Preview)
             verify(item("materials.capturedPage").source.toString().startsWith("image://session/"))
             tapLaidOut("materials.usePage")
-            tryCompare(Session, "materialsStep", "list")
+            tryCompare(Materials, "step", MaterialsController.List)
             Harness.showToCamera("")
         }
 
@@ -109,7 +109,7 @@ Item {
             tryCompare(DocumentCapture, "state", DocumentCaptureController.Live)
             compare(DocumentCapture.pageCount, 0)
             tapLaidOut("materials.doneDocuments")
-            tryCompare(Session, "materialsStep", "list")
+            tryCompare(Materials, "step", MaterialsController.List)
             compare(DocumentCapture.pageCount, 0)
         }
 
@@ -124,9 +124,9 @@ Item {
 
         function test_photo_needs_its_own_consent_and_has_another_way() {
             openMaterials()
-            verify(Session.photoWanted)
+            verify(Materials.photoWanted)
             tapInList("materials.photo")
-            tryCompare(Session, "materialsStep", "photo")
+            tryCompare(Materials, "step", MaterialsController.Photo)
             compare(item("materials.photoText").text,
                     qsTr("We will take one photo for this application. It is stored only with your application."))
             verify(!FaceCapture.consentGiven)
@@ -135,7 +135,7 @@ Item {
             tryVerify(() => FaceCapture.consentGiven)
             item("materials.facePreview")
             tap("materials.photoAlternative")
-            tryCompare(Session, "materialsStep", "list")
+            tryCompare(Materials, "step", MaterialsController.List)
             verify(!FaceCapture.consentGiven)
             verify(!FaceCapture.captured)
         }
@@ -148,7 +148,7 @@ Item {
             expectScreen("attract")
             compare(DocumentCapture.pageCount, 0)
             compare(DocumentCapture.previewUrl, "")
-            compare(Session.materialsStep, "list")
+            compare(Materials.step, MaterialsController.List)
         }
 
         function test_identify_shows_the_camera_when_it_is_ready() {
@@ -161,11 +161,39 @@ Item {
             item("identify.cameraPreview")
         }
 
-        function test_service_without_camera_skips_materials() {
+        function test_service_without_camera_nor_licences_skips_materials() {
+            root = createTemporaryObject(shellComponent, top)
+            identify(1)
+            openForm("household-registration-certificate")
+            verify(!Session.hasMaterialsStep)
+        }
+
+        // Residence registration accepts the property certificate as an e-licence but needs no camera: it
+        // gets the materials screen for the licences alone. This kiosk's platform cannot be reached: the
+        // resident is told, nothing can be picked, and "Continue" goes on to the review (never blocked).
+        function test_licences_offline_the_resident_is_told_and_goes_on() {
             root = createTemporaryObject(shellComponent, top)
             identify(1)
             openForm("residence-registration")
-            verify(!Session.hasMaterialsStep)
+            verify(Session.hasMaterialsStep)
+            Form.setValue("shanghai_address", "上海市徐汇区测试路1号")
+            Form.setValue("moved_in_on", "2026-01-05")
+            Form.setValue("housing_type", "owned")
+            Form.setValue("phone", "13812345678")
+            tap("form.next")
+            expectScreen("materials")
+            compare(Materials.step, MaterialsController.List)
+            verify(Materials.licencesOffered)
+            verify(!Materials.documentsOffered)
+            verify(!findVisible(root, "materials.photographDocument"))
+            tryCompare(Licences, "state", LicenceController.Unavailable, 15000)
+            compare(item("materials.licencesNotice").text, Licences.notice)
+            verify(!item("materials.useLicences").enabled)
+            tap("materials.continue")
+            expectScreen("review")
+            tap("header.end")
+            expectScreen("attract")
+            compare(Licences.state, LicenceController.Idle)
         }
     }
 }

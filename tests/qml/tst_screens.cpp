@@ -5,6 +5,9 @@
 
 #include "AssistSingletons.h"
 #include "CameraFrameRouter.h"
+#include "LicenceClient.h"
+#include "LicenceController.h"
+#include "MaterialsController.h"
 #include "CaseStore.h"
 #include "CatalogLoader.h"
 #include "Clock.h"
@@ -108,6 +111,12 @@ struct Kiosk
     ScriptedCamera materialsCamera;
     DocumentCaptureController documentCapture;
     FaceCaptureController faceCapture;
+    // The e-licences against the fixture's platform URL, which nobody serves: the resident is told they
+    // cannot be fetched (the licences' own tests run against platform-sim).
+    QNetworkAccessManager licenceNetwork;
+    std::unique_ptr<LicenceClient> licenceClient;
+    std::unique_ptr<LicenceController> licences;
+    std::unique_ptr<MaterialsController> materials;
     std::unique_ptr<CameraFrameRouter> cameraFeed;
     // The on-screen keyboard, wired as main.cpp wires it.
     std::unique_ptr<PinyinEngine> pinyin;
@@ -230,8 +239,16 @@ public slots:
         k.harness = std::make_unique<QmlTestHarness>(k.clock, *k.session, *k.simulator, k.catalog, k.residents,
                                                      *k.technician);
 
-        k.session->setCaptureControllers(&k.documentCapture, &k.faceCapture);
-        k.cameraFeed = std::make_unique<CameraFrameRouter>(*k.session, &k.materialsCamera, &k.documentCapture, &k.faceCapture);
+        SyncSettings licenceTransport = k.site.sync;
+        licenceTransport.allowInsecureHttp = true; // as the sync client above: plain HTTP to a closed port
+        k.licenceClient = std::make_unique<LicenceClient>(k.licenceNetwork, licenceTransport,
+                                                          QUrl(QStringLiteral("http://127.0.0.1:9")));
+        k.licences = std::make_unique<LicenceController>(k.licenceClient.get());
+        QObject::connect(k.session.get(), &SessionController::languageChanged, k.licences.get(),
+                         &LicenceController::setLanguage);
+        k.materials = std::make_unique<MaterialsController>(&k.documentCapture, &k.faceCapture, k.licences.get());
+        k.session->setMaterials(k.materials.get());
+        k.cameraFeed = std::make_unique<CameraFrameRouter>(*k.session, &k.materialsCamera, k.materials.get());
         k.harness->setCamera(&k.materialsCamera, k.submission.get(), k.store.get());
         k.documentCapture.setImageStore(&m_sessionImages);
         k.faceCapture.setImageStore(&m_sessionImages);
@@ -246,6 +263,8 @@ public slots:
         k.quarantine = std::make_unique<QuarantineController>(k.dataDir.path(), k.storeKeys.get(), k.executor.get(),
                                                               [&k] { k.sync->kick(); });
         QmlSingletons::current().quarantine = k.quarantine.get();
+        QmlSingletons::current().materials = k.materials.get();
+        QmlSingletons::current().licences = k.licences.get();
         qmlRegisterSingletonInstance("OneStop.Test", 1, 0, "Harness", k.harness.get());
         k.pinyin = std::make_unique<PinyinEngine>();
         k.keyboard = std::make_unique<KeyboardController>(*k.pinyin);

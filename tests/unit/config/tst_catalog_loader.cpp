@@ -236,6 +236,65 @@ private slots:
             QFAIL(qPrintable(errorList(result.errors())));
     }
 
+    // "e_licences": known types, each once, with names; not on web services; an empty list is a mistake.
+    void eLicences_data()
+    {
+        QTest::addColumn<QString>("licences");
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("fine") << R"([{"type": "property_certificate", "name": {"zh": "不动产权证书", "en": "Property certificate"}}])"
+                              << QString() << QString();
+        QTest::newRow("empty") << "[]" << "/services/0/e_licences" << "must list at least one e-licence type";
+        QTest::newRow("unknown type") << R"([{"type": "fishing_permit", "name": {"zh": "证", "en": "P"}}])"
+                                      << "/services/0/e_licences/0/type" << "unknown e-licence type \"fishing_permit\"";
+        QTest::newRow("twice") << R"([{"type": "business_licence", "name": {"zh": "证", "en": "B"}},
+                                     {"type": "business_licence", "name": {"zh": "证", "en": "B"}}])"
+                               << "/services/0/e_licences/1/type" << "is listed twice";
+        QTest::newRow("no name") << R"([{"type": "business_licence"}])" << "/services/0/e_licences/0/name"
+                                 << "required key \"name\" is missing";
+        QTest::newRow("unknown key") << R"([{"type": "business_licence", "name": {"zh": "证", "en": "B"}, "x": 1}])"
+                                     << "/services/0/e_licences/0/x" << "unknown key";
+    }
+    void eLicences()
+    {
+        QFETCH(QString, licences);
+        QFETCH(QString, place);
+        QFETCH(QString, message);
+        const QString json = QStringLiteral(R"({"version": "1", "services": [{"id": "s", "code": "S-1",
+            "name": {"zh": "名", "en": "N"}, "department": {"zh": "部门", "en": "D"}, "summary": {"zh": "摘要", "en": "S"},
+            "guide": {"conditions": [{"zh": "条件", "en": "C"}], "materials": [{"zh": "材料", "en": "M"}],
+                      "processing_time": {"zh": "1日", "en": "1 day"}, "fee": {"zh": "免费", "en": "Free"},
+                      "legal_basis": {"zh": "条例", "en": "Regulation"}},
+            "fields": [], "required_devices": [], "e_licences": %1}]})")
+                                 .arg(licences);
+        const auto result = CatalogLoader::parse(json.toUtf8(), QStringLiteral("inline.json"));
+        if (place.isEmpty()) {
+            QVERIFY2(result.ok(), qPrintable(errorList(result.errors())));
+            const ServiceSpec *service = result.value().find(QStringLiteral("s"));
+            QVERIFY(service);
+            QCOMPARE(service->eLicenceTypes(), QStringList(QStringLiteral("property_certificate")));
+            QCOMPARE(service->eLicences.first().name.zh, QStringLiteral("不动产权证书"));
+            return;
+        }
+        QVERIFY(!result.ok());
+        if (!hasError(result.errors(), QStringLiteral("inline.json"), place, message))
+            QFAIL(qPrintable(errorList(result.errors())));
+    }
+
+    void shippedCatalogAcceptsELicences()
+    {
+        const auto result = CatalogLoader::load(sourcePath(QStringLiteral("kiosk-config/catalog.json")));
+        QVERIFY2(result.ok(), qPrintable(errorList(result.errors())));
+        const ServiceSpec *registration = result.value().find(QStringLiteral("residence-registration"));
+        QVERIFY(registration);
+        QCOMPARE(registration->eLicenceTypes(), QStringList(QStringLiteral("property_certificate")));
+        QVERIFY(!registration->requiredDevices.contains(QStringLiteral("camera")));
+        const ServiceSpec *permit = result.value().find(QStringLiteral("residence-permit"));
+        QVERIFY(permit);
+        QCOMPARE(permit->eLicenceTypes(),
+                 (QStringList{QStringLiteral("property_certificate"), QStringLiteral("business_licence")}));
+    }
+
     void unknownFieldTypeGivesOneError()
     {
         const QByteArray json = QByteArray(R"({"version": "1", "services": [{"id": "s", "code": "S-1",

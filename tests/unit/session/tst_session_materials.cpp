@@ -4,6 +4,7 @@
 #include "CameraFrameRouter.h"
 #include "DocumentCaptureController.h"
 #include "FaceCaptureController.h"
+#include "MaterialsController.h"
 #include "PageFrames.h"
 #include "SessionFixture.h"
 #include "StrictWarnings.h"
@@ -13,12 +14,14 @@
 #include <QTest>
 
 using Screen = SessionController::Screen;
+using Step = MaterialsController::Step;
 
 namespace {
 struct MaterialsFixture : SessionFixture
 {
     DocumentCaptureController documents;
     FaceCaptureController face;
+    MaterialsController materials{&documents, &face};
     SimulatedCodeScanner cameraScanner{QStringLiteral("camera-scanner")};
     std::unique_ptr<CameraFrameRouter> router;
 
@@ -31,10 +34,10 @@ struct MaterialsFixture : SessionFixture
                 s.documentsAsPdf = pdf;
             }
         }
-        session->setCaptureControllers(&documents, &face);
+        session->setMaterials(&materials);
         session->addCodeScanner(cameraScanner);
         cameraScanner.start();
-        router = std::make_unique<CameraFrameRouter>(*session, &camera, &documents, &face, &cameraScanner);
+        router = std::make_unique<CameraFrameRouter>(*session, &camera, &materials, &cameraScanner);
     }
 
     void walkToForm(const QString &serviceId)
@@ -85,7 +88,7 @@ private slots:
         f.session->back();
         QCOMPARE(f.session->screen(), Screen::Form);
         f.session->toReview();
-        f.session->finishMaterials(); // nothing photographed: optional
+        f.materials.finish(); // nothing photographed: optional
         QCOMPARE(f.session->screen(), Screen::Review);
         f.session->back();
         QCOMPARE(f.session->screen(), Screen::Materials);
@@ -120,27 +123,27 @@ private slots:
             MaterialsFixture f(false);
             f.walkToForm(QStringLiteral("needs-camera"));
             f.session->toReview();
-            QVERIFY(!f.session->isPhotoWanted());
-            f.session->openPhotoCapture();
-            QCOMPARE(f.session->materialsStep(), QStringLiteral("list"));
+            QVERIFY(!f.materials.isPhotoWanted());
+            f.materials.openPhotoCapture();
+            QCOMPARE(f.materials.step(), Step::List);
         }
         MaterialsFixture f(true);
         f.walkToForm(QStringLiteral("needs-camera"));
         f.session->toReview();
-        QVERIFY(f.session->isPhotoWanted());
-        f.session->openPhotoCapture();
-        QCOMPARE(f.session->materialsStep(), QStringLiteral("photo"));
+        QVERIFY(f.materials.isPhotoWanted());
+        f.materials.openPhotoCapture();
+        QCOMPARE(f.materials.step(), Step::Photo);
         QCOMPARE(f.router->target(), CameraFrameRouter::Target::Face);
         f.face.giveConsent();
         // "Use another way": the consent is taken back and the list is shown again.
         f.face.chooseAlternative();
-        QCOMPARE(f.session->materialsStep(), QStringLiteral("list"));
+        QCOMPARE(f.materials.step(), Step::List);
         QVERIFY(!f.face.isConsentGiven());
         QCOMPARE(f.router->target(), CameraFrameRouter::Target::None);
-        f.session->openDocumentCapture();
-        QCOMPARE(f.session->materialsStep(), QStringLiteral("document"));
+        f.materials.openDocumentCapture();
+        QCOMPARE(f.materials.step(), Step::Document);
         f.session->back(); // back from a capture goes to the list, not the form
-        QCOMPARE(f.session->materialsStep(), QStringLiteral("list"));
+        QCOMPARE(f.materials.step(), Step::List);
         QCOMPARE(f.session->screen(), Screen::Materials);
     }
 
@@ -153,10 +156,10 @@ private slots:
         f.session->toReview();
         QTest::qWait(400); // the camera runs at 10 frames a second
         QCOMPARE(scanned.count(), 0);
-        f.session->openDocumentCapture();
+        f.materials.openDocumentCapture();
         QCOMPARE(f.router->target(), CameraFrameRouter::Target::Documents);
         QTRY_VERIFY(scanned.count() >= 2);
-        f.session->closeCapture();
+        f.materials.closeStep();
         QTest::qWait(300); // a scan in flight may still report
         const int settled = int(scanned.count());
         QTest::qWait(400);
@@ -176,14 +179,14 @@ private slots:
         MaterialsFixture f(true, pdf);
         f.walkToForm(QStringLiteral("needs-camera"));
         f.session->toReview();
-        f.session->openDocumentCapture();
+        f.materials.openDocumentCapture();
         QVERIFY(f.addPage());
         QVERIFY(f.addPage());
         f.documents.removePage(0);
         QCOMPARE(f.documents.pageCount(), 1);
-        QCOMPARE(f.session->materialsSummary(), QStringLiteral("1 page"));
+        QCOMPARE(f.materials.summary(), QStringLiteral("1 page"));
         const QByteArray kept = f.documents.pages().at(0);
-        f.session->finishMaterials();
+        f.materials.finish();
         QCOMPARE(f.session->screen(), Screen::Review);
         QVERIFY(f.submitAndSettle(true));
         QCOMPARE(f.session->screen(), Screen::Receipt);
@@ -224,9 +227,9 @@ private slots:
         MaterialsFixture f;
         f.walkToForm(QStringLiteral("needs-camera"));
         f.session->toReview();
-        f.session->openDocumentCapture();
+        f.materials.openDocumentCapture();
         QVERIFY(f.addPage());
-        f.session->finishMaterials();
+        f.materials.finish();
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("case not committed: .*attachment 1 has kind")));
         QVERIFY(f.submission->submit(QStringLiteral("needs-camera"), f.form.values(), QStringLiteral("en"), testCard(),
                                      {{QStringLiteral("page-1.jpg"), QStringLiteral("image/jpeg"), "x", QStringLiteral("page")},
@@ -243,10 +246,10 @@ private slots:
         MaterialsFixture f;
         f.walkToForm(QStringLiteral("needs-camera"));
         f.session->toReview();
-        f.session->openDocumentCapture();
+        f.materials.openDocumentCapture();
         QVERIFY(f.addPage());
-        f.session->closeCapture();
-        f.session->openPhotoCapture();
+        f.materials.closeStep();
+        f.materials.openPhotoCapture();
         f.face.giveConsent();
         f.session->endSession();
         QCOMPARE(f.session->screen(), Screen::Attract);
@@ -254,8 +257,8 @@ private slots:
         QVERIFY(f.documents.previewUrl().isEmpty());
         QVERIFY(!f.face.isConsentGiven());
         QVERIFY(!f.face.hasCapture());
-        QCOMPARE(f.session->materialsStep(), QStringLiteral("list"));
-        QVERIFY(f.session->materialsSummary().isEmpty());
+        QCOMPARE(f.materials.step(), Step::List);
+        QVERIFY(f.materials.summary().isEmpty());
         QCOMPARE(f.router->target(), CameraFrameRouter::Target::None);
     }
 
