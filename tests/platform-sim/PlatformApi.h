@@ -43,6 +43,12 @@ private:
     // Appointment check-in (AppointmentApi.cpp).
     HttpResponse checkInAppointment(const QString &centerId, const HttpRequest &request);
     HttpResponse addAppointmentHook(const QJsonObject &body);
+    // Case progress (ProgressApi.cpp).
+    HttpResponse caseProgress(const QString &caseId);
+    HttpResponse caseNumberResource(const QList<QByteArray> &segments, const HttpRequest &request);
+    HttpResponse residentCases(const HttpRequest &request);
+    HttpResponse caseStatusHook(const QJsonObject &body);
+    static bool isValidCaseNumber(const QString &number);
     HttpResponse uploadAnswer(int status, const QString &caseId, int sequence, const PlatformStore::UploadResult &result);
 
     PlatformStore &m_store;

@@ -126,10 +126,10 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
         if (s.ok() && s.step() == SQLITE_ROW)
             version = int(s.integer(0));
     }
-    bool ok = version >= 0 && version <= 7;
+    bool ok = version >= 0 && version <= 8;
     if (!ok)
         why = version < 0 ? QStringLiteral("cannot read user_version (not a sqlite database?)")
-                          : QStringLiteral("schema version %1 is newer than this simulator (7)").arg(version);
+                          : QStringLiteral("schema version %1 is newer than this simulator (8)").arg(version);
     ok = ok && exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why);
     ok = ok && (version >= 1 || exec(db, schemaV1, &why));
     ok = ok && (version >= 2 || exec(db, schemaV2, &why));
@@ -138,6 +138,7 @@ std::unique_ptr<PlatformStore> PlatformStore::open(const QString &filePath, QStr
     ok = ok && (version >= 5 || exec(db, schemaV5, &why));
     ok = ok && (version >= 6 || exec(db, queueSchemaV6(), &why));
     ok = ok && (version >= 7 || exec(db, appointmentSchemaV7(), &why));
+    ok = ok && (version >= 8 || exec(db, progressSchemaV8(), &why));
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: schema: %2").arg(filePath, why);
@@ -254,6 +255,8 @@ PlatformStore::PutResult PlatformStore::put(const char *table, const QString &ca
     }
     if (insert.step() != SQLITE_DONE)
         return failed(QStringLiteral("insert into %1").arg(QString::fromLatin1(table)), insert.error());
+    if (isCase && !recordReceived(caseId, result.receipt.receivedAt, &why))
+        return failed(QStringLiteral("case history"), why);
     for (const CaseAttachment &a : attachments) {
         Statement add(m_db, "INSERT INTO attachments(case_id, sequence, kind, name, mime_type, size, sha256, data) "
                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
