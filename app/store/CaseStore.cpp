@@ -2,6 +2,8 @@
 // in CaseStoreOutbox.cpp.
 #include "CaseStore.h"
 
+#include "ApplicantIndex.h"
+
 #include "AuditLog.h"
 #include "Database.h"
 #include "FieldCipher.h"
@@ -140,7 +142,7 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
     {
         std::optional<Statement> insert = m_db->prepare(
             "INSERT INTO cases (id, case_number, service_id, center_id, submitted_at, language, form_json, "
-            "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "created_at, applicant_index) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             "insert case row", error);
         if (!insert)
             return false;
@@ -153,6 +155,12 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
             .bindBlob(7, seal("cases.form_json", submission.id,
                               QJsonDocument(submission.form).toJson(QJsonDocument::Compact)))
             .bind(8, now);
+        const QByteArray applicant =
+            ApplicantIndex::of(*m_cipher, ApplicantIndex::idNumberOf(submission.form));
+        if (applicant.isEmpty())
+            insert->bindNull(9);
+        else
+            insert->bindBlob(9, applicant);
         if (!insert->run(error))
             return false;
     }
