@@ -46,7 +46,8 @@ std::optional<LocalCaseProgress> CaseStore::caseProgress(const QString &caseId, 
     return readOne(*m_db, sql.constData(), caseId, error);
 }
 
-std::optional<LocalCaseProgress> CaseStore::caseProgressByNumber(const QString &caseNumber, QString *error) const
+std::optional<LocalCaseProgress> CaseStore::caseProgressByNumber(const QString &caseNumber,
+                                                                 QString *error) const
 {
     static const QByteArray sql = QByteArray(kProgressColumns) + "WHERE c.case_number = ?1";
     return readOne(*m_db, sql.constData(), caseNumber.trimmed().toUpper(), error);
@@ -59,8 +60,9 @@ bool CaseStore::casesOfApplicant(const QString &idNumber, int limit, QVector<Loc
     const QByteArray index = ApplicantIndex::of(*m_cipher, idNumber);
     if (index.isEmpty())
         return true;
-    static const QByteArray sql = QByteArray(kProgressColumns) +
-                                  "WHERE c.applicant_index = ?1 ORDER BY c.submitted_at DESC, c.rowid DESC LIMIT ?2";
+    static const QByteArray sql =
+        QByteArray(kProgressColumns) +
+        "WHERE c.applicant_index = ?1 ORDER BY c.submitted_at DESC, c.rowid DESC LIMIT ?2";
     std::optional<Statement> select = m_db->prepare(sql.constData(), "read an applicant's cases", error);
     if (!select)
         return false;
@@ -74,10 +76,10 @@ bool CaseStore::casesOfApplicant(const QString &idNumber, int limit, QVector<Loc
 bool CaseStore::recordPlatformStatus(const QString &caseId, const QString &status, const QDateTime &knownAt,
                                      QString *error)
 {
-    std::optional<Statement> update = m_db->prepare(
-        "UPDATE cases SET platform_status = ?2, platform_status_at = ?3 WHERE id = ?1 AND "
-        "(platform_status_at IS NULL OR platform_status_at <= ?3)",
-        "record a case's platform status", error);
+    std::optional<Statement> update =
+        m_db->prepare("UPDATE cases SET platform_status = ?2, platform_status_at = ?3 WHERE id = ?1 AND "
+                      "(platform_status_at IS NULL OR platform_status_at <= ?3)",
+                      "record a case's platform status", error);
     if (!update)
         return false;
     update->bind(1, caseId).bind(2, status.left(64)).bind(3, storedTime(knownAt));

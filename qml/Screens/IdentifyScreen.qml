@@ -177,7 +177,7 @@ Rectangle {
                 Label {
                     objectName: "identify.qrNote"
                     // In the elderly mode the two ways below take the row (the camera's note above says it too).
-                    visible: !(DisplayMode.elderly && queueTicketButton.visible)
+                    visible: !(DisplayMode.elderly && (queueTicketButton.visible || progressLookupButton.visible))
                     text: qsTr("The code scanner reads QR codes too; the screen tells you whether a code can be used here.")
                     color: Theme.textMuted
                     font.family: Theme.fontFamily
@@ -194,6 +194,15 @@ Rectangle {
                     text: qsTr("Take a queue ticket (no ID card needed)")
                     Layout.alignment: Qt.AlignVCenter
                     onClicked: Session.startJourney("queue")
+                }
+                // The progress of an application made before: the receipt's QR code, its number, or the card.
+                KioskButton {
+                    id: progressLookupButton
+                    objectName: "identify.progressLookup"
+                    visible: Session.offersJourney("lookup")
+                    text: qsTr("Check an application's progress")
+                    Layout.alignment: Qt.AlignVCenter
+                    onClicked: Session.startJourney("lookup")
                 }
                 KioskButton {
                     id: noCardButton

@@ -36,23 +36,25 @@ PRAGMA user_version = 8;
 
 const QStringList &PlatformStore::caseStatuses()
 {
-    static const QStringList statuses = {
-        QStringLiteral("received"), QStringLiteral("accepted"),  QStringLiteral("in_review"),
-        QStringLiteral("more_materials_needed"), QStringLiteral("approved"), QStringLiteral("rejected"),
-        QStringLiteral("completed")};
+    static const QStringList statuses = {QStringLiteral("received"),  QStringLiteral("accepted"),
+                                         QStringLiteral("in_review"), QStringLiteral("more_materials_needed"),
+                                         QStringLiteral("approved"),  QStringLiteral("rejected"),
+                                         QStringLiteral("completed")};
     return statuses;
 }
 
 bool PlatformStore::recordReceived(const QString &caseId, const QString &receivedAt, QString *error)
 {
-    Statement applicant(m_db, "UPDATE cases SET applicant_id_number = "
-                              "upper(json_extract(CAST(body AS TEXT), '$.form.id_number')) WHERE case_id = ?1");
+    Statement applicant(m_db,
+                        "UPDATE cases SET applicant_id_number = "
+                        "upper(json_extract(CAST(body AS TEXT), '$.form.id_number')) WHERE case_id = ?1");
     applicant.bind(1, caseId);
     if (applicant.step() != SQLITE_DONE) {
         *error = applicant.error();
         return false;
     }
-    Statement history(m_db, "INSERT INTO case_status_history(case_id, status, at) VALUES(?1, 'received', ?2)");
+    Statement history(m_db,
+                      "INSERT INTO case_status_history(case_id, status, at) VALUES(?1, 'received', ?2)");
     history.bind(1, caseId);
     history.bind(2, receivedAt);
     if (history.step() != SQLITE_DONE) {
@@ -62,8 +64,8 @@ bool PlatformStore::recordReceived(const QString &caseId, const QString &receive
     return true;
 }
 
-std::optional<PlatformStore::CaseProgress> PlatformStore::readProgress(const char *where, const QString &value,
-                                                                       QString *error) const
+std::optional<PlatformStore::CaseProgress>
+PlatformStore::readProgress(const char *where, const QString &value, QString *error) const
 {
     const QByteArray sql = QByteArray("SELECT case_id, case_number, json_extract(CAST(body AS TEXT), "
                                       "'$.service_id'), status, received_at FROM cases WHERE ") +
@@ -79,8 +81,9 @@ std::optional<PlatformStore::CaseProgress> PlatformStore::readProgress(const cha
     }
     CaseProgress progress{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(4), {}};
     // The latest entries, at most maxHistory, returned oldest first.
-    Statement history(m_db, "SELECT status, at, note FROM (SELECT id, status, at, note FROM case_status_history "
-                            "WHERE case_id = ?1 ORDER BY id DESC LIMIT ?2) ORDER BY id");
+    Statement history(m_db,
+                      "SELECT status, at, note FROM (SELECT id, status, at, note FROM case_status_history "
+                      "WHERE case_id = ?1 ORDER BY id DESC LIMIT ?2) ORDER BY id");
     history.bind(1, progress.caseId);
     history.bind(2, qint64(maxHistory));
     int hrc;
@@ -95,7 +98,8 @@ std::optional<PlatformStore::CaseProgress> PlatformStore::readProgress(const cha
     return progress;
 }
 
-std::optional<PlatformStore::CaseProgress> PlatformStore::progressOfCase(const QString &caseId, QString *error) const
+std::optional<PlatformStore::CaseProgress> PlatformStore::progressOfCase(const QString &caseId,
+                                                                         QString *error) const
 {
     return readProgress("case_id", caseId, error);
 }
@@ -106,8 +110,8 @@ std::optional<PlatformStore::CaseProgress> PlatformStore::progressOfNumber(const
     return readProgress("case_number", caseNumber, error);
 }
 
-QList<PlatformStore::CaseProgress> PlatformStore::casesOfApplicant(const QString &idNumber, int limit, bool *more,
-                                                                   QString *error) const
+QList<PlatformStore::CaseProgress> PlatformStore::casesOfApplicant(const QString &idNumber, int limit,
+                                                                   bool *more, QString *error) const
 {
     QList<CaseProgress> found;
     Statement s(m_db, "SELECT case_id FROM cases WHERE applicant_id_number = ?1 "
@@ -143,7 +147,8 @@ bool PlatformStore::setCaseStatus(const QString &caseId, const QString &status, 
     Statement update(m_db, "UPDATE cases SET status = ?2 WHERE case_id = ?1");
     update.bind(1, caseId);
     update.bind(2, status);
-    Statement history(m_db, "INSERT INTO case_status_history(case_id, status, at, note) VALUES(?1, ?2, ?3, ?4)");
+    Statement history(m_db,
+                      "INSERT INTO case_status_history(case_id, status, at, note) VALUES(?1, ?2, ?3, ?4)");
     history.bind(1, caseId);
     history.bind(2, status);
     history.bind(3, at);

@@ -2,7 +2,8 @@
 //   GET  /api/v1/cases/{case_id}/progress          the public answer: no personal data
 //   GET  /api/v1/case-numbers/{number}/progress    the same, by the number on the receipt
 //   POST /api/v1/residents/cases {"id_type", "id_number"}   a resident's cases (the number in the body only)
-//   POST /test/case-status {"case_id" | "case_number", "status", "note", "at_offset_seconds"}   advances a case
+//   POST /test/case-status {"case_id" | "case_number", "status", "note", "at_offset_seconds"}   advances a
+//   case
 // Any authenticated kiosk may ask (the case id in a receipt's QR code is the capability; a kiosk that asks
 // for a resident's cases has identified them by card or signed code).
 #include "PlatformApi.h"
@@ -64,7 +65,8 @@ HttpResponse PlatformApi::caseProgress(const QString &caseId)
     if (!error.isEmpty())
         return internal(error);
     if (!progress)
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("case %1 is unknown").arg(caseId));
+        return HttpResponse::error(404, QStringLiteral("not_found"),
+                                   QStringLiteral("case %1 is unknown").arg(caseId));
     return HttpResponse::json(200, progressJson(*progress));
 }
 
@@ -73,7 +75,8 @@ HttpResponse PlatformApi::caseNumberResource(const QList<QByteArray> &segments, 
     if (segments.size() != 2 || segments.at(1) != "progress")
         return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such resource"));
     if (request.method != "GET") {
-        HttpResponse r = HttpResponse::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("allowed: GET"));
+        HttpResponse r =
+            HttpResponse::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("allowed: GET"));
         r.headers.append(qMakePair(QByteArray("Allow"), QByteArray("GET")));
         return r;
     }
@@ -85,14 +88,16 @@ HttpResponse PlatformApi::caseNumberResource(const QList<QByteArray> &segments, 
     if (!error.isEmpty())
         return internal(error);
     if (!progress)
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no case has this number"));
+        return HttpResponse::error(404, QStringLiteral("not_found"),
+                                   QStringLiteral("no case has this number"));
     return HttpResponse::json(200, progressJson(*progress));
 }
 
 HttpResponse PlatformApi::residentCases(const HttpRequest &request)
 {
     if (request.method != "POST") {
-        HttpResponse r = HttpResponse::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("allowed: POST"));
+        HttpResponse r =
+            HttpResponse::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("allowed: POST"));
         r.headers.append(qMakePair(QByteArray("Allow"), QByteArray("POST")));
         return r;
     }
@@ -125,7 +130,8 @@ HttpResponse PlatformApi::caseStatusHook(const QJsonObject &body)
 {
     const QString status = body.value(QStringLiteral("status")).toString();
     if (!PlatformStore::caseStatuses().contains(status))
-        return invalid(QStringLiteral("status: one of %1").arg(PlatformStore::caseStatuses().join(QStringLiteral(", "))));
+        return invalid(QStringLiteral("status: one of %1")
+                           .arg(PlatformStore::caseStatuses().join(QStringLiteral(", "))));
     const QString note = body.value(QStringLiteral("note")).toString();
     if (note.size() > 200)
         return invalid(QStringLiteral("note: at most 200 characters"));

@@ -22,7 +22,8 @@ ProgressClient::ProgressClient(QNetworkAccessManager &nam, const SyncSettings &s
             m_configProblem = error;
     }
     if (!m_configProblem.isEmpty())
-        qCWarning(lcProgressClient).noquote() << "progress lookups cannot reach the platform:" << m_configProblem;
+        qCWarning(lcProgressClient).noquote()
+            << "progress lookups cannot reach the platform:" << m_configProblem;
 }
 
 QUrl ProgressClient::endpoint(const QString &tail) const
@@ -51,8 +52,8 @@ void ProgressClient::caseNumberProgress(const QString &caseNumber, Callback done
 void ProgressClient::residentCases(const QString &idType, const QString &idNumber, Callback done)
 {
     const QJsonObject body{{QStringLiteral("id_type"), idType}, {QStringLiteral("id_number"), idNumber}};
-    send("POST", endpoint(QStringLiteral("residents/cases")), QJsonDocument(body).toJson(QJsonDocument::Compact),
-         "resident cases", std::move(done));
+    send("POST", endpoint(QStringLiteral("residents/cases")),
+         QJsonDocument(body).toJson(QJsonDocument::Compact), "resident cases", std::move(done));
 }
 
 void ProgressClient::send(const QByteArray &method, const QUrl &url, const QByteArray &body, const char *what,
@@ -103,7 +104,8 @@ void ProgressClient::finish(QNetworkReply *reply, const char *what, const Callba
             answer.body = document.object();
         } else {
             // Not the platform's JSON (a proxy's page, garbage): as good as not reached.
-            answer.problem = QStringLiteral("garbage: HTTP %1 without the platform's JSON").arg(answer.status);
+            answer.problem =
+                QStringLiteral("garbage: HTTP %1 without the platform's JSON").arg(answer.status);
         }
         qCInfo(lcProgressClient).noquote() << what << "->" << answer.status;
     }

@@ -24,8 +24,8 @@ struct StoreAnswer
 
 } // namespace
 
-ProgressLookupController::ProgressLookupController(Settings settings, ProgressClient &client, StoreExecutor &store,
-                                                   QObject *parent)
+ProgressLookupController::ProgressLookupController(Settings settings, ProgressClient &client,
+                                                   StoreExecutor &store, QObject *parent)
     : Journey(parent), m_settings(std::move(settings)), m_client(client), m_store(store)
 {
 }
@@ -217,6 +217,7 @@ void ProgressLookupController::onPlatformAnswer(int serial, Query query, const Q
         return;
     }
     if (reached && status == 400 && error == QLatin1String("invalid_request")) {
+        qCInfo(lcLookup) << "progress lookup: the platform refused the number as not a case number";
         refuse(tr("This is not a case number. The case number is printed on your receipt, for example "
                   "SH-XH-LHJD-K07-20261127-7Q3F-0001."));
         return;
@@ -248,15 +249,17 @@ void ProgressLookupController::fromStore(int serial, Query query, const QString 
             if (serial != m_serial || m_state != State::Searching)
                 return;
             if (!answer.ok) {
-                qCWarning(lcLookup).noquote() << "progress lookup: the case store cannot be read:" << answer.error;
+                qCWarning(lcLookup).noquote()
+                    << "progress lookup: the case store cannot be read:" << answer.error;
                 fail(tr("Case progress cannot be checked at this kiosk right now. Please ask the staff."));
                 return;
             }
             const bool notFoundOnline = why == QLatin1String("not_found");
             if (query == Query::Resident) {
                 if (answer.list.isEmpty()) {
-                    fail(tr("The service platform cannot be reached right now, and no cases of yours are known "
-                            "at this kiosk. Please try again later or ask the staff."));
+                    fail(tr(
+                        "The service platform cannot be reached right now, and no cases of yours are known "
+                        "at this kiosk. Please try again later or ask the staff."));
                     return;
                 }
                 showLocalList(answer.list, why);
@@ -267,9 +270,11 @@ void ProgressLookupController::fromStore(int serial, Query query, const QString 
                 return;
             }
             if (notFoundOnline) {
+                qCInfo(lcLookup) << "progress lookup: no such case on the platform nor at this kiosk";
                 clearAnswer();
                 m_state = State::NotFound;
-                m_message = tr("No case was found for this code or number. Please check the number on your receipt.");
+                m_message =
+                    tr("No case was found for this code or number. Please check the number on your receipt.");
                 emit changed();
                 return;
             }
@@ -289,7 +294,8 @@ void ProgressLookupController::showProgress(const QJsonObject &body)
     m_serviceName = nameOf(body.value(QStringLiteral("service_id")).toString());
     m_statusCode = body.value(QStringLiteral("status")).toString();
     m_statusText = statusTextOf(m_statusCode);
-    m_submittedText = dateText(QDateTime::fromString(body.value(QStringLiteral("received_at")).toString(), Qt::ISODateWithMs));
+    m_submittedText = dateText(
+        QDateTime::fromString(body.value(QStringLiteral("received_at")).toString(), Qt::ISODateWithMs));
     const QJsonArray history = body.value(QStringLiteral("history")).toArray();
     for (const QJsonValue &v : history) {
         const QJsonObject e = v.toObject();
@@ -319,7 +325,8 @@ void ProgressLookupController::showCaseList(const QJsonObject &body)
             {QStringLiteral("serviceName"), nameOf(c.value(QStringLiteral("service_id")).toString())},
             {QStringLiteral("statusText"), statusTextOf(status)},
             {QStringLiteral("submittedText"),
-             dateText(QDateTime::fromString(c.value(QStringLiteral("received_at")).toString(), Qt::ISODateWithMs))},
+             dateText(QDateTime::fromString(c.value(QStringLiteral("received_at")).toString(),
+                                            Qt::ISODateWithMs))},
             {QStringLiteral("waitingToBeSent"), false}});
     }
     m_moreCases = body.value(QStringLiteral("more")).toBool(false);
@@ -361,7 +368,7 @@ void ProgressLookupController::showLocal(const LocalCaseProgress &local, const Q
                        "this kiosk, at %1.")
                         .arg(m_knownAtText);
     }
-    qCInfo(lcLookup).noquote() << "progress shown from the kiosk's records (" << why << ")";
+    qCInfo(lcLookup).noquote() << QStringLiteral("progress shown from the kiosk's records (%1)").arg(why);
     emit changed();
 }
 
@@ -384,9 +391,11 @@ void ProgressLookupController::showLocalList(const QVector<LocalCaseProgress> &c
     m_moreCases = false;
     m_source = Source::LocalCache;
     m_state = State::CaseList;
-    m_message = tr("The service platform cannot be reached right now. These are your applications made at this "
-                   "kiosk, with the status last known here.");
-    qCInfo(lcLookup).noquote() << "resident's cases shown from the kiosk's records (" << why << "):" << cases.size();
+    m_message =
+        tr("The service platform cannot be reached right now. These are your applications made at this "
+           "kiosk, with the status last known here.");
+    qCInfo(lcLookup).noquote()
+        << QStringLiteral("resident's cases shown from the kiosk's records (%1):").arg(why) << cases.size();
     emit changed();
 }
 
@@ -411,6 +420,7 @@ void ProgressLookupController::refuse(const QString &message)
 
 void ProgressLookupController::fail(const QString &message)
 {
+    qCInfo(lcLookup) << "progress lookup not possible now (the resident is told why)";
     clearAnswer();
     m_state = State::Failed;
     m_message = message;

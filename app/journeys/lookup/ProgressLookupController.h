@@ -93,11 +93,11 @@ public:
     QString applicantMasked() const { return m_state == State::CaseList ? m_applicantMasked : QString(); }
     bool residentKnown() const { return !m_residentNumber.isEmpty(); }
 
-    Q_INVOKABLE void enterNumber();                   // Choose -> EnterNumber
+    Q_INVOKABLE void enterNumber();                      // Choose -> EnterNumber
     Q_INVOKABLE void submitNumber(const QString &typed); // EnterNumber -> Searching | Refused
     Q_INVOKABLE void openCase(const QString &caseId); // CaseList -> Searching (one of the resident's cases)
     Q_INVOKABLE void showMyCases(); // the identified resident's list again (Choose -> Searching)
-    Q_INVOKABLE void back(); // Result of a listed case -> CaseList; other answers -> Choose
+    Q_INVOKABLE void back();        // Result of a listed case -> CaseList; other answers -> Choose
     Q_INVOKABLE void finish();
     void setNetworkAvailable(bool available) { m_networkAvailable = available; }
 

@@ -40,7 +40,7 @@ Parsed parse(const QString &text, const QString &trackingUrlTemplate)
         return isCaseId(value) ? Parsed{Kind::CaseId, value.toLower()} : Parsed{Kind::Forged, {}};
     const QString number = normalizedCaseNumber(value);
     return number.isEmpty() || number != value.toUpper() ? Parsed{Kind::Forged, {}}
-                                                          : Parsed{Kind::CaseNumber, number};
+                                                         : Parsed{Kind::CaseNumber, number};
 }
 
 QString normalizedCaseNumber(const QString &typed)

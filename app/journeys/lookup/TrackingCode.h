@@ -12,10 +12,10 @@
 namespace TrackingCode {
 
 enum class Kind {
-    NotACode, // not for the progress lookup (not a link, e.g. an identity code): someone else's
-    CaseId,   // a tracking link with a case id
+    NotACode,   // not for the progress lookup (not a link, e.g. an identity code): someone else's
+    CaseId,     // a tracking link with a case id
     CaseNumber, // a tracking link with a case number
-    Forged    // a link that is not this site's tracking link, or one with a bad value
+    Forged      // a link that is not this site's tracking link, or one with a bad value
 };
 
 struct Parsed

@@ -63,7 +63,8 @@ class TestProgressLookupController : public QObject
     CaseSubmission m_x1, m_x2, m_x3, m_y1;
 
     // A case as the kiosk stores it; `send`: PUT to the platform as the sync would, and the answer recorded.
-    CaseSubmission makeCase(const QString &number, const QString &idNumber, const QString &name, int day, bool send)
+    CaseSubmission makeCase(const QString &number, const QString &idNumber, const QString &name, int day,
+                            bool send)
     {
         CaseSubmission c;
         c.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -72,17 +73,18 @@ class TestProgressLookupController : public QObject
         c.centerId = QStringLiteral("SH-XH-TLQ");
         c.submittedAt = QDateTime(QDate(2026, 12, day), QTime(9, 0), Qt::UTC);
         c.language = QStringLiteral("zh_CN");
-        c.form = QJsonObject{{QStringLiteral("applicant_name"), name}, {QStringLiteral("id_number"), idNumber}};
+        c.form =
+            QJsonObject{{QStringLiteral("applicant_name"), name}, {QStringLiteral("id_number"), idNumber}};
         QString error;
         if (!m_store->submitCase(c, {}, &error))
             qFatal("%s", qPrintable(error));
         if (send) {
             const std::optional<OutboxItem> item = m_store->nextOutboxItem();
-            const auto r = rawExchange(m_sim->port(),
-                                       RawHttpClient::request("PUT", "/api/v1/cases/" + c.id.toLatin1(),
-                                                              {{"Content-Type", "application/json"},
-                                                               {"Idempotency-Key", c.id.toLatin1()}},
-                                                              item->body));
+            const auto r =
+                rawExchange(m_sim->port(), RawHttpClient::request("PUT", "/api/v1/cases/" + c.id.toLatin1(),
+                                                                  {{"Content-Type", "application/json"},
+                                                                   {"Idempotency-Key", c.id.toLatin1()}},
+                                                                  item->body));
             if (!r || r->status != 201 || !m_store->markSynced(item->seq, r->body, &error))
                 qFatal("the case was not sent: %d %s", r ? r->status : 0, qPrintable(error));
         }
@@ -90,9 +92,10 @@ class TestProgressLookupController : public QObject
     }
     int hook(const QByteArray &name, const QJsonObject &body)
     {
-        const auto r = rawExchange(m_sim->port(),
-                                   RawHttpClient::request("POST", "/test/" + name, {{"Content-Type", "application/json"}},
-                                                          QJsonDocument(body).toJson(QJsonDocument::Compact)));
+        const auto r = rawExchange(
+            m_sim->port(),
+            RawHttpClient::request("POST", "/test/" + name, {{"Content-Type", "application/json"}},
+                                   QJsonDocument(body).toJson(QJsonDocument::Compact)));
         return r ? r->status : 0;
     }
     void waitForAnswer() { QTRY_VERIFY_WITH_TIMEOUT(m_lookup->state() != State::Searching, 15000); }
@@ -102,10 +105,10 @@ class TestProgressLookupController : public QObject
         QString all;
         const QMetaObject *meta = m_lookup->metaObject();
         for (int i = meta->propertyOffset(); i < meta->propertyCount(); ++i)
-            all += QString::fromUtf8(QJsonDocument::fromVariant(QVariantMap{
-                                             {QString::fromLatin1(meta->property(i).name()),
-                                              meta->property(i).read(m_lookup.get())}})
-                                         .toJson(QJsonDocument::Compact));
+            all += QString::fromUtf8(
+                QJsonDocument::fromVariant(QVariantMap{{QString::fromLatin1(meta->property(i).name()),
+                                                        meta->property(i).read(m_lookup.get())}})
+                    .toJson(QJsonDocument::Compact));
         return all;
     }
     void expectPlatformProblemWarning()
@@ -149,10 +152,13 @@ private slots:
 
     void theReceiptsQrCodeShowsTheProgressWithItsHistory()
     {
-        QCOMPARE(hook("case-status", {{QStringLiteral("case_id"), m_x1.id}, {QStringLiteral("status"), QStringLiteral("accepted")}}), 200);
         QCOMPARE(hook("case-status", {{QStringLiteral("case_id"), m_x1.id},
-                                      {QStringLiteral("status"), QStringLiteral("in_review")},
-                                      {QStringLiteral("note"), QStringLiteral("Documents with the housing office")}}),
+                                      {QStringLiteral("status"), QStringLiteral("accepted")}}),
+                 200);
+        QCOMPARE(hook("case-status",
+                      {{QStringLiteral("case_id"), m_x1.id},
+                       {QStringLiteral("status"), QStringLiteral("in_review")},
+                       {QStringLiteral("note"), QStringLiteral("Documents with the housing office")}}),
                  200);
         QVERIFY(m_lookup->handleCode(trackingUrl(m_x1.id)));
         QCOMPARE(m_lookup->state(), State::Searching);
@@ -166,7 +172,8 @@ private slots:
         QVERIFY(!m_lookup->waitingToBeSent());
         const QVariantList history = m_lookup->history();
         QCOMPARE(history.size(), 3);
-        QCOMPARE(history.at(0).toMap().value(QStringLiteral("statusText")).toString(), QStringLiteral("Received"));
+        QCOMPARE(history.at(0).toMap().value(QStringLiteral("statusText")).toString(),
+                 QStringLiteral("Received"));
         QCOMPARE(history.at(2).toMap().value(QStringLiteral("note")).toString(),
                  QStringLiteral("Documents with the housing office"));
         QVERIFY(!history.at(2).toMap().value(QStringLiteral("atText")).toString().isEmpty());
@@ -174,7 +181,8 @@ private slots:
         QVERIFY(!shown.contains(kNameX) && !shown.contains(kNumberX));
         QVERIFY(m_lookup->applicantMasked().isEmpty());
         // The status is remembered for offline lookups.
-        QTRY_COMPARE_WITH_TIMEOUT(m_store->caseProgress(m_x1.id, nullptr)->platformStatus, QStringLiteral("in_review"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->caseProgress(m_x1.id, nullptr)->platformStatus,
+                                  QStringLiteral("in_review"), 5000);
     }
 
     void aTypedCaseNumberShowsTheSame()
@@ -198,7 +206,8 @@ private slots:
         QStringList numbers;
         for (const QVariant &c : m_lookup->cases())
             numbers << c.toMap().value(QStringLiteral("caseNumber")).toString();
-        QCOMPARE(numbers, (QStringList{m_x2.caseNumber, m_x1.caseNumber})); // the platform's: sent ones, newest first
+        QCOMPARE(numbers,
+                 (QStringList{m_x2.caseNumber, m_x1.caseNumber})); // the platform's: sent ones, newest first
         QVERIFY(!numbers.contains(m_y1.caseNumber));
         QCOMPARE(m_lookup->applicantMasked(), QStringLiteral("王**  310104********0025"));
         const QString shown = everythingShown();
@@ -241,7 +250,8 @@ private slots:
     {
         QTest::addColumn<QString>("code");
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QTest::newRow("another host") << QStringLiteral("https://zwdt.sh.gov.cn.example.com/track?case=") + id;
+        QTest::newRow("another host")
+            << QStringLiteral("https://zwdt.sh.gov.cn.example.com/track?case=") + id;
         QTest::newRow("another path") << QStringLiteral("https://zwdt.sh.gov.cn/pay?case=") + id;
         QTest::newRow("extra junk") << trackingUrl(id) + QStringLiteral("&next=https://evil.example");
         QTest::newRow("not a uuid") << trackingUrl(QStringLiteral("1' OR '1'='1"));
@@ -334,7 +344,8 @@ private slots:
         QCOMPARE(cases.size(), 3); // with the one not yet sent, never Y's
         QCOMPARE(cases.at(0).toMap().value(QStringLiteral("caseNumber")).toString(), m_x3.caseNumber);
         QVERIFY(cases.at(0).toMap().value(QStringLiteral("waitingToBeSent")).toBool());
-        QCOMPARE(cases.at(2).toMap().value(QStringLiteral("statusText")).toString(), QStringLiteral("Under review"));
+        QCOMPARE(cases.at(2).toMap().value(QStringLiteral("statusText")).toString(),
+                 QStringLiteral("Under review"));
         QVERIFY(!cases.at(2).toMap().value(QStringLiteral("knownAtText")).toString().isEmpty());
         QVERIFY(!everythingShown().contains(m_y1.caseNumber));
         QVERIFY(m_lookup->message().contains(QStringLiteral("cannot be reached")));

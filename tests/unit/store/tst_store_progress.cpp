@@ -63,13 +63,16 @@ private slots:
         auto store = open();
         QVERIFY(store);
         QString error;
-        QVERIFY2(store->submitCase(caseOf(QStringLiteral("C001-K01-20261101-ABCD-0001"), kResidentX, 1), {}, &error),
-                 qPrintable(error));
-        QVERIFY2(store->submitCase(caseOf(QStringLiteral("C001-K01-20261102-ABCD-0001"), kResidentY, 2), {}, &error),
-                 qPrintable(error));
-        QVERIFY2(store->submitCase(caseOf(QStringLiteral("C001-K01-20261103-ABCD-0001"), kResidentX.toLower(), 3), {},
+        QVERIFY2(store->submitCase(caseOf(QStringLiteral("C001-K01-20261101-ABCD-0001"), kResidentX, 1), {},
                                    &error),
                  qPrintable(error));
+        QVERIFY2(store->submitCase(caseOf(QStringLiteral("C001-K01-20261102-ABCD-0001"), kResidentY, 2), {},
+                                   &error),
+                 qPrintable(error));
+        QVERIFY2(
+            store->submitCase(caseOf(QStringLiteral("C001-K01-20261103-ABCD-0001"), kResidentX.toLower(), 3),
+                              {}, &error),
+            qPrintable(error));
         QVector<LocalCaseProgress> cases;
         QVERIFY2(store->casesOfApplicant(kResidentX, 10, &cases, &error), qPrintable(error));
         QCOMPARE(numbersOf(cases), (QStringList{QStringLiteral("C001-K01-20261103-ABCD-0001"),
@@ -78,7 +81,8 @@ private slots:
         QVERIFY(cases.first().platformStatus.isEmpty());
         QVERIFY2(store->casesOfApplicant(kResidentY, 10, &cases, &error), qPrintable(error));
         QCOMPARE(numbersOf(cases), QStringList{QStringLiteral("C001-K01-20261102-ABCD-0001")});
-        QVERIFY2(store->casesOfApplicant(QStringLiteral("310105199203050042"), 10, &cases, &error), qPrintable(error));
+        QVERIFY2(store->casesOfApplicant(QStringLiteral("310105199203050042"), 10, &cases, &error),
+                 qPrintable(error));
         QVERIFY(cases.isEmpty());
         QVERIFY2(store->casesOfApplicant(kResidentX, 1, &cases, &error), qPrintable(error));
         QCOMPARE(cases.size(), 1);
@@ -132,10 +136,12 @@ private slots:
         const QDateTime syncedAround = QDateTime::currentDateTimeUtc();
         const auto item = store->nextOutboxItem();
         QVERIFY(item && item->kind == QLatin1String("case"));
-        QVERIFY2(store->markSynced(item->seq,
-                                   R"({"case_id":"x","platform_ref":"P1","received_at":"2026-11-01T09:00:00.000Z","status":"received"})",
-                                   &error),
-                 qPrintable(error));
+        QVERIFY2(
+            store->markSynced(
+                item->seq,
+                R"({"case_id":"x","platform_ref":"P1","received_at":"2026-11-01T09:00:00.000Z","status":"received"})",
+                &error),
+            qPrintable(error));
         auto after = store->caseProgress(c.id, &error);
         QVERIFY2(after, qPrintable(error));
         QVERIFY(after->sentToPlatform);
@@ -143,13 +149,15 @@ private slots:
         QVERIFY(after->platformStatusAt >= syncedAround.addSecs(-1));
 
         const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(60);
-        QVERIFY2(store->recordPlatformStatus(c.id, QStringLiteral("in_review"), later, &error), qPrintable(error));
+        QVERIFY2(store->recordPlatformStatus(c.id, QStringLiteral("in_review"), later, &error),
+                 qPrintable(error));
         QVERIFY2(store->recordPlatformStatus(c.id, QStringLiteral("accepted"), later.addSecs(-30), &error),
                  qPrintable(error));
         after = store->caseProgress(c.id, &error);
         QCOMPARE(after->platformStatus, QStringLiteral("in_review"));
         QCOMPARE(after->platformStatusAt, later);
-        QVERIFY2(store->recordPlatformStatus(QStringLiteral("not-here"), QStringLiteral("in_review"), later, &error),
+        QVERIFY2(store->recordPlatformStatus(QStringLiteral("not-here"), QStringLiteral("in_review"), later,
+                                             &error),
                  qPrintable(error));
     }
 
@@ -160,7 +168,8 @@ private slots:
         QString error;
         const CaseSubmission c = caseOf(QStringLiteral("C001-K01-20261101-ABCD-0001"), kResidentX, 1);
         QVERIFY2(store->submitCase(c, {}, &error), qPrintable(error));
-        QVERIFY2(store->markSynced(store->nextOutboxItem()->seq, R"({"status":"received"})", &error), qPrintable(error));
+        QVERIFY2(store->markSynced(store->nextOutboxItem()->seq, R"({"status":"received"})", &error),
+                 qPrintable(error));
         QCOMPARE(store->purgeExpired(QDateTime::currentDateTimeUtc().addDays(400), 1000, &error), 1);
         QVector<LocalCaseProgress> cases;
         QVERIFY2(store->casesOfApplicant(kResidentX, 10, &cases, &error), qPrintable(error));
@@ -186,11 +195,12 @@ private slots:
             // Make the file what schema version 7 wrote: none of version 8's columns.
             auto db = Database::open(m_dir->filePath(QStringLiteral("cases.sqlite")), &error);
             QVERIFY2(db, qPrintable(error));
-            QVERIFY2(db->exec("DROP INDEX cases_applicant_index; ALTER TABLE cases DROP COLUMN applicant_index; "
-                              "ALTER TABLE cases DROP COLUMN platform_status; "
-                              "ALTER TABLE cases DROP COLUMN platform_status_at; PRAGMA user_version = 7;",
-                              "make version 7", &error),
-                     qPrintable(error));
+            QVERIFY2(
+                db->exec("DROP INDEX cases_applicant_index; ALTER TABLE cases DROP COLUMN applicant_index; "
+                         "ALTER TABLE cases DROP COLUMN platform_status; "
+                         "ALTER TABLE cases DROP COLUMN platform_status_at; PRAGMA user_version = 7;",
+                         "make version 7", &error),
+                qPrintable(error));
         }
         auto store = open();
         QVERIFY(store);
