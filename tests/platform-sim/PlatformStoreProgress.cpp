@@ -26,7 +26,6 @@ CREATE TABLE IF NOT EXISTS case_status_history(
     note    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS case_status_history_by_case ON case_status_history(case_id, id);
-ALTER TABLE cases ADD COLUMN applicant_id_number TEXT;
 UPDATE cases SET applicant_id_number = upper(json_extract(CAST(body AS TEXT), '$.form.id_number'));
 CREATE INDEX IF NOT EXISTS cases_by_applicant ON cases(applicant_id_number);
 INSERT INTO case_status_history(case_id, status, at) SELECT case_id, status, received_at FROM cases;
