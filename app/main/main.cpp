@@ -33,6 +33,8 @@
 #include "QueueClient.h"
 #include "QueueRangeStore.h"
 #include "QueueSingletons.h"
+#include "ProgressClient.h"
+#include "ProgressLookupSingletons.h"
 #include "QueueTicketController.h"
 #include "PinyinEngine.h"
 #include "ProcessStart.h"
@@ -96,6 +98,7 @@ Q_IMPORT_QML_PLUGIN(OneStop_JourneysPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_Journeys_QueuePlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_Journeys_AppointmentPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_Journeys_CertificatePlugin)
+Q_IMPORT_QML_PLUGIN(OneStop_Journeys_LookupPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_WebPlugin)
 Q_IMPORT_QML_PLUGIN(OneStop_WebViewPlugin)
 
@@ -324,6 +327,21 @@ int main(int argc, char *argv[])
                      [&sync, &certificate] { certificate.setNetworkAvailable(sync.networkAvailable()); });
     session.addJourney(&certificate);
     CertificateSingletons::set({&certificate});
+    // Progress lookup (办件查询): a receipt's QR code, a typed case number, or the resident's card for their own
+    // cases; offline from the case store, through the store's executor (app/journeys/lookup).
+    ProgressClient progressClient(journeyNetwork, site.sync, site.platformUrl);
+    ProgressLookupController::Settings lookupSettings;
+    lookupSettings.trackingUrlTemplate = site.trackingUrlTemplate;
+    lookupSettings.serviceName = [&catalog](const QString &serviceId, const QString &language) {
+        const ServiceSpec *service = catalog.find(serviceId);
+        return service ? service->name.in(language) : QString();
+    };
+    ProgressLookupController progressLookup(lookupSettings, progressClient, *store);
+    progressLookup.setNetworkAvailable(sync.networkAvailable());
+    QObject::connect(&sync, &SyncMonitor::stateChanged, &progressLookup,
+                     [&sync, &progressLookup] { progressLookup.setNetworkAvailable(sync.networkAvailable()); });
+    session.addJourney(&progressLookup);
+    LookupSingletons::set({&progressLookup});
     KioskInfo kiosk(site, options.demo, !scripted);
     // The simulator panel and the scenarios' device steps: the simulated hall when the reader, scanner and
     // printer are simulated; with --devices real a scenario drives the emulated hall (--hall) instead.

@@ -2,6 +2,8 @@
 // in CaseStoreOutbox.cpp.
 #include "CaseStore.h"
 
+#include "ApplicantIndex.h"
+
 #include "AuditLog.h"
 #include "Database.h"
 #include "FieldCipher.h"
@@ -141,7 +143,7 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
     {
         std::optional<Statement> insert = m_db->prepare(
             "INSERT INTO cases (id, case_number, service_id, center_id, submitted_at, language, form_json, "
-            "created_at, licences_sealed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "created_at, licences_sealed, applicant_index) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             "insert case row", error);
         if (!insert)
             return false;
@@ -165,6 +167,12 @@ bool CaseStore::submitCase(const CaseSubmission &submission, const QVector<Store
                                                                {QStringLiteral("id_type"), submission.licenceHolderIdType},
                                                                {QStringLiteral("id_number"), submission.licenceHolderIdNumber}})
                                          .toJson(QJsonDocument::Compact)));
+        const QByteArray applicant =
+            ApplicantIndex::of(*m_cipher, ApplicantIndex::idNumberOf(submission.form));
+        if (applicant.isEmpty())
+            insert->bindNull(10);
+        else
+            insert->bindBlob(10, applicant);
         if (!insert->run(error))
             return false;
     }

@@ -109,6 +109,19 @@ struct ParkedItem
     QDateTime parkedAt;
 };
 
+// What the kiosk knows of a case's progress (store schema 8), for the progress lookup offline: no personal
+// data (the form is not read).
+struct LocalCaseProgress
+{
+    QString caseId;
+    QString caseNumber;
+    QString serviceId;
+    QDateTime submittedAt;     // UTC
+    QString platformStatus;    // the status the platform last told ("received", "in_review", ...); empty: none yet
+    QDateTime platformStatusAt; // when the kiosk learned it (UTC); invalid when platformStatus is empty
+    bool sentToPlatform = false; // the case's outbox item is synced
+};
+
 // The kiosk's durable record: cases, attachments, ratings, an audit log and the outbox, in one sqlite
 // file under the data directory (WAL, synchronous=FULL). Every write that the resident is told about is
 // committed before the call returns true.
@@ -215,6 +228,19 @@ public:
     // write: the data folder's file system is full), "damaged" (sqlite reports a corrupt file), or "other"
     // (locked, constraint, I/O, an invalid value). Meaningful right after a call returned false.
     QString lastFailureCause() const;
+
+    // ---- Progress lookup (CaseStoreProgress.cpp, schema 8) ----
+    // A case by id or by case number; nullopt when there is none (or on a read error: *error says).
+    std::optional<LocalCaseProgress> caseProgress(const QString &caseId, QString *error) const;
+    std::optional<LocalCaseProgress> caseProgressByNumber(const QString &caseNumber, QString *error) const;
+    // The cases whose applicant has this ID number (by the blind index; purged cases have none), newest
+    // first, at most `limit`. False + error when they cannot be read.
+    bool casesOfApplicant(const QString &idNumber, int limit, QVector<LocalCaseProgress> *cases,
+                          QString *error) const;
+    // The platform said the case's status is `status` (at `knownAt`, when the kiosk learned it); an older
+    // knownAt than the stored one changes nothing. True also when the case is not in this store.
+    bool recordPlatformStatus(const QString &caseId, const QString &status, const QDateTime &knownAt,
+                              QString *error);
 
     // Audit log: events and ids only, never personal data.
     bool audit(const QString &event, const QString &detail, QString *error = nullptr);

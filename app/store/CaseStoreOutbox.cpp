@@ -3,6 +3,9 @@
 // transaction with its audit entry.
 #include "CaseStore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "AuditLog.h"
 #include "Database.h"
 #include "FieldCipher.h"
@@ -214,6 +217,23 @@ int CaseStore::pendingCount() const
     return int(*count);
 }
 
+// In markSynced's transaction: a case item's answer {"case_id", "status", ...} sets the case's last known
+// platform status (store schema 8). Any other item, or an answer without a status, changes nothing.
+static bool recordSyncedStatus(Database &db, qint64 seq, const QByteArray &response, QString *error)
+{
+    const QString status = QJsonDocument::fromJson(response).object().value(QStringLiteral("status")).toString();
+    if (status.isEmpty())
+        return true;
+    std::optional<Statement> update = db.prepare(
+        "UPDATE cases SET platform_status = ?2, platform_status_at = ?3 WHERE id = (SELECT ref_id FROM outbox "
+        "WHERE seq = ?1 AND kind = 'case') AND (platform_status_at IS NULL OR platform_status_at <= ?3)",
+        "record the case's platform status", error);
+    if (!update)
+        return false;
+    update->bind(1, seq).bind(2, status.left(64)).bind(3, storedTime(QDateTime::currentDateTimeUtc()));
+    return update->run(error);
+}
+
 bool CaseStore::markSynced(qint64 seq, const QByteArray &response, QString *error)
 {
     std::optional<Transaction> transaction = m_db->begin("mark outbox item synced", error);
@@ -230,6 +250,9 @@ bool CaseStore::markSynced(qint64 seq, const QByteArray &response, QString *erro
         if (!updatePending(*m_db, *update, seq, "mark outbox item synced", error))
             return false;
     }
+    // A case's receipt carries its status on the platform: the last status known (progress lookup offline).
+    if (!recordSyncedStatus(*m_db, seq, response, error))
+        return false;
     if (!appendAuditEntry(*m_db, QStringLiteral("outbox.synced"), QString::number(seq), error) ||
         !transaction->commit(error))
         return false;

@@ -86,7 +86,7 @@ int CaseStore::purgeExpired(const QDateTime &now, qint64 retentionMs, QString *e
     const QString purgedAt = storedTime(now);
     for (const QString &caseId : expired) {
         static const char *const statements[] = {
-            "UPDATE cases SET form_json = zeroblob(0), licences_sealed = NULL, purged_at = ?2 WHERE id = ?1",
+            "UPDATE cases SET form_json = zeroblob(0), licences_sealed = NULL, applicant_index = NULL, purged_at = ?2 WHERE id = ?1",
             "DELETE FROM attachments WHERE case_id = ?1 AND ?2 IS NOT NULL",
             "UPDATE ratings SET comment = zeroblob(0) WHERE case_id = ?1 AND ?2 IS NOT NULL",
             "UPDATE outbox SET body = zeroblob(0), response = NULL, last_error = NULL WHERE ref_id = ?1 AND "

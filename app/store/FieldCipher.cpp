@@ -56,3 +56,16 @@ std::optional<QByteArray> FieldCipher::open(const QByteArray &sealed, const QByt
     plain.resize(qsizetype(length));
     return plain;
 }
+
+QByteArray FieldCipher::blindIndex(quint64 purpose, const QByteArray &value) const
+{
+    static_assert(crypto_kdf_KEYBYTES == sizeof m_key);
+    unsigned char subkey[crypto_generichash_KEYBYTES];
+    crypto_kdf_derive_from_key(subkey, sizeof subkey, purpose, "OSKblind", m_key);
+    QByteArray index(crypto_generichash_BYTES, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char *>(index.data()), size_t(index.size()),
+                       reinterpret_cast<const unsigned char *>(value.constData()), size_t(value.size()),
+                       subkey, sizeof subkey);
+    sodium_memzero(subkey, sizeof subkey);
+    return index;
+}

@@ -27,6 +27,13 @@ public:
     // Null when the value was not sealed with this key for this place (or is damaged).
     std::optional<QByteArray> open(const QByteArray &sealed, const QByteArray &associated) const;
 
+    // A keyed blind index of `value` (32 bytes): libsodium crypto_generichash (BLAKE2b) keyed with a subkey
+    // derived from the store key for `purpose` (crypto_kdf, context "OSKblind", one subkey id per purpose).
+    // The same value gives the same index under the same key, so an equality lookup works without keeping
+    // the value; without the key the index says nothing about it (an ID number's small space cannot be
+    // searched). purpose: 1 = the applicant's ID number (ApplicantIndex.h).
+    QByteArray blindIndex(quint64 purpose, const QByteArray &value) const;
+
 private:
     unsigned char m_key[32];
 };

@@ -1,5 +1,6 @@
 #include "Migrations.h"
 
+#include "ApplicantIndex.h"
 #include "Database.h"
 #include "FieldCipher.h"
 #include "OutboxBodies.h"
@@ -334,12 +335,61 @@ static bool migrateTo7(Database &db, const FieldCipher *, QString *error)
                    error);
 }
 
-// ---- Version 8: reserved ------------------------------------------------------------------------------
-// The progress-lookup journey's version 8 (another branch). Until that branch is merged this step changes
-// nothing, so that the e-licences' step below is version 9 on every branch; the merge replaces it.
-static bool migrateTo8(Database &, const FieldCipher *, QString *)
+// ---- Version 8: progress lookup --------------------------------------------------------------------------
+// cases.platform_status / platform_status_at: the case's status as the platform last told it, and when the
+// kiosk learned it (the sync's answer to the case's PUT, an online progress lookup). Not personal.
+// cases.applicant_index: the keyed blind index of the applicant's ID number (ApplicantIndex.h), never the
+// number itself, so that a card finds its cases offline; filled here from each readable form (a purged case
+// has none and stays unindexed). Synced cases start as "received" at their sync time, which is what the
+// platform answered then. Self-contained: reads the sealed forms with `cipher` itself.
+static bool migrateTo8(Database &db, const FieldCipher *cipher, QString *error)
 {
-    return true;
+    if (!cipher) {
+        if (error)
+            *error = QStringLiteral("%1: migrate to version 8: no store key was given").arg(db.filePath());
+        return false;
+    }
+    // A file that already has the columns (made by a later build and marked older by hand) is left as it is.
+    const std::optional<qint64> present = db.queryInteger(
+        "SELECT count(*) FROM pragma_table_info('cases') WHERE name = 'applicant_index'", "cases columns", error);
+    if (!present)
+        return false;
+    if (*present > 0)
+        return true;
+    if (!db.exec(R"sql(
+ALTER TABLE cases ADD COLUMN platform_status TEXT;
+ALTER TABLE cases ADD COLUMN platform_status_at TEXT;
+ALTER TABLE cases ADD COLUMN applicant_index BLOB;
+CREATE INDEX cases_applicant_index ON cases(applicant_index);
+UPDATE cases SET platform_status = 'received',
+    platform_status_at = (SELECT synced_at FROM outbox WHERE outbox.kind = 'case' AND outbox.ref_id = cases.id
+                          AND outbox.state = 'synced')
+    WHERE EXISTS (SELECT 1 FROM outbox WHERE outbox.kind = 'case' AND outbox.ref_id = cases.id
+                  AND outbox.state = 'synced');
+)sql",
+                 "progress lookup columns", error))
+        return false;
+    std::optional<Statement> forms =
+        db.prepare("SELECT id, form_json FROM cases WHERE purged_at IS NULL", "read forms to index", error);
+    if (!forms)
+        return false;
+    Statement::Step step;
+    while ((step = forms->step(error)) == Statement::Step::Row) {
+        const QString id = forms->text(0);
+        const std::optional<QByteArray> plain =
+            cipher->open(forms->blob(1), FieldCipher::associatedData("cases.form_json", id));
+        if (!plain)
+            continue; // unreadable: left unindexed (the case itself is reported where it is read)
+        const QByteArray index =
+            ApplicantIndex::of(*cipher, ApplicantIndex::idNumberOf(QJsonDocument::fromJson(*plain).object()));
+        if (index.isEmpty())
+            continue;
+        std::optional<Statement> write =
+            db.prepare("UPDATE cases SET applicant_index = ?1 WHERE id = ?2", "index an applicant", error);
+        if (!write || !write->bindBlob(1, index).bind(2, id).run(error))
+            return false;
+    }
+    return step != Statement::Step::Failed;
 }
 
 // ---- Version 9: e-licences referenced by a case ---------------------------------------------------------

@@ -145,6 +145,11 @@ void WebSessionController::loadFailed(const QUrl &url, int errorCode, bool certi
     constexpr int blockedByClient = -20;
     if (errorCode == aborted || errorCode == blockedByClient || !d.allowed)
         return;
+    if (m_errorPage == QLatin1String("crashed")) {
+        // The load the renderer's end broke (reported after it, on a loaded machine): the crash's page stays.
+        qCInfo(lcWeb).noquote() << "load ended with the renderer:" << NavigationPolicy::loggable(url);
+        return;
+    }
     qCWarning(lcWeb).noquote() << "page not loaded:" << NavigationPolicy::loggable(url) << "net error"
                                << errorCode;
     setErrorPage(QStringLiteral("network"));

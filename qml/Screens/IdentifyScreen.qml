@@ -174,10 +174,24 @@ Rectangle {
                 Layout.rightMargin: Theme.margin
                 Layout.topMargin: Theme.spacing
 
+                id: waysRow
+                // Three ways in the elderly mode: their labels a size smaller (still larger than the standard
+                // mode's buttons), so that they keep to one row and the screen keeps its width and height.
+                readonly property bool crowded: DisplayMode.elderly && queueTicketButton.visible
+                                                && progressLookupButton.visible && noCardButton.visible
+
+                // The ways centred when the note gives way to them.
+                Item {
+                    visible: !qrNote.visible
+                    Layout.fillWidth: true
+                }
                 Label {
+                    id: qrNote
                     objectName: "identify.qrNote"
-                    // In the elderly mode the two ways below take the row (the camera's note above says it too).
-                    visible: !(DisplayMode.elderly && queueTicketButton.visible)
+                    // The ways below take the row in the elderly mode, or when there are three of them (the
+                    // camera's note above says it too).
+                    visible: !((DisplayMode.elderly && (queueTicketButton.visible || progressLookupButton.visible))
+                               || (queueTicketButton.visible && progressLookupButton.visible && noCardButton.visible))
                     text: qsTr("The code scanner reads QR codes too; the screen tells you whether a code can be used here.")
                     color: Theme.textMuted
                     font.family: Theme.fontFamily
@@ -189,19 +203,35 @@ Rectangle {
                 // Another kind of visit that needs no card: a queue ticket for a counter.
                 KioskButton {
                     id: queueTicketButton
+                    fontSize: waysRow.crowded ? Theme.fontSmall : Theme.fontButton
                     objectName: "identify.queueTicket"
                     visible: Session.offersJourney("queue")
                     text: qsTr("Take a queue ticket (no ID card needed)")
                     Layout.alignment: Qt.AlignVCenter
                     onClicked: Session.startJourney("queue")
                 }
+                // The progress of an application made before: the receipt's QR code, its number, or the card.
+                KioskButton {
+                    id: progressLookupButton
+                    fontSize: waysRow.crowded ? Theme.fontSmall : Theme.fontButton
+                    objectName: "identify.progressLookup"
+                    visible: Session.offersJourney("lookup")
+                    text: qsTr("Application progress")
+                    Layout.alignment: Qt.AlignVCenter
+                    onClicked: Session.startJourney("lookup")
+                }
                 KioskButton {
                     id: noCardButton
+                    fontSize: waysRow.crowded ? Theme.fontSmall : Theme.fontButton
                     objectName: "identify.noCard"
                     visible: NoCard.available
                     text: qsTr("No ID card / card cannot be read")
                     Layout.alignment: Qt.AlignVCenter
                     onClicked: NoCard.open()
+                }
+                Item {
+                    visible: !qrNote.visible
+                    Layout.fillWidth: true
                 }
             }
 

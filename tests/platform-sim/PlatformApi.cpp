@@ -115,12 +115,16 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
         // .../attachments/{sequence} and .../attachments/{sequence}/content (AttachmentApi.cpp)
         const bool attachmentPath = segments.size() >= 3 && segments.at(1) == "attachments" &&
                 (segments.size() == 3 || (segments.size() == 4 && segments.at(3) == "content"));
-        if (!attachmentPath && (segments.size() > 2 || (segments.size() == 2 && segments.at(1) != "rating")))
+        const bool progressPath = segments.size() == 2 && segments.at(1) == "progress";
+        if (!attachmentPath && !progressPath &&
+            (segments.size() > 2 || (segments.size() == 2 && segments.at(1) != "rating")))
             return notFound(QStringLiteral("no such resource"));
         if (!isValidCaseId(caseId))
             return badRequest(QStringLiteral("case id in the path: 1..128 characters of [A-Za-z0-9._~-]"));
         if (attachmentPath)
             return attachmentResource(caseId, segments, request);
+        if (progressPath)
+            return method == "GET" ? caseProgress(caseId) : methodNotAllowed("GET");
         if (segments.size() == 2)
             return method == "PUT" ? putResource(Resource::Rating, caseId, request) : methodNotAllowed("PUT");
         if (method == "GET")
@@ -131,6 +135,10 @@ HttpResponse PlatformApi::route(const HttpRequest &request)
         return certificateResource(path.mid(qstrlen("/api/v1/certificates/")).split('/'), request);
     if (path == "/api/v1/residents/licences")
         return listLicences(request);
+    if (path.startsWith("/api/v1/case-numbers/"))
+        return caseNumberResource(path.mid(qstrlen("/api/v1/case-numbers/")).split('/'), request);
+    if (path == "/api/v1/residents/cases")
+        return residentCases(request);
     if (path.startsWith("/api/v1/centers/"))
         return queueResource(path.mid(qstrlen("/api/v1/centers/")).split('/'), request);
     if (m_testHooks && path.startsWith("/test/"))
@@ -314,6 +322,8 @@ HttpResponse PlatformApi::testHook(const QByteArray &name, const HttpRequest &re
             return badRequest(error);
         m_chaos->setSpec(*spec);
         qCInfo(lcApi).noquote() << "chaos now" << spec->toString();
+    } else if (name == "case-status") {
+        return caseStatusHook(body);
     } else if (name == "appointment") {
         return addAppointmentHook(body);
     } else if (name == "resident-record") {

@@ -55,6 +55,12 @@ private:
     // A case body's "licences": "" when every one is a valid licence of "licence_holder", else the 400 detail
     // (*databaseError: the store failed).
     QString checkCaseLicences(const QJsonObject &body, bool *databaseError);
+    // Case progress (ProgressApi.cpp).
+    HttpResponse caseProgress(const QString &caseId);
+    HttpResponse caseNumberResource(const QList<QByteArray> &segments, const HttpRequest &request);
+    HttpResponse residentCases(const HttpRequest &request);
+    HttpResponse caseStatusHook(const QJsonObject &body);
+    static bool isValidCaseNumber(const QString &number);
     HttpResponse uploadAnswer(int status, const QString &caseId, int sequence, const PlatformStore::UploadResult &result);
 
     PlatformStore &m_store;

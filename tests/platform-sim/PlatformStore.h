@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -29,6 +30,8 @@ struct sqlite3;
 //   (version 5): attachments uploaded on their own in chunks; complete ones are copied to `attachments`.
 //   queue_counters, queue_tickets, queue_ranges (version 6): queue tickets, online and offline.
 //   appointments (version 7): appointment check-in, which issues a queue ticket.
+//   case_status_history and cases.applicant_id_number (version 8): a case's processing status over time and
+//   the applicant's ID number from its form (form.id_number), for progress lookups.
 //   resident_records, certificates (version 9): certificates the platform issues to residents.
 //   licences (version 10): the e-licences (电子证照) the platform holds for residents.
 // Thread: the main thread only.
@@ -244,11 +247,43 @@ public:
     // One licence by id (nullopt: unknown, or a database error with *error set).
     std::optional<HeldLicence> findLicence(const QString &licenceId, QString *error) const;
 
+    // ---- Case progress (PlatformStoreProgress.cpp; docs/platform-api.md, "Case progress") ----
+    struct StatusEntry
+    {
+        QString status;
+        QString at;   // ISO 8601 UTC with milliseconds
+        QString note; // a short public note (never personal data), may be empty
+    };
+    struct CaseProgress
+    {
+        QString caseId;
+        QString caseNumber;
+        QString serviceId;
+        QString status; // the current status
+        QString receivedAt;
+        QString updatedAt; // when the current status was set
+        QList<StatusEntry> history; // oldest first, at most maxHistory (the latest ones)
+    };
+    static constexpr int maxHistory = 50;
+    // received accepted in_review more_materials_needed approved rejected completed
+    static const QStringList &caseStatuses();
+    std::optional<CaseProgress> progressOfCase(const QString &caseId, QString *error) const;
+    std::optional<CaseProgress> progressOfNumber(const QString &caseNumber, QString *error) const;
+    // The applicant's cases (by form.id_number), newest first, at most `limit`; *more when there are others.
+    QList<CaseProgress> casesOfApplicant(const QString &idNumber, int limit, bool *more, QString *error) const;
+    // The case's status becomes `status` at `at` (a history entry with the note); the test hook's work.
+    bool setCaseStatus(const QString &caseId, const QString &status, const QString &at, const QString &note,
+                       QString *error);
+
 private:
     static const char *queueSchemaV6();
-    static const char *licenceSchemaV10();
     static const char *appointmentSchemaV7();
+    static const char *progressSchemaV8();
     static const char *certificateSchemaV9();
+    static const char *licenceSchemaV10();
+    // In put()'s transaction, for a new case: its applicant's ID number and its first history entry.
+    bool recordReceived(const QString &caseId, const QString &receivedAt, QString *error);
+    std::optional<CaseProgress> readProgress(const char *where, const QString &value, QString *error) const;
     std::optional<StoredCertificate> certificateBy(const char *column, const QString &value, QString *error) const;
     int takeNumbers(const QString &centerId, const QString &serviceId, const QString &day, int count, QString *error);
     std::optional<QueueRange> findRange(const QString &where, const QString &value, const QString &centerId,

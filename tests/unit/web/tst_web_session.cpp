@@ -146,6 +146,10 @@ private slots:
         web.rendererTerminated(2, 9);
         QCOMPARE(web.errorPage(), QStringLiteral("crashed"));
         QCOMPARE(web.events().last()[QStringLiteral("kind")].toString(), QStringLiteral("renderer_crash"));
+        // The load the renderer's end broke, reported after it: the crash's page stays (strict warnings: no
+        // "page not loaded" either).
+        web.loadFailed(QUrl(QStringLiteral("https://booking.example/")), -2, false);
+        QCOMPARE(web.errorPage(), QStringLiteral("crashed"));
         web.clearErrorPage();
         web.refused(QStringLiteral("certificate_error"), QStringLiteral("https://booking.example/: expired"));
         QCOMPARE(web.errorPage(), QStringLiteral("certificate"));
